@@ -1,0 +1,33 @@
+"use server";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/lib/auth/auth";
+import { INVALID_MESSAGE, LOCKED_MESSAGE } from "@/lib/auth/lockout";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
+import type { ActionResult } from "@/lib/actions/result";
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email address"),
+  password: z.string().min(1, "Enter your password"),
+  callbackUrl: z.string().optional(),
+});
+
+// Public by nature: the one action a signed-out visitor may call.
+export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    return { ok: false, code: "VALIDATION", message: "Check the form for errors.", fieldErrors };
+  }
+  const { email, password, callbackUrl } = parsed.data;
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl) });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const locked = error.type === "CredentialsSignin" && (error as AuthError & { code?: string }).code === "locked";
+      return { ok: false, code: "UNAUTHENTICATED", message: locked ? LOCKED_MESSAGE : INVALID_MESSAGE };
+    }
+    throw error; // the redirect that signs the user in
+  }
+  return { ok: true };
+}

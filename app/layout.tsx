@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+import { AppHeader } from "@/components/app-header";
+import { PrimaryNav } from "@/components/primary-nav";
+import { SkipLink } from "@/components/skip-link";
+import { Container } from "@/components/container";
+import { navigationFor } from "@/lib/auth/access";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { roleLabels } from "@/lib/auth/roles";
+import { isDemoMode } from "@/lib/app/is-demo";
+import { requestPath } from "@/lib/app/request-path";
+import { SignOutButton } from "./sign-out-button";
+
+export const metadata: Metadata = {
+  title: { default: "Disburse", template: "%s – Disburse" },
+  robots: { index: false, follow: false },
+};
+
+export const dynamic = "force-dynamic";
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [user, path] = await Promise.all([getCurrentUser(), requestPath()]);
+  return (
+    <html lang="en-GB">
+      <body className="flex min-h-screen flex-col bg-white text-ink">
+        <SkipLink />
+        <AppHeader
+          serviceName="Disburse"
+          isDemo={isDemoMode()}
+          user={user ? { name: user.name, email: user.email, roleLabel: roleLabels[user.role] } : undefined}
+          signOut={user ? <SignOutButton /> : undefined}
+        />
+        {user && !user.mustChangePassword && <PrimaryNav items={navigationFor(user.role)} currentPath={path} />}
+        <Container className="flex-1 py-8">
+          <main id="main-content" tabIndex={-1} className="focus:outline-none">
+            {children}
+          </main>
+        </Container>
+      </body>
+    </html>
+  );
+}

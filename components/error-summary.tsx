@@ -1,0 +1,59 @@
+"use client";
+
+import { useEffect, useRef, type MouseEvent } from "react";
+
+export type ErrorSummaryItem = { href: string; text: string };
+
+/** Move focus to the field and bring its label or legend into view, as GOV.UK Frontend does. */
+function focusTarget(event: MouseEvent<HTMLAnchorElement>, href: string) {
+  if (!href.startsWith("#")) return;
+  const input = document.getElementById(href.slice(1));
+  if (!input) return;
+  event.preventDefault();
+  const legend = input.closest("fieldset")?.querySelector("legend");
+  const label = document.querySelector(`label[for="${CSS.escape(input.id)}"]`);
+  (legend ?? label ?? input).scrollIntoView();
+  input.focus({ preventScroll: true });
+}
+
+/**
+ * Focuses itself when shown or when the list of errors changes.
+ * Give it a `key` that changes per submission if identical errors should be re-announced.
+ */
+export function ErrorSummary({ title = "There is a problem", errors }: { title?: string; errors: ErrorSummaryItem[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const signature = errors.map((e) => `${e.href} ${e.text}`).join("\n");
+
+  useEffect(() => {
+    if (signature) ref.current?.focus();
+  }, [signature]);
+
+  if (errors.length === 0) return null;
+
+  return (
+    <div
+      ref={ref}
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby="error-summary-title"
+      className="mb-[30px] border-[5px] border-error p-[15px] focus:outline-[3px] focus:outline-offset-0 focus:outline-focus sm:p-5"
+    >
+      <h2 id="error-summary-title" className="mb-[15px] text-[1.125rem] font-bold sm:text-[1.5rem]">
+        {title}
+      </h2>
+      <ul className="space-y-[5px]">
+        {errors.map((error) => (
+          <li key={`${error.href}-${error.text}`}>
+            <a
+              href={error.href}
+              onClick={(event) => focusTarget(event, error.href)}
+              className="font-bold text-error visited:text-error hover:text-[#942514]"
+            >
+              {error.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { cx } from "./cx";
+import { formatPence } from "./format-money";
+
+export function Money({ pence, className }: { pence: number | bigint; className?: string }) {
+  return <span className={cx("tabular-nums whitespace-nowrap", className)}>{formatPence(pence)}</span>;
+}

@@ -1,0 +1,52 @@
+import type { TagColour } from "./tag";
+
+export type StatusKind = "claim" | "payment" | "run";
+
+type StatusInfo = { label: string; colour: TagColour };
+
+const statuses: Record<StatusKind, Record<string, StatusInfo>> = {
+  claim: {
+    NEW: { label: "New", colour: "blue" },
+    INFORMATION_REQUESTED: { label: "Information requested", colour: "orange" },
+    UPDATED: { label: "Updated", colour: "purple" },
+    APPROVED: { label: "Approved", colour: "green" },
+    REJECTED: { label: "Rejected", colour: "red" },
+  },
+  payment: {
+    NEW: { label: "New", colour: "blue" },
+    SENT: { label: "Sent", colour: "purple" },
+    PAID: { label: "Paid (no failure reported)", colour: "turquoise" },
+    FAILED: { label: "Failed", colour: "red" },
+    CANCELLED: { label: "Cancelled", colour: "grey" },
+    CASHED: { label: "Cashed", colour: "green" },
+    EXPIRED: { label: "Expired", colour: "orange" },
+  },
+  run: {
+    RUNNING: { label: "Running", colour: "blue" },
+    SUCCEEDED: { label: "Succeeded", colour: "green" },
+    EMPTY: { label: "Empty", colour: "grey" },
+    FAILED: { label: "Failed", colour: "red" },
+  },
+};
+
+function lookup(status: string, kind?: StatusKind): StatusInfo | undefined {
+  if (kind) return statuses[kind][status];
+  return statuses.claim[status] ?? statuses.payment[status] ?? statuses.run[status];
+}
+
+/** Human label, e.g. "INFORMATION_REQUESTED" -> "Information requested". Unknown values are made readable. */
+export function statusLabel(status: string, kind?: StatusKind): string {
+  const known = lookup(status, kind);
+  if (known) return known.label;
+  const words = status.toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function statusColour(status: string, kind?: StatusKind): TagColour {
+  return lookup(status, kind)?.colour ?? "grey";
+}
+
+/** Options for a status filter <Select>, in workflow order. */
+export function statusOptions(kind: StatusKind): { value: string; label: string }[] {
+  return Object.entries(statuses[kind]).map(([value, info]) => ({ value, label: info.label }));
+}

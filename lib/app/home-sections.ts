@@ -1,0 +1,37 @@
+import { pages, type PageKey } from "@/lib/auth/access";
+import type { Role } from "@/lib/auth/roles";
+
+// What each role can do, as the home page tells it. A section links to its page once that page
+// exists in the access table; until then it describes what is coming.
+type Section = { title: string; description: string; page?: PageKey; roles: readonly Role[] };
+
+const sections: Section[] = [
+  {
+    title: "Claims",
+    description: "Find, review and decide claims; approval creates a payment.",
+    roles: ["CASEWORKER", "ADMIN"],
+  },
+  {
+    title: "Bank Admin",
+    description: "Download AccessPay files and ADI journals, and upload failed payments.",
+    roles: ["SSCL_FINANCE", "ADMIN"],
+  },
+  {
+    title: "Payment cycles",
+    description: "Review each cycle's payroll and approve it (never your own).",
+    roles: ["ACCOUNTANT"],
+  },
+  {
+    title: "Payment plans",
+    description: "Set up flat and conditional payment plans, ceilings and limits.",
+    roles: ["PLAN_MANAGER"],
+  },
+  { title: "Users", description: "Create users, change roles, unlock and disable accounts.", page: "adminUsers", roles: ["ADMIN"] },
+  { title: "Your password", description: "Change the password you sign in with.", page: "changePassword", roles: ["CASEWORKER", "SSCL_FINANCE", "ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+];
+
+export function homeSectionsFor(role: Role): { title: string; description: string; href?: string }[] {
+  return sections
+    .filter((s) => s.roles.includes(role))
+    .map((s) => ({ title: s.title, description: s.description, href: s.page ? pages[s.page].pattern : undefined }));
+}

@@ -1,0 +1,29 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+
+export type AuditActor = { id: string; email: string } | { system: string };
+
+export type AuditEntry = {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+};
+
+/** Appends to the audit log inside the caller's transaction, so the record and the change land together. */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const actor = entry.actor;
+  await tx.auditLog.create({
+    data: {
+      actorId: "id" in actor ? actor.id : null,
+      actorLabel: "id" in actor ? actor.email : actor.system,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      before: entry.before ?? undefined,
+      after: entry.after ?? undefined,
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import { ALL_ROLES, type Role } from "./roles";
+
+// The one table of who may use what (domain.md, "Roles and what each may do"). Pages, actions and
+// routes look their entry up here; the navigation, the 403 page and the access-matrix tests read
+// it too, so a rule is written once.
+
+export type PageRule = {
+  /** Route pattern as in app/, e.g. "/claims/[reference]". */
+  pattern: string;
+  roles: readonly Role[];
+  /** Shown in the navigation when set. */
+  nav?: string;
+};
+
+export const pages = {
+  home: { pattern: "/", roles: ALL_ROLES },
+  changePassword: { pattern: "/account/password", roles: ALL_ROLES },
+  adminUsers: { pattern: "/admin/users", roles: ["ADMIN"], nav: "Users" },
+  adminUser: { pattern: "/admin/users/[id]", roles: ["ADMIN"] },
+} as const satisfies Record<string, PageRule>;
+
+export type PageKey = keyof typeof pages;
+
+export const actions = {
+  changeOwnPassword: ALL_ROLES,
+  createUser: ["ADMIN"],
+  changeUserRole: ["ADMIN"],
+  setUserDisabled: ["ADMIN"],
+  unlockUser: ["ADMIN"],
+  resetUserPassword: ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type ActionKey = keyof typeof actions;
+
+export function mayUse(roles: readonly Role[], role: Role): boolean {
+  return roles.includes(role);
+}
+
+/** Matches a concrete path against the page patterns; dynamic segments match one segment. */
+export function pageRuleForPath(pathname: string): PageRule | undefined {
+  const parts = pathname.split("?")[0].split("/").filter(Boolean);
+  return Object.values(pages).find((rule: PageRule) => {
+    const pattern = rule.pattern.split("/").filter(Boolean);
+    return pattern.length === parts.length && pattern.every((p, i) => p.startsWith("[") || p === parts[i]);
+  });
+}
+
+export function navigationFor(role: Role): { href: string; label: string }[] {
+  return Object.values(pages)
+    .filter((rule: PageRule) => rule.nav && mayUse(rule.roles, role))
+    .map((rule: PageRule) => ({ href: rule.pattern, label: rule.nav! }));
+}

@@ -1,0 +1,13 @@
+import type { Role } from "@/lib/auth/roles";
+
+export const DEFAULT_DEMO_PASSWORD = "Disburse-demo-1";
+
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: "caseworker@demo.disburse.test", name: "Priya Shah", role: "CASEWORKER" },
+  { email: "caseworker2@demo.disburse.test", name: "Tom Okafor", role: "CASEWORKER" },
+  { email: "sscl-finance@demo.disburse.test", name: "Fiona MacLeod", role: "SSCL_FINANCE" },
+  { email: "accountant@demo.disburse.test", name: "Gareth Evans", role: "ACCOUNTANT" },
+  { email: "accountant2@demo.disburse.test", name: "Aisha Rahman", role: "ACCOUNTANT" },
+  { email: "plan-manager@demo.disburse.test", name: "Sam Whitfield", role: "PLAN_MANAGER" },
+  { email: "admin@demo.disburse.test", name: "Alex Morgan", role: "ADMIN" },
+];

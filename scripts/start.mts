@@ -1,0 +1,126 @@
+// `npm start`: config check -> database -> migrations -> demo seed -> (next build if needed) -> next start.
+// DATABASE_URL unset: demo mode on an embedded PostgreSQL 17 (data in .data/pg).
+// Ctrl-C / SIGTERM: stops Next, then PostgreSQL, then exits.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { applyDemoSecrets } from "../lib/config/demo-secrets.ts";
+import { ConfigError, parseConfig, resolveMode } from "../lib/config/schema.ts";
+import { startEmbeddedPostgres, takeOverSignals, type EmbeddedServer } from "./lib/embedded-postgres.mts";
+import { migrate } from "./lib/migrate.mts";
+import { bin, currentChild, root, runCommand, stopChild } from "./lib/run-command.mts";
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/demo-users.ts";
+
+const t0 = Date.now();
+const log = (message: string) => console.log(`[start +${((Date.now() - t0) / 1000).toFixed(1)}s] ${message}`);
+const DATA_DIR = path.join(root, ".data");
+
+let database: EmbeddedServer | undefined;
+let shuttingDown = false;
+
+async function shutdown(code: number, reason?: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (reason) log(`${reason}: shutting down`);
+  await stopChild(currentChild());
+  if (database) {
+    await database.stop();
+    log("PostgreSQL stopped");
+  }
+  process.exit(code);
+}
+
+function checkConfig(env: NodeJS.ProcessEnv) {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[start] cannot start: ${error.message}\nSee .env.example for every setting.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function waitForHealth(url: string) {
+  for (let i = 0; i < 600 && !shuttingDown; i++) {
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return true;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+async function main() {
+  takeOverSignals((code, signal) => void shutdown(code, signal));
+  // npm runs us under `sh -c`; a SIGTERM sent only to npm never reaches us, so losing our parent
+  // counts as a shutdown request and PostgreSQL is not orphaned.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void shutdown(143, "parent process exited"), 500).unref();
+
+  const mode = (() => {
+    try {
+      return resolveMode(process.env);
+    } catch (error) {
+      checkConfig(process.env);
+      throw error;
+    }
+  })();
+  if (mode === "demo") {
+    const filled = applyDemoSecrets(process.env, DATA_DIR);
+    if (filled.length) log(`demo mode: using generated ${filled.join(", ")} from .data/secrets.json`);
+  }
+  process.env.DISBURSE_MODE = mode;
+  // Checked before anything starts, with a stand-in for the embedded database's URL.
+  const config = checkConfig({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgresql://embedded/disburse" });
+
+  if (!process.env.DATABASE_URL) {
+    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    database = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), port, databases: ["disburse"], log });
+    process.env.DATABASE_URL = database.url("disburse");
+    log(`embedded PostgreSQL ${database.version} on 127.0.0.1:${port}`);
+  } else {
+    log(`${mode} mode on the database in DATABASE_URL`);
+  }
+
+  process.env.AUTH_URL = config.authUrl;
+  process.env.AUTH_TRUST_HOST = "true";
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+  if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) await runCommand(bin("prisma"), ["generate"]);
+  await migrate(process.env.DATABASE_URL, log);
+  if (mode === "demo") await runCommand(bin("tsx"), ["prisma/seed.mts"]);
+
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    log("building the portal (first start only, about a minute)");
+    await runCommand(bin("next"), ["build"]);
+  }
+
+  const url = `http://${config.appHost}:${config.port}`;
+  log(`starting the portal on ${url}`);
+  const server = runCommand(bin("next"), ["start", "-H", config.appHost, "-p", String(config.port)]);
+  server.catch(() => {});
+  if (await waitForHealth(url)) {
+    console.log(`\nDisburse is running on ${url} (${mode} mode). Press Ctrl-C to stop.`);
+    if (mode === "demo") {
+      const password = process.env.DEMO_PASSWORD ? "the one in DEMO_PASSWORD" : DEFAULT_DEMO_PASSWORD;
+      console.log(`Demo sign-ins (password ${password}):`);
+      for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(34)} ${user.role}`);
+    }
+  }
+  await server.then(
+    () => shutdown(0),
+    (error) => {
+      if (!shuttingDown) console.error(`[start] ${error.message}`);
+      return shutdown(1);
+    },
+  );
+}
+
+main().catch(async (error) => {
+  if (shuttingDown) return;
+  console.error(`[start] failed: ${error instanceof Error ? error.message : error}`);
+  await shutdown(1);
+});
