@@ -11,6 +11,9 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["e2e/**", "node_modules/**", ".data/**"],
     environment: "node",
+    env: { LOG_LEVEL: "silent" },
+    // next-auth imports "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     globalSetup: ["tests/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

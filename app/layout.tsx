@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { AppHeader } from "@/components/app-header";
-import { PrimaryNav } from "@/components/primary-nav";
 import { SkipLink } from "@/components/skip-link";
 import { Container } from "@/components/container";
 import { navigationFor } from "@/lib/auth/access";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleLabels } from "@/lib/auth/roles";
 import { isDemoMode } from "@/lib/app/is-demo";
-import { requestPath } from "@/lib/app/request-path";
+import { CurrentNav } from "./current-nav";
 import { SignOutButton } from "./sign-out-button";
 
 export const metadata: Metadata = {
@@ -20,7 +19,7 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [user, path] = await Promise.all([getCurrentUser(), requestPath()]);
+  const user = await getCurrentUser();
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col bg-white text-ink">
@@ -31,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           user={user ? { name: user.name, email: user.email, roleLabel: roleLabels[user.role] } : undefined}
           signOut={user ? <SignOutButton /> : undefined}
         />
-        {user && !user.mustChangePassword && <PrimaryNav items={navigationFor(user.role)} currentPath={path} />}
+        {user && !user.mustChangePassword && <CurrentNav items={navigationFor(user.role)} />}
         <Container className="flex-1 py-8">
           <main id="main-content" tabIndex={-1} className="focus:outline-none">
             {children}

@@ -19,7 +19,7 @@ export function ActionErrorSummary({ result, fields }: { result: ActionResult | 
   const fieldErrors = result.fieldErrors ?? {};
   const errors = fields.filter((f) => fieldErrors[f]?.length).map((f) => ({ href: `#${f}`, text: fieldErrors[f][0] }));
   if (!errors.length) errors.push({ href: `#${fields[0] ?? "main-content"}`, text: result.message });
-  return <ErrorSummary errors={errors} />;
+  return <ErrorSummary errors={errors} focusKey={result} />;
 }
 
 export function fieldError(result: ActionResult | null, field: string): string | undefined {

@@ -17,16 +17,24 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>, href: string) {
 }
 
 /**
- * Focuses itself when shown or when the list of errors changes.
- * Give it a `key` that changes per submission if identical errors should be re-announced.
+ * Focuses itself when shown, when the list of errors changes, or when `focusKey` changes
+ * (pass the action result so a resubmission with the same errors is announced again).
  */
-export function ErrorSummary({ title = "There is a problem", errors }: { title?: string; errors: ErrorSummaryItem[] }) {
+export function ErrorSummary({
+  title = "There is a problem",
+  errors,
+  focusKey,
+}: {
+  title?: string;
+  errors: ErrorSummaryItem[];
+  focusKey?: unknown;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => `${e.href} ${e.text}`).join("\n");
 
   useEffect(() => {
     if (signature) ref.current?.focus();
-  }, [signature]);
+  }, [signature, focusKey]);
 
   if (errors.length === 0) return null;
 

@@ -21,10 +21,10 @@ const SENSITIVE_KEYS = [
 
 export const redactPaths = SENSITIVE_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k}`]);
 
-export function createLogger(destination?: pino.DestinationStream) {
+export function createLogger(destination?: pino.DestinationStream, level = process.env.LOG_LEVEL || "info") {
   return pino(
     {
-      level: process.env.LOG_LEVEL || "info",
+      level,
       base: { service: "disburse" },
       redact: { paths: redactPaths, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,

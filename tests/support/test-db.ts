@@ -1,0 +1,39 @@
+// Each integration test file gets its own database, copied from the migrated template.
+import { randomBytes } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll } from "vitest";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { copyDatabase, dropDatabase } from "./test-database.mts";
+
+export function databaseUrl(name: string): string {
+  const u = new URL(process.env.TEST_PG_URL!);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function createTestDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const server = process.env.TEST_PG_URL;
+  const template = process.env.TEST_PG_TEMPLATE;
+  if (!server || !template) throw new Error("TEST_PG_URL and TEST_PG_TEMPLATE are not set: run through vitest's global setup");
+  const name = `${process.env.TEST_PG_PREFIX ?? template.replace(/_tpl$/, "")}_${randomBytes(4).toString("hex")}`;
+  await copyDatabase(server, template, name);
+  return { name, url: databaseUrl(name), drop: () => dropDatabase(server, name) };
+}
+
+/** A fresh database for this test file and a Prisma client on it; dropped after the file. */
+export function useTestDatabase(): { db: () => PrismaClient; url: () => string } {
+  let client: PrismaClient | undefined;
+  let handle: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: handle.url }) });
+  });
+  afterAll(async () => {
+    await client?.$disconnect();
+    await handle?.drop();
+  });
+  return {
+    db: () => client ?? (() => { throw new Error("test database not ready"); })(),
+    url: () => handle!.url,
+  };
+}
