@@ -31,3 +31,8 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   INVALID_STATE: 409,
   INTERNAL: 500,
 };
+
+/** By name as well as class: scripts run under tsx can load this module twice (ESM and CJS). */
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError || (error instanceof Error && error.name === "AppError" && "code" in error);
+}

@@ -146,7 +146,7 @@ export const MAX_CLAIM_COUNT = 1000;
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness.
 
-export type Rng = {
+type Rng = {
   /** In [0, 1). */
   next(): number;
   /** An integer in [min, max]. */
@@ -158,7 +158,7 @@ export type Rng = {
   uuid(): string;
 };
 
-export function createRng(seed: number): Rng {
+function createRng(seed: number): Rng {
   let state = seed >>> 0;
   // mulberry32: tiny, fast and plenty for picking demo data.
   const next = () => {
@@ -403,7 +403,7 @@ function postcodeIn(rng: Rng, place: UkTown): string {
 }
 
 /** Lower-case ASCII for an email local part: "Zoë Brontë-Smith" -> "zoe", "bronte-smith". */
-export function emailSafe(text: string): string {
+function emailSafe(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{Mn}/gu, "")
@@ -505,7 +505,6 @@ function addPendingChange(ctx: Context, claimant: ClaimantState, proposedAt: Dat
 const CHANGE_NOTES = [
   "Claimant phoned: has moved to a new bank",
   "Claimant's letter gives a new account; old account closed",
-  "New details given at the assisted-digital appointment",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -535,7 +534,7 @@ function addClaim(ctx: Context, plan: ClaimPlan, claimant: ClaimantState): void 
     steps[paymentStep].detail = { approvedPence: payment.amountPence, paymentReference: payment.reference };
   }
   if (plan.profile === "CHANGE_PENDING" && payment) {
-    addPendingChange(ctx, claimant, new Date(receivedAt.getTime() + (payment.createdAt.getTime() - receivedAt.getTime()) / 2));
+    addPendingChange(ctx, claimant, midpoint(receivedAt, payment.createdAt));
   }
 
   const received: Step = {
@@ -566,6 +565,10 @@ function addClaim(ctx: Context, plan: ClaimPlan, claimant: ClaimantState): void 
     createdAt: receivedAt,
     updatedAt: times.length > 0 ? times[times.length - 1] : receivedAt,
   });
+}
+
+function midpoint(from: Date, to: Date): Date {
+  return new Date(Math.floor((from.getTime() + to.getTime()) / 2000) * 1000);
 }
 
 function uniqueClaimReference(ctx: Context): string {

@@ -13,7 +13,7 @@ function start(env: Record<string, string>) {
   );
   return spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.mts"], {
     cwd: root,
-    env: { ...clean, ...env },
+    env: { ...clean, ...env } as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 30_000,
   });

@@ -58,9 +58,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <h2 id="access-heading" className="mb-4 text-2xl font-bold">
               Access
             </h2>
-            {user.locked && (
-              <UserActionForm action={unlockUserAction} userId={user.id} label="Unlock user" pendingLabel="Unlocking…" variant="primary" />
-            )}
+            <UserActionForm
+              action={unlockUserAction}
+              userId={user.id}
+              label="Unlock user"
+              pendingLabel="Unlocking…"
+              variant="primary"
+              showForm={user.locked}
+            />
             <UserActionForm action={resetUserPasswordAction} userId={user.id} label="Reset password" pendingLabel="Resetting password…" />
             <UserActionForm
               action={setUserDisabledAction}

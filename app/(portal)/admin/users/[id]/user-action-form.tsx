@@ -20,6 +20,8 @@ export function UserActionForm(props: {
   variant?: ButtonVariant;
   fields?: string[];
   hidden?: Record<string, string>;
+  /** False hides the form but keeps the outcome of the last submit on screen (e.g. after unlocking). */
+  showForm?: boolean;
   children?: ReactNode;
 }) {
   const [result, action] = useActionState(props.action, null);
@@ -28,16 +30,18 @@ export function UserActionForm(props: {
     <div className="mb-6">
       <ActionErrorSummary result={result} fields={props.fields ?? []} />
       {oneTimePassword ? <OneTimePasswordPanel title="Password reset" password={oneTimePassword} /> : <SuccessMessage result={result} />}
-      <form action={action}>
-        <input type="hidden" name="userId" value={props.userId} />
-        {Object.entries(props.hidden ?? {}).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        {props.children}
-        <SubmitButton variant={props.variant ?? "secondary"} pendingLabel={props.pendingLabel}>
-          {props.label}
-        </SubmitButton>
-      </form>
+      {props.showForm !== false && (
+        <form action={action}>
+          <input type="hidden" name="userId" value={props.userId} />
+          {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {props.children}
+          <SubmitButton variant={props.variant ?? "secondary"} pendingLabel={props.pendingLabel}>
+            {props.label}
+          </SubmitButton>
+        </form>
+      )}
     </div>
   );
 }

@@ -1,0 +1,48 @@
+// axe-core scan of each page: no serious or critical violations. Later pages join this list.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { userIdByEmail } from "./support/db";
+import { demoUser, errorSummary, freshPage, signInOverHttp } from "./support/sign-in";
+
+async function scan(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test("sign-in page, empty and with errors", async ({ page }) => {
+  await page.goto("/login");
+  await scan(page);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(errorSummary(page)).toBeVisible();
+  await scan(page);
+});
+
+test("home page for each role", async ({ browser }) => {
+  for (const email of Object.values(demoUser)) {
+    const page = await freshPage(browser);
+    await signInOverHttp(page.request, email);
+    await page.goto("/");
+    await scan(page);
+    await page.close();
+  }
+});
+
+test("403 page", async ({ page }) => {
+  await signInOverHttp(page.request, demoUser.CASEWORKER);
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(403);
+  await scan(page);
+});
+
+test("admin pages and the password page", async ({ page }) => {
+  await signInOverHttp(page.request, demoUser.ADMIN);
+  for (const path of ["/admin/users", `/admin/users/${await userIdByEmail(demoUser.CASEWORKER)}`, "/account/password"]) {
+    await page.goto(path);
+    await scan(page);
+  }
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(errorSummary(page)).toBeVisible();
+  await scan(page);
+});

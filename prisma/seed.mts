@@ -1,0 +1,124 @@
+// `npm run db:seed` (and `npm start` in demo mode): demo users, demo claims and the England and
+// Wales bank holidays into an empty database. Never in production; a no-op once any user exists.
+import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { hashPassword } from "../lib/auth/password.ts";
+import { ConfigError, resolveMode } from "../lib/config/schema.ts";
+import { encryptBankDetails, keyFromBase64, type BankDetailsPlain } from "../lib/crypto/bank-details-cipher.ts";
+import bankHolidays from "../lib/dates/bank-holidays-england-and-wales.json" with { type: "json" };
+import { generateDemoData, type DemoData } from "../lib/demo/demo-data.ts";
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/demo-users.ts";
+import { PrismaClient } from "../lib/generated/prisma/client.ts";
+
+// Fixed so every fresh demo database tells the same story (relative to the day it was seeded).
+const DEMO_SEED = 20261122;
+
+const CLAIM_STATUSES = ["NEW", "INFORMATION_REQUESTED", "UPDATED", "APPROVED", "REJECTED"] as const;
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function refuseProduction(): void {
+  let mode: "demo" | "production";
+  try {
+    mode = resolveMode(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  if (mode === "production") fail("The demo seed never runs in production mode (DISBURSE_MODE=production).");
+}
+
+function bankDetailsKey(): Buffer {
+  const base64 = process.env.BANK_DETAILS_KEY?.trim();
+  if (!base64) fail("BANK_DETAILS_KEY is not set: the demo seed needs it to encrypt bank details (32 bytes, base64: openssl rand -base64 32).");
+  try {
+    return keyFromBase64(base64);
+  } catch {
+    fail("BANK_DETAILS_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).");
+  }
+}
+
+function plainDetails({ sortCode, accountNumber, nameOnAccount, rollNumber }: BankDetailsPlain): BankDetailsPlain {
+  return { sortCode, accountNumber, nameOnAccount, rollNumber };
+}
+
+async function createUsers(tx: Tx, passwordHash: string): Promise<Record<string, string>> {
+  const users = DEMO_USERS.map((u) => ({ id: randomUUID(), email: u.email.toLowerCase(), name: u.name, role: u.role, passwordHash, mustChangePassword: false }));
+  await tx.user.createMany({ data: users });
+  return Object.fromEntries(users.map((u) => [u.email, u.id]));
+}
+
+async function insertDemoData(tx: Tx, data: DemoData, key: Buffer): Promise<void> {
+  await tx.claimant.createMany({ data: data.claimants });
+  await tx.bankDetails.createMany({
+    data: data.bankDetails.map(({ id, claimantId, createdAt, updatedAt, ...details }) => ({
+      id,
+      claimantId,
+      ciphertext: encryptBankDetails(plainDetails(details), key),
+      createdAt,
+      updatedAt,
+    })),
+  });
+  await tx.bankDetailChange.createMany({
+    data: data.bankDetailChanges.map(({ sortCode, accountNumber, nameOnAccount, rollNumber, ...change }) => ({
+      ...change,
+      ciphertext: encryptBankDetails({ sortCode, accountNumber, nameOnAccount, rollNumber }, key),
+    })),
+  });
+  await tx.claim.createMany({ data: data.claims });
+  await tx.expenseLine.createMany({ data: data.expenseLines });
+  await tx.claimEvent.createMany({ data: data.claimEvents });
+  await tx.payment.createMany({ data: data.payments });
+}
+
+async function insertBankHolidays(tx: Tx): Promise<number> {
+  const { count } = await tx.bankHoliday.createMany({
+    data: bankHolidays.map((h) => ({ date: new Date(`${h.date}T00:00:00Z`), title: h.title })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+function summary(data: DemoData, holidays: number, seconds: number): string {
+  const statuses = CLAIM_STATUSES.map((status) => `${status} ${data.claims.filter((c) => c.status === status).length}`).join(", ");
+  const held = data.payments.filter((p) => p.holdReason !== null).length;
+  return (
+    `Demo data seeded in ${seconds.toFixed(1)}s: ${DEMO_USERS.length} users, ${data.claimants.length} claimants, ` +
+    `${data.claims.length} claims (${statuses}), ${data.payments.length} payments (${held} on hold), ` +
+    `${data.bankDetails.length} bank details, ${data.bankDetailChanges.length} bank-details changes, ${holidays} bank holidays.`
+  );
+}
+
+async function main(): Promise<void> {
+  refuseProduction();
+  const key = bankDetailsKey();
+  if (!process.env.DATABASE_URL) fail("DATABASE_URL is not set: the demo seed needs a database to fill.");
+  const started = Date.now();
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
+  try {
+    if ((await prisma.user.count()) > 0) {
+      console.log("Demo data already present: nothing to do.");
+      return;
+    }
+    const passwordHash = await hashPassword(process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD);
+    const { data, holidays } = await prisma.$transaction(
+      async (tx) => {
+        const userIds = await createUsers(tx, passwordHash);
+        const generated = generateDemoData({ now: new Date(), seed: DEMO_SEED, userIds });
+        await insertDemoData(tx, generated, key);
+        return { data: generated, holidays: await insertBankHolidays(tx) };
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+    console.log(summary(data, holidays, (Date.now() - started) / 1000));
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+await main();

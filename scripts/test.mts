@@ -1,0 +1,107 @@
+// `npm test`: unit and integration tests (vitest) against real PostgreSQL, then end-to-end tests
+// (Playwright in Debian's Chromium) against a production build. Without DATABASE_URL it runs its
+// own embedded PostgreSQL on port 54339 (.data/pg-test); with it, it makes and drops databases
+// named after that one. Prints one closing line: "Tests: N passed, N failed".
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { cleanupTestServer, copyDatabase, prepareTestServer } from "../tests/support/test-database.mts";
+import { takeOverSignals } from "./lib/embedded-postgres.mts";
+import { bin, currentChild, root, runCommand, stopChild } from "./lib/run-command.mts";
+
+const log = (m: string) => console.log(`[test] ${m}`);
+const args = new Set(process.argv.slice(2));
+const only = args.has("--unit") ? "unit" : args.has("--e2e") ? "e2e" : "all";
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+if (only !== "unit" && !existsSync(chromium)) {
+  console.error(
+    `Chromium is needed for the end-to-end tests and was not found at ${chromium}.\n` +
+      `Install Debian's Chromium with:\n\n    sudo apt-get install -y chromium\n\n` +
+      `(or set CHROMIUM_PATH to a Chromium binary; run "npm test -- --unit" to skip the browser tests).`,
+  );
+  process.exit(1);
+}
+
+const reports = path.join(root, ".data", "test-reports");
+rmSync(reports, { recursive: true, force: true });
+
+let server: Awaited<ReturnType<typeof prepareTestServer>> | undefined;
+async function finish(code: number) {
+  await stopChild(currentChild());
+  if (server) await cleanupTestServer(server).catch((e) => console.error(`[test] cleanup: ${e.message}`));
+  process.exit(code);
+}
+takeOverSignals((code) => void finish(code));
+
+type Counts = { passed: number; failed: number; skipped: number };
+function vitestCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  return { passed: r.numPassedTests, failed: r.numFailedTests + (r.success ? 0 : r.numFailedTests ? 0 : 1), skipped: r.numPendingTests + r.numTodoTests };
+}
+function playwrightCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const s = JSON.parse(readFileSync(file, "utf8")).stats;
+  return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+}
+
+async function main() {
+  server = await prepareTestServer(log);
+  const secrets = {
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    BANK_DETAILS_KEY: randomBytes(32).toString("base64"),
+    CRON_SECRET: randomBytes(32).toString("base64url"),
+  };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...secrets,
+    TEST_PG_URL: server.url("postgres"),
+    TEST_PG_TEMPLATE: server.template,
+    TEST_PG_PREFIX: server.prefix,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  delete env.DATABASE_URL; // each test file makes its own database
+  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (c: Counts) => {
+    totals.passed += c.passed;
+    totals.failed += c.failed;
+    totals.skipped += c.skipped;
+  };
+
+  if (only !== "e2e") {
+    log("unit and integration tests (vitest)");
+    const out = path.join(reports, "vitest.json");
+    await runCommand(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env }).catch(() => {});
+    add(vitestCounts(out));
+  }
+
+  if (only !== "unit") {
+    const e2eDatabase = `${server.prefix}_e2e`;
+    await copyDatabase(server.url("postgres"), server.template, e2eDatabase);
+    const e2eEnv: NodeJS.ProcessEnv = {
+      ...env,
+      DATABASE_URL: server.url(e2eDatabase),
+      DISBURSE_MODE: "demo",
+      FILE_STORE_DIR: path.join(root, ".data", "e2e-files"),
+    };
+    log("loading demo data into the end-to-end database");
+    await runCommand(bin("tsx"), ["prisma/seed.mts"], { env: e2eEnv });
+    if (!process.env.E2E_SKIP_BUILD) {
+      log("building the portal for the end-to-end tests");
+      await runCommand(bin("next"), ["build"], { env: e2eEnv, quiet: !!process.env.CI });
+    }
+    log("end-to-end tests (Playwright, Chromium)");
+    const out = path.join(reports, "playwright.json");
+    await runCommand(bin("playwright"), ["test"], { env: { ...e2eEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out } }).catch(() => {});
+    add(playwrightCounts(out));
+  }
+
+  console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  await finish(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
+}
+
+main().catch(async (error) => {
+  console.error(`[test] ${error instanceof Error ? error.stack : error}`);
+  await finish(1);
+});
