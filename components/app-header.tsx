@@ -19,9 +19,17 @@ export function AppHeader({
 }) {
   return (
     <header className="bg-ink text-white">
-      <div className={cx(containerClass, "flex flex-wrap items-center justify-between gap-x-6 gap-y-2 border-b-[10px] border-link py-3")}>
+      <div
+        className={cx(
+          containerClass,
+          "flex flex-wrap items-center justify-between gap-x-6 gap-y-2 border-b-[10px] border-link py-3",
+        )}
+      >
         <div className="flex flex-wrap items-center gap-3">
-          <Link href="/" className="text-[1.125rem] font-bold text-white no-underline visited:text-white hover:text-white hover:underline sm:text-[1.5rem]">
+          <Link
+            href="/"
+            className="text-[1.125rem] font-bold text-white no-underline visited:text-white hover:text-white hover:underline sm:text-[1.5rem]"
+          >
             {serviceName}
           </Link>
           {isDemo && (
@@ -34,9 +42,7 @@ export function AppHeader({
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-base">
             <p>
               <span className="sr-only">Signed in as </span>
-              <span className="font-bold">
-                {user.name}
-              </span>
+              <span className="font-bold">{user.name}</span>
               <span aria-hidden="true"> · </span>
               <span className="sr-only">, role: </span>
               {user.roleLabel}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Choice, type ChoiceOption } from "./choice";
-import { describedBy, ErrorMessage, FormGroup, Hint, Legend } from "./form-group";
+import { ErrorMessage, FormGroup, FieldsetField } from "./form-group";
 
 export type CheckboxesProps = {
   name: string;
@@ -15,26 +15,19 @@ export type CheckboxesProps = {
 };
 
 export function Checkboxes({ name, idPrefix = name, legend, hint, error, options, defaultValue = [] }: CheckboxesProps) {
-  const hintId = hint ? `${idPrefix}-hint` : undefined;
-  const errorId = error ? `${idPrefix}-error` : undefined;
   return (
-    <FormGroup error={error}>
-      <fieldset aria-describedby={describedBy(hintId, errorId)}>
-        <Legend>{legend}</Legend>
-        {hint && <Hint id={`${idPrefix}-hint`}>{hint}</Hint>}
-        {error && <ErrorMessage id={`${idPrefix}-error`}>{error}</ErrorMessage>}
-        {options.map((option, index) => (
-          <Choice
-            key={option.value}
-            type="checkbox"
-            id={index === 0 ? idPrefix : `${idPrefix}-${index + 1}`}
-            name={name}
-            option={option}
-            defaultChecked={defaultValue.includes(option.value)}
-          />
-        ))}
-      </fieldset>
-    </FormGroup>
+    <FieldsetField id={idPrefix} legend={legend} hint={hint} error={error}>
+      {options.map((option, index) => (
+        <Choice
+          key={option.value}
+          type="checkbox"
+          id={index === 0 ? idPrefix : `${idPrefix}-${index + 1}`}
+          name={name}
+          option={option}
+          defaultChecked={defaultValue.includes(option.value)}
+        />
+      ))}
+    </FieldsetField>
   );
 }
 

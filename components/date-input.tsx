@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { cx } from "./cx";
-import { controlClass, describedBy, ErrorMessage, FormGroup, Hint, Legend } from "./form-group";
+import { controlClass, FieldsetField } from "./form-group";
 
 export type DateParts = { day?: string; month?: string; year?: string };
 
@@ -25,41 +25,34 @@ export function DateInput({
   errorParts?: (keyof DateParts)[];
   defaultValue?: DateParts;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   const parts: { key: keyof DateParts; label: string; width: string }[] = [
     { key: "day", label: "Day", width: "w-[5.4ex]" },
     { key: "month", label: "Month", width: "w-[5.4ex]" },
     { key: "year", label: "Year", width: "w-[9ex]" },
   ];
   return (
-    <FormGroup error={error}>
-      <fieldset role="group" aria-describedby={describedBy(hintId, errorId)}>
-        <Legend>{legend}</Legend>
-        {hint && <Hint id={`${id}-hint`}>{hint}</Hint>}
-        {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
-        <div className="flex flex-wrap gap-5">
-          {parts.map((part) => {
-            const invalid = Boolean(error) && (!errorParts || errorParts.includes(part.key));
-            return (
-              <div key={part.key}>
-                <label htmlFor={`${id}-${part.key}`} className="mb-[5px] block">
-                  {part.label}
-                </label>
-                <input
-                  id={`${id}-${part.key}`}
-                  name={`${name}-${part.key}`}
-                  type="text"
-                  inputMode="numeric"
-                  defaultValue={defaultValue[part.key]}
-                  aria-invalid={invalid ? true : undefined}
-                  className={cx(controlClass(invalid ? error : undefined), "h-10", part.width)}
-                />
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </FormGroup>
+    <FieldsetField id={id} legend={legend} hint={hint} error={error} role="group">
+      <div className="flex flex-wrap gap-5">
+        {parts.map((part) => {
+          const invalid = Boolean(error) && (!errorParts || errorParts.includes(part.key));
+          return (
+            <div key={part.key}>
+              <label htmlFor={`${id}-${part.key}`} className="mb-[5px] block">
+                {part.label}
+              </label>
+              <input
+                id={`${id}-${part.key}`}
+                name={`${name}-${part.key}`}
+                type="text"
+                inputMode="numeric"
+                defaultValue={defaultValue[part.key]}
+                aria-invalid={invalid ? true : undefined}
+                className={cx(controlClass(invalid ? error : undefined), "h-10", part.width)}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetField>
   );
 }

@@ -8,9 +8,7 @@ export function describedBy(...ids: (string | false | null | undefined)[]): stri
 }
 
 export function FormGroup({ error, children, className }: { error?: string; children: ReactNode; className?: string }) {
-  return (
-    <div className={cx("mb-5 sm:mb-[30px]", error && "border-l-[5px] border-error pl-[15px]", className)}>{children}</div>
-  );
+  return <div className={cx("mb-5 sm:mb-[30px]", error && "border-l-[5px] border-error pl-[15px]", className)}>{children}</div>;
 }
 
 export function Label({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
@@ -43,8 +41,74 @@ export function ErrorMessage({ id, children }: { id: string; children: ReactNode
 
 /** Shared look for text inputs, selects and textareas. */
 export function controlClass(error?: string): string {
-  return cx(
-    "block rounded-none border-2 bg-white px-[5px] text-ink focus:border-ink",
-    error ? "border-error" : "border-ink",
+  return cx("block rounded-none border-2 bg-white px-[5px] text-ink focus:border-ink", error ? "border-error" : "border-ink");
+}
+
+export type ControlAria = { "aria-describedby"?: string; "aria-invalid"?: true };
+
+function messageIds(id: string, hint?: ReactNode, error?: string) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return { hintId, errorId, describedBy: describedBy(hintId, errorId) };
+}
+
+function Messages({ hintId, errorId, hint, error }: { hintId?: string; errorId?: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hintId && <Hint id={hintId}>{hint}</Hint>}
+      {errorId && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
+    </>
+  );
+}
+
+/** One labelled control: label, hint and error above it; the control gets the aria attributes tying them together. */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: (aria: ControlAria) => ReactNode;
+}) {
+  const ids = messageIds(id, hint, error);
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={id}>{label}</Label>
+      <Messages {...ids} hint={hint} error={error} />
+      {children({ "aria-describedby": ids.describedBy, "aria-invalid": error ? true : undefined })}
+    </FormGroup>
+  );
+}
+
+/** A question answered by several controls (radios, checkboxes, a date): legend, hint and error on the fieldset. */
+export function FieldsetField({
+  id,
+  legend,
+  hint,
+  error,
+  role,
+  children,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  role?: "group";
+  children: ReactNode;
+}) {
+  const ids = messageIds(id, hint, error);
+  return (
+    <FormGroup error={error}>
+      <fieldset role={role} aria-describedby={ids.describedBy}>
+        <Legend>{legend}</Legend>
+        <Messages {...ids} hint={hint} error={error} />
+        {children}
+      </fieldset>
+    </FormGroup>
   );
 }

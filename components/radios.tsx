@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Choice, type ChoiceOption } from "./choice";
 import { cx } from "./cx";
-import { describedBy, ErrorMessage, FormGroup, Hint, Legend } from "./form-group";
+import { FieldsetField } from "./form-group";
 
 export type RadiosProps = {
   name: string;
@@ -17,29 +17,22 @@ export type RadiosProps = {
 };
 
 export function Radios({ name, idPrefix = name, legend, hint, error, options, defaultValue, inline, required }: RadiosProps) {
-  const hintId = hint ? `${idPrefix}-hint` : undefined;
-  const errorId = error ? `${idPrefix}-error` : undefined;
   return (
-    <FormGroup error={error}>
-      <fieldset aria-describedby={describedBy(hintId, errorId)}>
-        <Legend>{legend}</Legend>
-        {hint && <Hint id={`${idPrefix}-hint`}>{hint}</Hint>}
-        {error && <ErrorMessage id={`${idPrefix}-error`}>{error}</ErrorMessage>}
-        <div className={cx(inline && "flex flex-wrap gap-x-5 gap-y-[10px]")}>
-          {options.map((option, index) => (
-            <Choice
-              key={option.value}
-              type="radio"
-              id={index === 0 ? idPrefix : `${idPrefix}-${index + 1}`}
-              name={name}
-              option={option}
-              defaultChecked={defaultValue === option.value}
-              required={required}
-              inline={inline}
-            />
-          ))}
-        </div>
-      </fieldset>
-    </FormGroup>
+    <FieldsetField id={idPrefix} legend={legend} hint={hint} error={error}>
+      <div className={cx(inline && "flex flex-wrap gap-x-5 gap-y-[10px]")}>
+        {options.map((option, index) => (
+          <Choice
+            key={option.value}
+            type="radio"
+            id={index === 0 ? idPrefix : `${idPrefix}-${index + 1}`}
+            name={name}
+            option={option}
+            defaultChecked={defaultValue === option.value}
+            required={required}
+            inline={inline}
+          />
+        ))}
+      </div>
+    </FieldsetField>
   );
 }

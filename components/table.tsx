@@ -17,7 +17,9 @@ export function Table({
     <div className="mb-5 overflow-x-auto sm:mb-[30px]">
       <table className={cx("w-full border-collapse border-spacing-0", className)}>
         {caption && (
-          <caption className={cx("mb-[15px] text-left text-[1.125rem] font-bold sm:text-[1.5rem]", captionVisuallyHidden && "sr-only")}>
+          <caption
+            className={cx("mb-[15px] text-left text-[1.125rem] font-bold sm:text-[1.5rem]", captionVisuallyHidden && "sr-only")}
+          >
             {caption}
           </caption>
         )}
@@ -80,10 +82,6 @@ export function Th({
   );
 }
 
-export function Td({
-  numeric,
-  className,
-  ...rest
-}: ComponentPropsWithoutRef<"td"> & { numeric?: boolean }) {
+export function Td({ numeric, className, ...rest }: ComponentPropsWithoutRef<"td"> & { numeric?: boolean }) {
   return <td className={cx(cellClass, numeric && "text-right tabular-nums", className)} {...rest} />;
 }

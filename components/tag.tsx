@@ -19,7 +19,9 @@ const colours: Record<TagColour, string> = {
 
 export function Tag({ children, colour = "blue", className }: { children: ReactNode; colour?: TagColour; className?: string }) {
   return (
-    <strong className={cx("inline-block px-2 pt-[2px] pb-[3px] font-normal leading-[1.25] no-underline", colours[colour], className)}>
+    <strong
+      className={cx("inline-block px-2 pt-[2px] pb-[3px] font-normal leading-[1.25] no-underline", colours[colour], className)}
+    >
       {children}
     </strong>
   );

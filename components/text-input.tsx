@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { cx } from "./cx";
-import { controlClass, describedBy, ErrorMessage, FormGroup, Hint, Label } from "./form-group";
+import { controlClass, Field } from "./form-group";
 
 export type InputWidth = "full" | "20" | "10" | "5";
 
@@ -40,7 +40,10 @@ function Affix({ children, side }: { children: string; side: "prefix" | "suffix"
   return (
     <span
       aria-hidden="true"
-      className={cx("flex h-10 shrink-0 items-center border-2 border-ink bg-light-grey px-2", side === "prefix" ? "border-r-0" : "border-l-0")}
+      className={cx(
+        "flex h-10 shrink-0 items-center border-2 border-ink bg-light-grey px-2",
+        side === "prefix" ? "border-r-0" : "border-l-0",
+      )}
     >
       {children}
     </span>
@@ -59,33 +62,28 @@ export function TextInput({
   suffix,
   ...rest
 }: TextInputProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const input = (
-    <input
-      id={id}
-      name={name}
-      type={type}
-      aria-describedby={describedBy(hintId, errorId)}
-      aria-invalid={error ? true : undefined}
-      className={cx(controlClass(error), "h-10", prefix || suffix ? "min-w-0 flex-1" : widths[width])}
-      {...rest}
-    />
-  );
   return (
-    <FormGroup error={error}>
-      <Label htmlFor={id}>{label}</Label>
-      {hint && <Hint id={`${id}-hint`}>{hint}</Hint>}
-      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
-      {prefix || suffix ? (
-        <div className={cx("flex", widths[width])}>
-          {prefix && <Affix side="prefix">{prefix}</Affix>}
-          {input}
-          {suffix && <Affix side="suffix">{suffix}</Affix>}
-        </div>
-      ) : (
-        input
-      )}
-    </FormGroup>
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(aria) => {
+        const input = (
+          <input
+            id={id}
+            name={name}
+            type={type}
+            {...aria}
+            className={cx(controlClass(error), "h-10", prefix || suffix ? "min-w-0 flex-1" : widths[width])}
+            {...rest}
+          />
+        );
+        if (!prefix && !suffix) return input;
+        return (
+          <div className={cx("flex", widths[width])}>
+            {prefix && <Affix side="prefix">{prefix}</Affix>}
+            {input}
+            {suffix && <Affix side="suffix">{suffix}</Affix>}
+          </div>
+        );
+      }}
+    </Field>
   );
 }
