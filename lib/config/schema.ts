@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DEMO_PASSWORD } from "../demo/demo-users";
 
 // Read once, validated as a whole, so a bad setting stops start-up with its name instead of
 // failing later inside a request.
@@ -92,7 +93,7 @@ export function parseConfig(env: Env): AppConfig {
     adiTemplatePath: blank(env.ADI_TEMPLATE_PATH) ?? "templates/adi-journal-demo.xlsx",
     notifyApiKey: env.NOTIFY_API_KEY,
     logLevel: blank(env.LOG_LEVEL) ?? "info",
-    demoPassword: blank(env.DEMO_PASSWORD) ?? "Disburse-demo-1",
+    demoPassword: blank(env.DEMO_PASSWORD) ?? DEFAULT_DEMO_PASSWORD,
   };
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;

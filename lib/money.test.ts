@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPence } from "./format-money";
+import { formatPence } from "./money";
 
 describe("formatPence", () => {
   it.each([

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { bankDetailsSchema } from "./bank-details-schema";
+import { blankAsNull, enumOf, isoDate, isRecord, optionalText, requiredText, strictObject } from "./fields";
+
+// Mirrors the Prisma enums; claim-intake-schema.test.ts checks they stay in step.
+export const CONTACT_PREFERENCES = ["EMAIL", "SMS", "LETTER"] as const;
+export const PAYMENT_METHODS = ["BANK", "CASH"] as const;
+export const EXPENSE_TYPES = ["BUS", "TRAIN", "TAXI", "CAR_MILEAGE", "ACCOMMODATION", "REFRESHMENTS", "OTHER"] as const;
+
+export const MIN_EXPENSE_LINES = 1;
+export const MAX_EXPENSE_LINES = 20;
+export const MAX_AMOUNT_PENCE = 10_000_000;
+
+const POSTCODE = /^(GIR 0AA|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})$/;
+
+/** "ls11aa" / " LS1  1AA " -> "LS1 1AA": the inward code is always the last three characters. */
+export function normalisePostcode(input: string): string {
+  const compact = input.replace(/\s+/g, "").toUpperCase();
+  return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
+}
+
+const postcode = z
+  .string({ error: (i) => (i.input == null ? "Postcode is required" : "Postcode must be text") })
+  .trim()
+  .min(1, { message: "Postcode is required", abort: true })
+  .transform(normalisePostcode)
+  .refine((v) => POSTCODE.test(v), "Postcode must be a valid UK postcode, like LS1 1AA");
+
+const UK_PHONE_CHARACTERS = /^(\+44)?[\d ]+$/;
+
+const phone = z
+  .string({ error: "Phone number must be text" })
+  .trim()
+  .regex(UK_PHONE_CHARACTERS, {
+    message: "Phone number may only contain digits and spaces, with an optional +44 at the start",
+    abort: true,
+  })
+  .refine((v) => {
+    const digits = v.replace(/\D/g, "").length;
+    return digits >= 10 && digits <= 13;
+  }, "Phone number must have 10 to 13 digits");
+
+const email = z
+  .string({ error: "Email address must be text" })
+  .trim()
+  .max(320, { message: "Email address must be 320 characters or fewer", abort: true })
+  .pipe(z.email("Email address must be a valid email address, like name@example.com"));
+
+const address = strictObject("Address", {
+  line1: requiredText("Address line 1", 100),
+  line2: optionalText("Address line 2", 100),
+  town: requiredText("Town or city", 100),
+  county: optionalText("County", 100),
+  postcode,
+  country: requiredText("Country", 100),
+});
+
+const expense = strictObject("Expense", {
+  type: enumOf("Expense type", EXPENSE_TYPES),
+  description: requiredText("Expense description", 200),
+  amountPence: z
+    .number({ error: (i) => (i.input == null ? "Amount is required" : "Amount must be a number of pence") })
+    .int("Amount must be a whole number of pence")
+    .positive("Amount must be more than 0 pence")
+    .max(MAX_AMOUNT_PENCE, `Amount must be ${MAX_AMOUNT_PENCE} pence (£${MAX_AMOUNT_PENCE / 100}) or less`),
+});
+
+// Cross-field checks run even when sibling fields failed, so a claimant sees
+// every problem in one answer; the checks read the (possibly unparsed) value
+// defensively and only complain about a contact/bank field that is absent.
+const whenObject = { when: (p: z.core.ParsePayload) => isRecord(p.value) };
+
+// LETTER needs the address, which is required for every claim anyway, so only
+// EMAIL and SMS need a check (a second "address is required" would be noise).
+const CONTACT_FIELD = { EMAIL: "email", SMS: "phone" } as const;
+const CONTACT_MESSAGE = {
+  EMAIL: "Email address is required when the contact preference is EMAIL",
+  SMS: "Phone number is required when the contact preference is SMS",
+} as const;
+
+function assertIsoDate(today: string): void {
+  if (!isoDate("today").safeParse(today).success) throw new Error(`claimIntakeSchema: today must be YYYY-MM-DD, got "${today}"`);
+}
+
+/** `today` is the Europe/London date (YYYY-MM-DD) the request is judged against; passed in to keep this pure. */
+export function claimIntakeSchema(today: string) {
+  assertIsoDate(today);
+
+  const claimant = strictObject("Claimant", {
+    firstName: requiredText("First name", 100),
+    lastName: requiredText("Last name", 100),
+    // ISO dates compare correctly as strings.
+    dateOfBirth: isoDate("Date of birth").refine((d) => d < today, "Date of birth must be in the past"),
+    email: blankAsNull(email),
+    phone: blankAsNull(phone),
+    address,
+    contactPreference: enumOf("Contact preference", CONTACT_PREFERENCES),
+  }).superRefine((v: Record<string, unknown>, ctx) => {
+    const pref = v.contactPreference;
+    if (pref !== "EMAIL" && pref !== "SMS") return;
+    const field = CONTACT_FIELD[pref];
+    if (v[field] == null) ctx.addIssue({ code: "custom", path: [field], message: CONTACT_MESSAGE[pref] });
+  }, whenObject);
+
+  return strictObject("Request body", {
+    claimant,
+    eventDate: isoDate("Event date").refine((d) => d <= today, "Event date cannot be in the future"),
+    paymentMethod: enumOf("Payment method", PAYMENT_METHODS),
+    // Accepted with CASH too: the claimant's details are kept for later use.
+    bankDetails: blankAsNull(bankDetailsSchema),
+    expenses: z
+      .array(expense, { error: (i) => (i.input == null ? "Expenses are required" : "Expenses must be a list") })
+      .min(MIN_EXPENSE_LINES, "Add at least 1 expense")
+      .max(MAX_EXPENSE_LINES, `A claim can have at most ${MAX_EXPENSE_LINES} expenses`),
+  }).superRefine((v: Record<string, unknown>, ctx) => {
+    if (v.paymentMethod === "BANK" && v.bankDetails == null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["bankDetails"],
+        message: "Bank details are required when the payment method is BANK",
+      });
+    }
+  }, whenObject);
+}
+
+export type ClaimIntakeSchema = ReturnType<typeof claimIntakeSchema>;
+export type ClaimIntake = z.output<ClaimIntakeSchema>;
