@@ -1,7 +1,7 @@
 // axe-core scan of each page: no serious or critical violations. Later pages join this list.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { userIdByEmail } from "./support/db";
+import { sql, userIdByEmail } from "./support/db";
 import { demoUser, errorSummary, freshPage, signInOverHttp } from "./support/sign-in";
 
 async function scan(page: Page) {
@@ -45,4 +45,26 @@ test("admin pages and the password page", async ({ page }) => {
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(errorSummary(page)).toBeVisible();
   await scan(page);
+});
+
+test("claims pages", async ({ page }) => {
+  await signInOverHttp(page.request, demoUser.CASEWORKER);
+  const [{ reference }] = await sql<{ reference: string }>(`SELECT reference FROM "Claim" WHERE status = 'NEW' ORDER BY reference LIMIT 1`);
+  const [{ reference: approved }] = await sql<{ reference: string }>(`SELECT reference FROM "Claim" WHERE status = 'APPROVED' ORDER BY reference LIMIT 1`);
+  for (const path of ["/claims", "/claims?status=NEW&method=BANK", `/claims/${reference}`, `/claims/${approved}`, "/claims/new"]) {
+    await page.goto(path);
+    await scan(page);
+  }
+  await page.goto(`/claims/${reference}`);
+  await page.getByRole("button", { name: "Submit decision" }).click();
+  await expect(errorSummary(page)).toBeVisible();
+  await scan(page);
+});
+
+test("admin claim tools: API tokens and the outbox", async ({ page }) => {
+  await signInOverHttp(page.request, demoUser.ADMIN);
+  for (const path of ["/admin/api-tokens", "/outbox", "/claims"]) {
+    await page.goto(path);
+    await scan(page);
+  }
 });

@@ -1,19 +1,69 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
+import { statusLabel } from "@/components/status";
+import { VisuallyHidden } from "@/components/visually-hidden";
 import { homeSectionsFor } from "@/lib/app/home-sections";
+import { mayUse, pages } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
 import { roleLabels } from "@/lib/auth/roles";
+import { claimListHref, DEFAULT_CLAIM_LIST_PARAMS } from "@/lib/claims/list/claim-list-params";
+import { countClaimsByStatus, type ClaimCounts } from "@/lib/claims/list/count-claims-by-status";
+import { prisma } from "@/lib/db";
+import { ClaimStatus } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Home" };
 export const dynamic = "force-dynamic";
 
+// Each number links to the claim list filtered to exactly the claims it counts.
+function CountLink({ href, label, count }: { href: string; label: string; count: number }) {
+  return (
+    <Link href={href} className="block border-l-4 border-link bg-light-grey px-4 py-3 no-underline hover:underline">
+      <span className="block">{label}</span>
+      <span className="block text-3xl font-bold tabular-nums">
+        {count.toLocaleString("en-GB")}
+        <VisuallyHidden> {count === 1 ? "claim" : "claims"}</VisuallyHidden>
+      </span>
+    </Link>
+  );
+}
+
+function ClaimCountsPanel({ counts, showAssigned }: { counts: ClaimCounts; showAssigned: boolean }) {
+  const href = (changes: Parameters<typeof claimListHref>[1]) => claimListHref(DEFAULT_CLAIM_LIST_PARAMS, changes);
+  return (
+    <section aria-labelledby="claim-counts-heading" className="mb-10">
+      <h2 id="claim-counts-heading" className="mb-4 text-2xl font-bold">
+        Claims by status
+      </h2>
+      <ul className="mb-4 grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
+        {Object.values(ClaimStatus).map((status) => (
+          <li key={status}>
+            <CountLink href={href({ status })} label={statusLabel(status, "claim")} count={counts.byStatus[status]} />
+          </li>
+        ))}
+      </ul>
+      <ul className="grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
+        <li>
+          <CountLink href={href({ attention: true })} label="Needs attention" count={counts.needsAttention} />
+        </li>
+        {showAssigned && (
+          <li>
+            <CountLink href={href({ assigned: "me" })} label="Assigned to you" count={counts.assignedToUser} />
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
 export default async function HomePage() {
   const user = await requirePage("home");
   const sections = homeSectionsFor(user.role);
+  const counts = mayUse(pages.claims.roles, user.role) ? await countClaimsByStatus({ db: prisma, userId: user.id }) : null;
   return (
     <>
       <PageHeading caption={roleLabels[user.role]}>Welcome, {user.name}</PageHeading>
+      {counts && <ClaimCountsPanel counts={counts} showAssigned={user.role === "CASEWORKER"} />}
       <p className="mb-8 max-w-2xl">What you can do in Disburse:</p>
       <ul className="grid gap-6 sm:grid-cols-2">
         {sections.map((section) => (

@@ -9,7 +9,14 @@ const sections: Section[] = [
   {
     title: "Claims",
     description: "Find, review and decide claims; approval creates a payment.",
+    page: "claims",
     roles: ["CASEWORKER", "ADMIN"],
+  },
+  {
+    title: "Key in a claim",
+    description: "Enter a claim for someone who cannot use the online service (assisted digital).",
+    page: "claimNew",
+    roles: ["CASEWORKER"],
   },
   {
     title: "Bank Admin",
@@ -27,6 +34,8 @@ const sections: Section[] = [
     roles: ["PLAN_MANAGER"],
   },
   { title: "Users", description: "Create users, change roles, unlock and disable accounts.", page: "adminUsers", roles: ["ADMIN"] },
+  { title: "API tokens", description: "Create and revoke the tokens the online service uses to send claims.", page: "adminApiTokens", roles: ["ADMIN"] },
+  { title: "Outbox", description: "Messages to claimants waiting to be sent, and what was sent.", page: "outbox", roles: ["ADMIN"] },
   { title: "Your password", description: "Change the password you sign in with.", page: "changePassword", roles: ["CASEWORKER", "SSCL_FINANCE", "ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
 ];
 

@@ -15,8 +15,14 @@ export type PageRule = {
 export const pages = {
   home: { pattern: "/", roles: ALL_ROLES },
   changePassword: { pattern: "/account/password", roles: ALL_ROLES },
+  claims: { pattern: "/claims", roles: ["CASEWORKER", "ADMIN"], nav: "Claims" },
+  // Keying in is deciding work: caseworkers only (admins look, but do not act on claims).
+  claimNew: { pattern: "/claims/new", roles: ["CASEWORKER"] },
+  claim: { pattern: "/claims/[reference]", roles: ["CASEWORKER", "ADMIN"] },
   adminUsers: { pattern: "/admin/users", roles: ["ADMIN"], nav: "Users" },
   adminUser: { pattern: "/admin/users/[id]", roles: ["ADMIN"] },
+  adminApiTokens: { pattern: "/admin/api-tokens", roles: ["ADMIN"], nav: "API tokens" },
+  outbox: { pattern: "/outbox", roles: ["ADMIN"], nav: "Outbox" },
 } as const satisfies Record<string, PageRule>;
 
 export type PageKey = keyof typeof pages;
@@ -28,6 +34,18 @@ export const actions = {
   setUserDisabled: ["ADMIN"],
   unlockUser: ["ADMIN"],
   resetUserPassword: ["ADMIN"],
+  // Claims: caseworkers only; admins can look but not decide (separation of duties).
+  assignClaim: ["CASEWORKER"],
+  decideClaim: ["CASEWORKER"],
+  rejectClaim: ["CASEWORKER"],
+  requestInformation: ["CASEWORKER"],
+  recordResponse: ["CASEWORKER"],
+  keyInClaim: ["CASEWORKER"],
+  cancelPayment: ["CASEWORKER"],
+  proposeBankDetails: ["CASEWORKER"],
+  decideBankDetailsChange: ["CASEWORKER"],
+  createApiToken: ["ADMIN"],
+  revokeApiToken: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actions;

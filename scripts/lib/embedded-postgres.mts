@@ -23,6 +23,14 @@ async function stopOrphanedPostmaster(dataDir: string, log: (m: string) => void)
     cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
   } catch {}
   if (!cmdline.includes(path.resolve(dataDir)) && !cmdline.includes(dataDir)) return;
+  // Orphaned means the node process that started it is gone (it was re-parented to init or a
+  // subreaper); while that process lives, it is another run's database, not ours to stop.
+  const parent = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+  let parentCmd = "";
+  try {
+    parentCmd = readFileSync(`/proc/${parent}/cmdline`, "utf8");
+  } catch {}
+  if (parentCmd.includes("node")) throw new Error(`PostgreSQL in ${dataDir} is in use by another run (pid ${pid}); wait for it to finish`);
   log(`stopping orphaned PostgreSQL (pid ${pid}) from an earlier run`);
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));

@@ -7,7 +7,7 @@ export const EVERY_ROLE: Role[] = ["CASEWORKER", "SSCL_FINANCE", "ACCOUNTANT", "
 export type PageExpectation = {
   /** Route pattern as in app/ (route groups dropped). */
   pattern: string;
-  /** A concrete URL to request; `{adminUserId}` is filled in by the test. */
+  /** A concrete URL to request; `{adminUserId}` and `{claimReference}` are filled in by the test. */
   url: string;
   allowed: Role[] | "public";
 };
@@ -16,6 +16,11 @@ export const expectedPages: PageExpectation[] = [
   { pattern: "/", url: "/", allowed: EVERY_ROLE },
   { pattern: "/login", url: "/login", allowed: "public" },
   { pattern: "/account/password", url: "/account/password", allowed: EVERY_ROLE },
+  { pattern: "/claims", url: "/claims", allowed: ["CASEWORKER", "ADMIN"] },
+  { pattern: "/claims/new", url: "/claims/new", allowed: ["CASEWORKER"] },
+  { pattern: "/claims/[reference]", url: "/claims/{claimReference}", allowed: ["CASEWORKER", "ADMIN"] },
+  { pattern: "/admin/api-tokens", url: "/admin/api-tokens", allowed: ["ADMIN"] },
+  { pattern: "/outbox", url: "/outbox", allowed: ["ADMIN"] },
   { pattern: "/admin/users", url: "/admin/users", allowed: ["ADMIN"] },
   { pattern: "/admin/users/[id]", url: "/admin/users/{adminUserId}", allowed: ["ADMIN"] },
 ];
@@ -24,13 +29,19 @@ export type RouteExpectation = {
   pattern: string;
   method: "GET" | "POST";
   url: string;
-  /** "public": anyone; "auth": next-auth's own endpoints; roles: 401 signed out, 403 without the role. */
-  allowed: Role[] | "public" | "auth";
+  /**
+   * "public": anyone; "auth": next-auth's own endpoints; "api-token": the intake API, 401 for
+   * every staff session and signed out (it takes a bearer API token, tested in tests/api);
+   * roles: 401 signed out, 403 without the role.
+   */
+  allowed: Role[] | "public" | "auth" | "api-token";
 };
 
 export const expectedRoutes: RouteExpectation[] = [
   { pattern: "/api/health", method: "GET", url: "/api/health", allowed: "public" },
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: "/api/auth/session", allowed: "auth" },
+  { pattern: "/api/claims", method: "POST", url: "/api/claims", allowed: "api-token" },
+  { pattern: "/api/claims/[reference]/responses", method: "POST", url: "/api/claims/{claimReference}/responses", allowed: "api-token" },
 ];
 
 export type ActionExpectation = { file: string; name: string; allowed: Role[] | "public" | "self" };
@@ -44,4 +55,15 @@ export const expectedActions: ActionExpectation[] = [
   { file: "app/(portal)/admin/users/actions.ts", name: "setUserDisabledAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/users/actions.ts", name: "unlockUserAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/users/actions.ts", name: "resetUserPasswordAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "assignClaimAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "decideClaimAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "rejectClaimAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "requestInformationAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "recordResponseAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "cancelPaymentAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "proposeBankDetailsAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "decideBankDetailsChangeAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/new/actions.ts", name: "keyInClaimAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/admin/api-tokens/actions.ts", name: "createApiTokenAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/admin/api-tokens/actions.ts", name: "revokeApiTokenAction", allowed: ["ADMIN"] },
 ];

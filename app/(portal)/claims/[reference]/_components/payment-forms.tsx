@@ -1,0 +1,27 @@
+"use client";
+
+import { fieldError } from "@/components/action-error-summary";
+import { TextInput } from "@/components/text-input";
+import { assignClaimAction, cancelPaymentAction } from "../actions";
+import { ClaimForm } from "./claim-form";
+
+export function CancelPaymentForm({ reference, paymentId, paymentReference }: { reference: string; paymentId: string; paymentReference: string }) {
+  const id = `cancel-reason-${paymentId}`;
+  return (
+    <ClaimForm
+      action={cancelPaymentAction}
+      hidden={{ reference, paymentId }}
+      fields={["reason"]}
+      ids={{ reason: id }}
+      submitLabel={`Cancel payment ${paymentReference}`}
+      pendingLabel="Cancelling…"
+      variant="warning"
+    >
+      {(result) => <TextInput id={id} name="reason" label={`Why is payment ${paymentReference} cancelled?`} error={fieldError(result, "reason")} />}
+    </ClaimForm>
+  );
+}
+
+export function AssignToMeForm({ reference, version }: { reference: string; version: number }) {
+  return <ClaimForm action={assignClaimAction} hidden={{ reference, version }} fields={[]} submitLabel="Assign to me" pendingLabel="Assigning…" variant="secondary" />;
+}

@@ -1,0 +1,119 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { assignClaimToSelf } from "@/lib/claims/assign-claim";
+import { decideBankDetailsChange } from "@/lib/claims/bank-details/decide-bank-details-change";
+import { proposeBankDetailsForClaim } from "@/lib/claims/bank-details/propose-bank-details-for-claim";
+import { decideClaim } from "@/lib/claims/decide-claim";
+import { recordResponse } from "@/lib/claims/record-response";
+import { rejectClaim } from "@/lib/claims/reject-claim";
+import { requestInformation } from "@/lib/claims/request-information";
+import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
+import { prisma } from "@/lib/db";
+import { formatPence } from "@/lib/money";
+import { cancelPayment } from "@/lib/payments/cancel-payment";
+
+const claimForm = {
+  reference: z.string().regex(/^[0-9A-Z]{7}$/, "Unknown claim"),
+  version: z.coerce.number().int().min(0),
+};
+const optional = z.string().optional();
+
+function refresh(reference: string) {
+  revalidatePath(`/claims/${reference}`);
+  revalidatePath("/claims");
+}
+
+export const assignClaimAction = defineAction("assignClaim", z.object(claimForm), async (input, user) => {
+  await assignClaimToSelf({ db: prisma, reference: input.reference, expectedVersion: input.version, actor: user });
+  refresh(input.reference);
+  return { ok: true, message: "The claim is assigned to you." };
+});
+
+// Line decisions arrive as fields named after each line, so the object is loose.
+export const decideClaimAction = defineAction("decideClaim", z.looseObject(claimForm), async (input, user) => {
+  const fields = input as Record<string, unknown>;
+  const result = await decideClaim({
+    db: prisma,
+    key: bankDetailsKey(),
+    reference: input.reference,
+    expectedVersion: input.version,
+    read: (name) => fields[name],
+    actor: user,
+  });
+  refresh(input.reference);
+  const message =
+    result.outcome === "APPROVED"
+      ? `Claim approved. Payment ${result.payment.reference} for ${formatPence(result.approvedTotalPence)} created${result.payment.holdReason ? " and put on hold" : ""}.`
+      : `Claim rejected: ${result.reason}.`;
+  return { ok: true, message };
+});
+
+export const rejectClaimAction = defineAction(
+  "rejectClaim",
+  z.object({ ...claimForm, rejectionReason: optional, note: optional }),
+  async (input, user) => {
+    await rejectClaim({ db: prisma, reference: input.reference, expectedVersion: input.version, reason: input.rejectionReason, note: input.note, actor: user });
+    refresh(input.reference);
+    return { ok: true, message: "Claim rejected." };
+  },
+);
+
+export const requestInformationAction = defineAction(
+  "requestInformation",
+  z.object({ ...claimForm, kind: optional, note: optional }),
+  async (input, user) => {
+    await requestInformation({ db: prisma, reference: input.reference, expectedVersion: input.version, kind: input.kind, note: input.note, actor: user });
+    refresh(input.reference);
+    return { ok: true, message: "Information requested. The claimant has been sent a message." };
+  },
+);
+
+export const recordResponseAction = defineAction(
+  "recordResponse",
+  z.object({
+    ...claimForm,
+    message: z.string().trim().min(1, "Enter what the claimant told you").max(2000, "The response must be 2,000 characters or fewer"),
+  }),
+  async (input, user) => {
+    await recordResponse({ db: prisma, key: bankDetailsKey(), reference: input.reference, message: input.message, actor: user, actorId: user.id });
+    refresh(input.reference);
+    return { ok: true, message: "Response recorded. The claim can be decided again." };
+  },
+);
+
+export const cancelPaymentAction = defineAction(
+  "cancelPayment",
+  z.object({
+    reference: claimForm.reference,
+    paymentId: z.uuid("Unknown payment"),
+    reason: z.string().trim().min(1, "Enter why the payment is cancelled").max(500, "The reason must be 500 characters or fewer"),
+  }),
+  async (input, user) => {
+    await cancelPayment({ db: prisma, paymentId: input.paymentId, reason: input.reason, actor: user, now: new Date() });
+    refresh(input.reference);
+    return { ok: true, message: "Payment cancelled." };
+  },
+);
+
+export const proposeBankDetailsAction = defineAction("proposeBankDetails", z.looseObject({ reference: claimForm.reference }), async (input, user) => {
+  const fields = input as Record<string, unknown>;
+  await proposeBankDetailsForClaim({ db: prisma, key: bankDetailsKey(), reference: input.reference, fields, actor: user });
+  refresh(input.reference);
+  return { ok: true, message: "New bank details proposed. Another caseworker must approve them; until then bank payments are on hold." };
+});
+
+export const decideBankDetailsChangeAction = defineAction(
+  "decideBankDetailsChange",
+  z.object({
+    reference: claimForm.reference,
+    changeId: z.uuid("Unknown change"),
+    decision: z.enum(["approve", "reject"], "Choose approve or reject"),
+  }),
+  async (input, user) => {
+    await decideBankDetailsChange({ db: prisma, key: bankDetailsKey(), changeId: input.changeId, approve: input.decision === "approve", actor: user, now: new Date() });
+    refresh(input.reference);
+    return { ok: true, message: input.decision === "approve" ? "New bank details approved." : "New bank details rejected." };
+  },
+);

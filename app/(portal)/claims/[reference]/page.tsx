@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
+import { Details } from "@/components/details";
+import { formatDate } from "@/components/format-date";
+import { PageHeading } from "@/components/page-heading";
+import { StatusTag, Tag } from "@/components/tag";
+import { Timeline } from "@/components/timeline";
+import { WarningText } from "@/components/warning-text";
+import { actions, mayUse } from "@/lib/auth/access";
+import { requirePage } from "@/lib/auth/guards";
+import { isClaimReference } from "@/lib/claims/claim-reference";
+import { getClaimPage } from "@/lib/claims/get-claim-page";
+import { canDecide } from "@/lib/claims/rules/claim-transitions";
+import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
+import { prisma } from "@/lib/db";
+import { BankDetailsSection } from "./_components/bank-details-section";
+import { ClaimSummary } from "./_components/claim-summary";
+import { DecisionForm } from "./_components/decision-form";
+import { ExpenseLinesTable } from "./_components/expense-lines-table";
+import { RecordResponseForm, RejectClaimForm, RequestInformationForm } from "./_components/other-decision-forms";
+import { AssignToMeForm } from "./_components/payment-forms";
+import { PaymentsTable } from "./_components/payments-table";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ reference: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Claim ${(await params).reference}` };
+}
+
+export default async function ClaimPage({ params }: Params) {
+  const user = await requirePage("claim");
+  const reference = (await params).reference.toUpperCase();
+  const claim = isClaimReference(reference) ? await getClaimPage(prisma, reference, bankDetailsKey()) : null;
+  if (!claim) notFound();
+
+  const isCaseworker = mayUse(actions.decideClaim, user.role);
+  const keyedInByMe = claim.keyedInById === user.id;
+  const mayDecide = isCaseworker && canDecide(claim.status) && !keyedInByMe;
+  const { claimant } = claim;
+
+  return (
+    <>
+      <BackLink href="/claims">All claims</BackLink>
+      <PageHeading caption={`${claimant.firstName} ${claimant.lastName}`}>Claim {claim.reference}</PageHeading>
+      <p className="mb-6 flex flex-wrap gap-2">
+        <StatusTag status={claim.status} kind="claim" />
+        {claim.needsAttention && <Tag colour="red">Needs attention</Tag>}
+      </p>
+      {claim.needsAttention && <WarningText>A payment for this claim is on hold or has failed. See Payments below.</WarningText>}
+      {!isCaseworker && <p className="mb-6 text-secondary">You can look at this claim. Only caseworkers decide claims.</p>}
+      {keyedInByMe && canDecide(claim.status) && <WarningText>You keyed this claim in, so another caseworker must decide it.</WarningText>}
+
+      <ClaimSummary claim={claim} />
+      {isCaseworker && claim.assignedTo?.id !== user.id && <AssignToMeForm reference={claim.reference} version={claim.version} />}
+
+      <BankDetailsSection claim={claim} userId={user.id} isCaseworker={isCaseworker} />
+
+      <h2 className="mt-10 mb-4 text-2xl font-bold">Expenses</h2>
+      <ExpenseLinesTable lines={claim.expenses} totals={claim.totals} />
+
+      {mayDecide && (
+        <section aria-labelledby="decide-heading" className="mt-10">
+          <h2 id="decide-heading" className="mb-4 text-2xl font-bold">
+            Decide this claim
+          </h2>
+          <DecisionForm reference={claim.reference} version={claim.version} lines={claim.expenses} />
+          <div className="mt-8 space-y-4">
+            <Details summary="Reject the whole claim">
+              <RejectClaimForm reference={claim.reference} version={claim.version} />
+            </Details>
+            <Details summary="Request information from the claimant">
+              <RequestInformationForm reference={claim.reference} version={claim.version} />
+            </Details>
+          </div>
+        </section>
+      )}
+
+      {isCaseworker && claim.status === "INFORMATION_REQUESTED" && (
+        <section aria-labelledby="response-heading" className="mt-10">
+          <h2 id="response-heading" className="mb-4 text-2xl font-bold">
+            Record the claimant&apos;s response
+          </h2>
+          <RecordResponseForm reference={claim.reference} version={claim.version} />
+        </section>
+      )}
+
+      <h2 className="mt-10 mb-4 text-2xl font-bold">Payments</h2>
+      <PaymentsTable claim={claim} isCaseworker={isCaseworker} />
+
+      <h2 className="mt-10 mb-4 text-2xl font-bold">Timeline</h2>
+      <Timeline
+        headingLevel={3}
+        items={claim.events.map((e) => ({ id: e.id, title: e.summary, at: e.at, by: e.actor?.name ?? "Online service" }))}
+      />
+      <p className="mt-4 text-secondary">Event date {formatDate(claim.eventDate)}.</p>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+// POST /api/claims: the online service submits a claim (domain.md, "Intake API"). Bearer API
+// token; Idempotency-Key required. 201 {id, reference} when created; the same key and body again
+// answer 200 with the same answer; the same key with another body 422; an invalid body 400
+// {errors: {"<path>": [...]}}; a bad token 401. Nothing is written unless the answer is 201.
+import { idempotentPost } from "@/lib/api/idempotent-post";
+import { withApiToken } from "@/lib/api/with-api-token";
+import { createClaim } from "@/lib/claims/create-claim";
+import { claimIntakeSchema } from "@/lib/claims/intake/claim-intake-schema";
+import { intakeErrors } from "@/lib/claims/intake/intake-errors";
+import { intakeToday } from "@/lib/claims/intake-today";
+import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
+import { prisma } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withApiToken(async (request, { token }) => {
+  const now = new Date();
+  return idempotentPost({
+    db: prisma,
+    request,
+    apiTokenId: token.id,
+    route: "POST /api/claims",
+    validate: (body) => {
+      const parsed = claimIntakeSchema(intakeToday(now)).safeParse(body);
+      return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: intakeErrors(parsed.error) };
+    },
+    perform: (intake, remember) =>
+      createClaim({
+        db: prisma,
+        key: bankDetailsKey(),
+        intake,
+        source: "API",
+        actor: { system: `API token "${token.name}"` },
+        now,
+        inSameTransaction: (tx, created) => remember(tx, { id: created.id, reference: created.reference }),
+      }).then((created) => ({ id: created.id, reference: created.reference })),
+  });
+});

@@ -1,0 +1,57 @@
+import { CLAIM_REFERENCE_ALPHABET, CLAIM_REFERENCE_LENGTH } from "@/lib/claims/claim-reference";
+
+// What the one search box means. References are matched exactly (unique indexes); anything else is
+// a name, matched as a case-insensitive PREFIX of the first or last name. Prefix, not "contains":
+// a btree on lower(name) answers a prefix from a million rows; "contains" needs pg_trgm, which we
+// do not have.
+
+const REF = `[${CLAIM_REFERENCE_ALPHABET}]{${CLAIM_REFERENCE_LENGTH}}`;
+const CLAIM_REFERENCE = new RegExp(`^${REF}$`);
+// 7KQ2M9X-01; also accepted without the hyphen or with a space, as people read it out.
+const PAYMENT_REFERENCE = new RegExp(`^(${REF})[- ]?(\\d{2})$`);
+
+/**
+ * LIKE patterns with %, _ and \ escaped, ending in % (a prefix match). Not lower-cased here: the
+ * query lower()s them in the database, exactly as it lower()s the names, so Ø and ø agree however
+ * JavaScript and the database's locale would each fold them.
+ */
+export type NameSearch = {
+  /** The whole text as a prefix of the first name or of the last name ("van der", "Mary Ann"). */
+  whole: string;
+  /** For two or more words: first word and the rest, tried as first + last and as last + first. */
+  head?: string;
+  tail?: string;
+};
+
+export type ClaimSearch =
+  /** `orName` is set when the text is also a plausible surname (letters only, e.g. BENNETT). */
+  | { kind: "claimReference"; reference: string; orName?: NameSearch }
+  | { kind: "paymentReference"; reference: string }
+  | { kind: "name"; name: NameSearch };
+
+function likePrefix(text: string): string {
+  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function nameSearch(text: string): NameSearch {
+  const words = text.split(" ");
+  const name: NameSearch = { whole: likePrefix(text) };
+  if (words.length > 1) {
+    name.head = likePrefix(words[0]);
+    name.tail = likePrefix(words.slice(1).join(" "));
+  }
+  return name;
+}
+
+/** `q` is already trimmed with inner whitespace collapsed (see claim-list-params.ts). */
+export function classifySearch(q: string): ClaimSearch {
+  const upper = q.toUpperCase();
+  if (CLAIM_REFERENCE.test(upper)) {
+    return /\d/.test(upper)
+      ? { kind: "claimReference", reference: upper }
+      : { kind: "claimReference", reference: upper, orName: nameSearch(q) };
+  }
+  const payment = PAYMENT_REFERENCE.exec(upper);
+  if (payment) return { kind: "paymentReference", reference: `${payment[1]}-${payment[2]}` };
+  return { kind: "name", name: nameSearch(q) };
+}

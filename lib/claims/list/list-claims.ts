@@ -1,0 +1,115 @@
+import type { Db } from "@/lib/db";
+import type { ClaimStatus, HoldReason, PaymentMethod, PaymentStatus } from "@/lib/generated/prisma/enums";
+import type { ClaimCursor } from "./claim-list-cursor";
+import type { ClaimListParams } from "./claim-list-params";
+import { claimListSql, type ResolvedSearch } from "./claim-list-sql";
+import type { ClaimSort } from "./claim-list-sort";
+import { classifySearch } from "./claim-search";
+
+export type ClaimListRow = {
+  id: string;
+  reference: string;
+  claimantName: string;
+  /** YYYY-MM-DD. */
+  eventDate: string;
+  /** When the claim was received (created), ISO 8601 in UTC. */
+  receivedAt: string;
+  method: PaymentMethod;
+  status: ClaimStatus;
+  assignedToName: string | null;
+  claimedPence: number;
+  /** Null until a line has been decided. */
+  approvedPence: number | null;
+  needsAttention: boolean;
+  latestPayment: { status: PaymentStatus; holdReason: HoldReason | null } | null;
+};
+
+export type ClaimListPage = { rows: ClaimListRow[]; nextCursor?: ClaimCursor; previousCursor?: ClaimCursor };
+
+type RawRow = {
+  id: string;
+  reference: string;
+  firstName: string;
+  lastName: string;
+  receivedKey: string;
+  eventDate: string;
+  lastNameKey: string;
+  firstNameKey: string;
+  method: PaymentMethod;
+  status: ClaimStatus;
+  needsAttention: boolean;
+  assignedToName: string | null;
+  claimedPence: bigint;
+  approvedPence: bigint | null;
+  paymentStatus: PaymentStatus | null;
+  holdReason: HoldReason | null;
+};
+
+function cursorFor(sort: ClaimSort, row: RawRow): ClaimCursor {
+  const key: Record<ClaimSort, string[]> = {
+    received: [row.receivedKey, row.id],
+    eventDate: [row.eventDate, row.id],
+    reference: [row.reference],
+    claimant: [row.lastNameKey, row.firstNameKey, row.id],
+  };
+  return { sort, key: key[sort] };
+}
+
+function toRow(row: RawRow): ClaimListRow {
+  return {
+    id: row.id,
+    reference: row.reference,
+    claimantName: `${row.firstName} ${row.lastName}`,
+    eventDate: row.eventDate,
+    receivedAt: row.receivedKey,
+    method: row.method,
+    status: row.status,
+    assignedToName: row.assignedToName,
+    claimedPence: Number(row.claimedPence),
+    approvedPence: row.approvedPence === null ? null : Number(row.approvedPence),
+    needsAttention: row.needsAttention,
+    latestPayment: row.paymentStatus ? { status: row.paymentStatus, holdReason: row.holdReason } : null,
+  };
+}
+
+/**
+ * A seven-letter reference such as BENNETT could also be a surname: it is a reference search only
+ * if that claim exists (one lookup on the unique index), otherwise a name search.
+ */
+async function resolveSearch(db: Db, q: string | undefined): Promise<ResolvedSearch | undefined> {
+  if (!q) return undefined;
+  const search = classifySearch(q);
+  if (search.kind !== "claimReference" || !search.orName) return search;
+  const claim = await db.claim.findUnique({ where: { reference: search.reference }, select: { id: true } });
+  return claim ? search : { kind: "name", name: search.orName };
+}
+
+/** One page of the claim list, with cursors for the pages either side (absent at either end). */
+export async function listClaims(options: {
+  db: Db;
+  filter: ClaimListParams;
+  userId: string;
+  pageSize?: number;
+}): Promise<ClaimListPage> {
+  const { db, filter, userId, pageSize = 50 } = options;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
+  const search = await resolveSearch(db, filter.q);
+  const fetched = await db.$queryRaw<RawRow[]>(claimListSql({ params: filter, search, userId, limit: pageSize + 1 }));
+
+  const more = fetched.length > pageSize;
+  const page = fetched.slice(0, pageSize);
+  const backwards = !filter.after && Boolean(filter.before);
+  if (backwards) page.reverse();
+  if (page.length === 0) return { rows: [] };
+
+  const first = cursorFor(filter.sort, page[0]);
+  const last = cursorFor(filter.sort, page[page.length - 1]);
+  // Arriving from a cursor means the rows on the other side of it exist (we just came from them).
+  const hasNext = backwards ? true : more;
+  const hasPrevious = backwards ? more : Boolean(filter.after);
+  return {
+    rows: page.map(toRow),
+    nextCursor: hasNext ? last : undefined,
+    previousCursor: hasPrevious ? first : undefined,
+  };
+}

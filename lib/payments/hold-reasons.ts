@@ -1,0 +1,9 @@
+import type { HoldReason } from "@/lib/generated/prisma/enums";
+
+/** How a hold is described to staff, wherever a payment is shown. */
+export const holdReasonLabels: Record<HoldReason, string> = {
+  BAD_BANK_DETAILS: "Bank details failed validation",
+  BANK_DETAILS_CHANGE_PENDING: "Bank-details change awaiting approval",
+  NAME_EMPTY_AFTER_CLEANING: "Name on account empty after cleaning",
+  NO_BANK_DETAILS: "No bank details",
+};
