@@ -123,7 +123,7 @@ test("a bank-details change needs a second caseworker, and holds the payment unt
   await maker.getByRole("button", { name: "Propose new bank details" }).click();
   await expect(maker.getByRole("status").filter({ hasText: "Another caseworker must approve them" })).toBeVisible();
   await maker.reload();
-  await expect(maker.getByText("Change awaiting approval")).toBeVisible();
+  await expect(maker.getByRole("heading", { name: "Change awaiting approval" })).toBeVisible();
   await expect(maker.getByText("You proposed this change, so another caseworker must approve or reject it.")).toBeVisible();
   await expect(maker.getByRole("table", { name: "Payments for this claim" })).toContainText("Bank-details change awaiting approval");
 
@@ -133,7 +133,7 @@ test("a bank-details change needs a second caseworker, and holds the payment unt
   await checker.getByRole("button", { name: "Approve new bank details" }).click();
   await expect(checker.getByRole("status").filter({ hasText: "New bank details approved." })).toBeVisible();
   await checker.reload();
-  await expect(checker.getByText("Change awaiting approval")).toHaveCount(0);
+  await expect(checker.getByRole("heading", { name: "Change awaiting approval" })).toHaveCount(0);
   await expect(checker.getByRole("table", { name: "Payments for this claim" })).not.toContainText("On hold");
   await expect(checker.getByText("*****958")).toBeVisible();
 });

@@ -54,7 +54,14 @@ export const rejectClaimAction = defineAction(
   "rejectClaim",
   z.object({ ...claimForm, rejectionReason: optional, note: optional }),
   async (input, user) => {
-    await rejectClaim({ db: prisma, reference: input.reference, expectedVersion: input.version, reason: input.rejectionReason, note: input.note, actor: user });
+    await rejectClaim({
+      db: prisma,
+      reference: input.reference,
+      expectedVersion: input.version,
+      reason: input.rejectionReason,
+      note: input.note,
+      actor: user,
+    });
     refresh(input.reference);
     return { ok: true, message: "Claim rejected." };
   },
@@ -64,7 +71,14 @@ export const requestInformationAction = defineAction(
   "requestInformation",
   z.object({ ...claimForm, kind: optional, note: optional }),
   async (input, user) => {
-    await requestInformation({ db: prisma, reference: input.reference, expectedVersion: input.version, kind: input.kind, note: input.note, actor: user });
+    await requestInformation({
+      db: prisma,
+      reference: input.reference,
+      expectedVersion: input.version,
+      kind: input.kind,
+      note: input.note,
+      actor: user,
+    });
     refresh(input.reference);
     return { ok: true, message: "Information requested. The claimant has been sent a message." };
   },
@@ -74,10 +88,21 @@ export const recordResponseAction = defineAction(
   "recordResponse",
   z.object({
     ...claimForm,
-    message: z.string().trim().min(1, "Enter what the claimant told you").max(2000, "The response must be 2,000 characters or fewer"),
+    message: z
+      .string()
+      .trim()
+      .min(1, "Enter what the claimant told you")
+      .max(2000, "The response must be 2,000 characters or fewer"),
   }),
   async (input, user) => {
-    await recordResponse({ db: prisma, key: bankDetailsKey(), reference: input.reference, message: input.message, actor: user, actorId: user.id });
+    await recordResponse({
+      db: prisma,
+      key: bankDetailsKey(),
+      reference: input.reference,
+      message: input.message,
+      actor: user,
+      actorId: user.id,
+    });
     refresh(input.reference);
     return { ok: true, message: "Response recorded. The claim can be decided again." };
   },
@@ -97,12 +122,19 @@ export const cancelPaymentAction = defineAction(
   },
 );
 
-export const proposeBankDetailsAction = defineAction("proposeBankDetails", z.looseObject({ reference: claimForm.reference }), async (input, user) => {
-  const fields = input as Record<string, unknown>;
-  await proposeBankDetailsForClaim({ db: prisma, key: bankDetailsKey(), reference: input.reference, fields, actor: user });
-  refresh(input.reference);
-  return { ok: true, message: "New bank details proposed. Another caseworker must approve them; until then bank payments are on hold." };
-});
+export const proposeBankDetailsAction = defineAction(
+  "proposeBankDetails",
+  z.looseObject({ reference: claimForm.reference }),
+  async (input, user) => {
+    const fields = input as Record<string, unknown>;
+    await proposeBankDetailsForClaim({ db: prisma, key: bankDetailsKey(), reference: input.reference, fields, actor: user });
+    refresh(input.reference);
+    return {
+      ok: true,
+      message: "New bank details proposed. Another caseworker must approve them; until then bank payments are on hold.",
+    };
+  },
+);
 
 export const decideBankDetailsChangeAction = defineAction(
   "decideBankDetailsChange",
@@ -112,7 +144,14 @@ export const decideBankDetailsChangeAction = defineAction(
     decision: z.enum(["approve", "reject"], "Choose approve or reject"),
   }),
   async (input, user) => {
-    await decideBankDetailsChange({ db: prisma, key: bankDetailsKey(), changeId: input.changeId, approve: input.decision === "approve", actor: user, now: new Date() });
+    await decideBankDetailsChange({
+      db: prisma,
+      key: bankDetailsKey(),
+      changeId: input.changeId,
+      approve: input.decision === "approve",
+      actor: user,
+      now: new Date(),
+    });
     refresh(input.reference);
     return { ok: true, message: input.decision === "approve" ? "New bank details approved." : "New bank details rejected." };
   },

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
-import { Details } from "@/components/details";
 import { formatDate } from "@/components/format-date";
 import { PageHeading } from "@/components/page-heading";
 import { StatusTag, Tag } from "@/components/tag";
@@ -51,7 +50,9 @@ export default async function ClaimPage({ params }: Params) {
       </p>
       {claim.needsAttention && <WarningText>A payment for this claim is on hold or has failed. See Payments below.</WarningText>}
       {!isCaseworker && <p className="mb-6 text-secondary">You can look at this claim. Only caseworkers decide claims.</p>}
-      {keyedInByMe && canDecide(claim.status) && <WarningText>You keyed this claim in, so another caseworker must decide it.</WarningText>}
+      {keyedInByMe && canDecide(claim.status) && (
+        <WarningText>You keyed this claim in, so another caseworker must decide it.</WarningText>
+      )}
 
       <ClaimSummary claim={claim} />
       {isCaseworker && claim.assignedTo?.id !== user.id && <AssignToMeForm reference={claim.reference} version={claim.version} />}
@@ -61,29 +62,27 @@ export default async function ClaimPage({ params }: Params) {
       <h2 className="mt-10 mb-4 text-2xl font-bold">Expenses</h2>
       <ExpenseLinesTable lines={claim.expenses} totals={claim.totals} />
 
-      {mayDecide && (
-        <section aria-labelledby="decide-heading" className="mt-10">
-          <h2 id="decide-heading" className="mb-4 text-2xl font-bold">
-            Decide this claim
-          </h2>
-          <DecisionForm reference={claim.reference} version={claim.version} lines={claim.expenses} />
+      {/* Rendered for every caseworker, forms hidden when they no longer apply, so a decision's outcome stays on screen. */}
+      {isCaseworker && (
+        <section aria-labelledby={mayDecide ? "decide-heading" : undefined} className="mt-10">
+          {mayDecide && (
+            <h2 id="decide-heading" className="mb-4 text-2xl font-bold">
+              Decide this claim
+            </h2>
+          )}
+          <DecisionForm reference={claim.reference} version={claim.version} lines={claim.expenses} showForm={mayDecide} />
           <div className="mt-8 space-y-4">
-            <Details summary="Reject the whole claim">
-              <RejectClaimForm reference={claim.reference} version={claim.version} />
-            </Details>
-            <Details summary="Request information from the claimant">
-              <RequestInformationForm reference={claim.reference} version={claim.version} />
-            </Details>
+            <RejectClaimForm reference={claim.reference} version={claim.version} showForm={mayDecide} />
+            <RequestInformationForm reference={claim.reference} version={claim.version} showForm={mayDecide} />
           </div>
-        </section>
-      )}
-
-      {isCaseworker && claim.status === "INFORMATION_REQUESTED" && (
-        <section aria-labelledby="response-heading" className="mt-10">
-          <h2 id="response-heading" className="mb-4 text-2xl font-bold">
-            Record the claimant&apos;s response
-          </h2>
-          <RecordResponseForm reference={claim.reference} version={claim.version} />
+          {claim.status === "INFORMATION_REQUESTED" && (
+            <h2 className="mt-10 mb-4 text-2xl font-bold">Record the claimant&apos;s response</h2>
+          )}
+          <RecordResponseForm
+            reference={claim.reference}
+            version={claim.version}
+            showForm={claim.status === "INFORMATION_REQUESTED"}
+          />
         </section>
       )}
 

@@ -9,11 +9,34 @@ const FIELDS = ["nameOnAccount", "sortCode", "accountNumber", "rollNumber"];
 
 export function ProposeBankDetailsForm({ reference }: { reference: string }) {
   return (
-    <ClaimForm action={proposeBankDetailsAction} hidden={{ reference }} fields={FIELDS} submitLabel="Propose new bank details" pendingLabel="Checking details…" variant="secondary">
+    <ClaimForm
+      action={proposeBankDetailsAction}
+      hidden={{ reference }}
+      fields={FIELDS}
+      submitLabel="Propose new bank details"
+      pendingLabel="Checking details…"
+      variant="secondary"
+    >
       {(result) => (
         <>
-          <TextInput id="nameOnAccount" name="nameOnAccount" label="Name on the account" autoComplete="off" spellCheck={false} error={fieldError(result, "nameOnAccount")} />
-          <TextInput id="sortCode" name="sortCode" label="Sort code" hint="Must be 6 digits long" width="5" inputMode="numeric" autoComplete="off" error={fieldError(result, "sortCode")} />
+          <TextInput
+            id="nameOnAccount"
+            name="nameOnAccount"
+            label="Name on the account"
+            autoComplete="off"
+            spellCheck={false}
+            error={fieldError(result, "nameOnAccount")}
+          />
+          <TextInput
+            id="sortCode"
+            name="sortCode"
+            label="Sort code"
+            hint="Must be 6 digits long"
+            width="5"
+            inputMode="numeric"
+            autoComplete="off"
+            error={fieldError(result, "sortCode")}
+          />
           <TextInput
             id="accountNumber"
             name="accountNumber"
@@ -39,13 +62,23 @@ export function ProposeBankDetailsForm({ reference }: { reference: string }) {
   );
 }
 
-export function DecideBankDetailsChangeForms({ reference, changeId }: { reference: string; changeId: string }) {
+/** Always rendered (without a change: forms hidden) so the outcome stays on screen after the change is decided. */
+export function DecideBankDetailsChangeForms({ reference, changeId }: { reference: string; changeId: string | null }) {
+  const showForm = changeId !== null;
   return (
     <div className="flex flex-wrap gap-4">
-      <ClaimForm action={decideBankDetailsChangeAction} hidden={{ reference, changeId, decision: "approve" }} fields={[]} submitLabel="Approve new bank details" pendingLabel="Approving…" />
       <ClaimForm
         action={decideBankDetailsChangeAction}
-        hidden={{ reference, changeId, decision: "reject" }}
+        showForm={showForm}
+        hidden={{ reference, changeId: changeId ?? "", decision: "approve" }}
+        fields={[]}
+        submitLabel="Approve new bank details"
+        pendingLabel="Approving…"
+      />
+      <ClaimForm
+        action={decideBankDetailsChangeAction}
+        showForm={showForm}
+        hidden={{ reference, changeId: changeId ?? "", decision: "reject" }}
         fields={[]}
         submitLabel="Reject new bank details"
         pendingLabel="Rejecting…"

@@ -13,11 +13,24 @@ export function ClaimSummary({ claim }: { claim: ClaimPage }) {
       rows={[
         { key: "Claimant", value: `${c.firstName} ${c.lastName}` },
         { key: "Date of birth", value: formatDate(c.dateOfBirth) },
-        { key: "Contact preference", value: `${contactLabels[c.contactPreference]}${c.contactPreference === "EMAIL" && c.email ? `: ${c.email}` : ""}${c.contactPreference === "SMS" && c.phone ? `: ${c.phone}` : ""}` },
-        { key: "Address", value: address.map((line) => <span key={line} className="block">{line}</span>) },
+        {
+          key: "Contact preference",
+          value: `${contactLabels[c.contactPreference]}${c.contactPreference === "EMAIL" && c.email ? `: ${c.email}` : ""}${c.contactPreference === "SMS" && c.phone ? `: ${c.phone}` : ""}`,
+        },
+        {
+          key: "Address",
+          value: address.map((line) => (
+            <span key={line} className="block">
+              {line}
+            </span>
+          )),
+        },
         { key: "Event date", value: formatDate(claim.eventDate) },
         { key: "Payment method", value: claim.paymentMethod === "BANK" ? "Bank transfer" : "Post Office cash (Payout)" },
-        { key: "Received", value: `${formatDate(claim.createdAt)} from ${sourceLabels[claim.source]}${claim.keyedInBy ? ` by ${claim.keyedInBy.name}` : ""}` },
+        {
+          key: "Received",
+          value: `${formatDate(claim.createdAt)} from ${sourceLabels[claim.source]}${claim.keyedInBy ? ` by ${claim.keyedInBy.name}` : ""}`,
+        },
         { key: "Assigned to", value: claim.assignedTo?.name ?? "Nobody" },
         ...(claim.rejectionReason ? [{ key: "Rejection reason", value: claim.rejectionReason }] : []),
       ]}

@@ -23,10 +23,31 @@ const expenseTypes: Record<string, string> = {
   OTHER: "Other",
 };
 
-export function DecisionForm({ reference, version, lines }: { reference: string; version: number; lines: Line[] }) {
-  const fields = [...lines.flatMap((l) => [lineFieldName(l.id, "decision"), lineFieldName(l.id, "amount"), lineFieldName(l.id, "note")]), REJECTION_REASON_FIELD, "form"];
+export function DecisionForm({
+  reference,
+  version,
+  lines,
+  showForm,
+}: {
+  reference: string;
+  version: number;
+  lines: Line[];
+  showForm: boolean;
+}) {
+  const fields = [
+    ...lines.flatMap((l) => [lineFieldName(l.id, "decision"), lineFieldName(l.id, "amount"), lineFieldName(l.id, "note")]),
+    REJECTION_REASON_FIELD,
+    "form",
+  ];
   return (
-    <ClaimForm action={decideClaimAction} hidden={{ reference, version }} fields={fields} submitLabel="Submit decision" pendingLabel="Submitting decision…">
+    <ClaimForm
+      action={decideClaimAction}
+      showForm={showForm}
+      hidden={{ reference, version }}
+      fields={fields}
+      submitLabel="Submit decision"
+      pendingLabel="Submitting decision…"
+    >
       {(result) => (
         <>
           {lines.map((line) => (
@@ -66,7 +87,10 @@ export function DecisionForm({ reference, version, lines }: { reference: string;
             id={REJECTION_REASON_FIELD}
             name={REJECTION_REASON_FIELD}
             label="Reason, if you reject every line"
-            options={[{ value: "", label: "Choose a reason" }, ...REJECTION_REASONS.map((r) => ({ value: r.code, label: r.label }))]}
+            options={[
+              { value: "", label: "Choose a reason" },
+              ...REJECTION_REASONS.map((r) => ({ value: r.code, label: r.label })),
+            ]}
             error={fieldError(result, REJECTION_REASON_FIELD)}
           />
         </>

@@ -2,7 +2,16 @@ import { Money } from "@/components/money";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
 import { Tag } from "@/components/tag";
 
-type Line = { id: string; lineNo: number; type: string; description: string; claimedPence: number; approvedPence: number | null; decision: string | null; decisionNote: string | null };
+type Line = {
+  id: string;
+  lineNo: number;
+  type: string;
+  description: string;
+  claimedPence: number;
+  approvedPence: number | null;
+  decision: string | null;
+  decisionNote: string | null;
+};
 
 const decisionTags = {
   APPROVED: <Tag colour="green">Approved</Tag>,
@@ -27,7 +36,12 @@ export function ExpenseLinesTable({ lines, totals }: { lines: Line[]; totals: { 
         {lines.map((line) => (
           <Tr key={line.id}>
             <Td numeric>{line.lineNo}</Td>
-            <Td>{line.type.replace("_", " ").toLowerCase().replace(/^\w/, (c) => c.toUpperCase())}</Td>
+            <Td>
+              {line.type
+                .replace("_", " ")
+                .toLowerCase()
+                .replace(/^\w/, (c) => c.toUpperCase())}
+            </Td>
             <Td>
               {line.description}
               {line.decisionNote && <span className="mt-1 block text-secondary">Note: {line.decisionNote}</span>}

@@ -9,30 +9,61 @@ import { REJECTION_REASONS } from "@/lib/claims/rules/rejection-reasons";
 import { recordResponseAction, rejectClaimAction, requestInformationAction } from "../actions";
 import { ClaimForm } from "./claim-form";
 
-type Props = { reference: string; version: number };
+type Props = { reference: string; version: number; showForm: boolean };
 
-export function RejectClaimForm({ reference, version }: Props) {
+export function RejectClaimForm({ reference, version, showForm }: Props) {
   return (
-    <ClaimForm action={rejectClaimAction} hidden={{ reference, version }} fields={["rejectionReason", "note"]} ids={{ rejectionReason: "reject-reason", note: "reject-note" }} submitLabel="Reject claim" pendingLabel="Rejecting…" variant="warning">
+    <ClaimForm
+      action={rejectClaimAction}
+      hidden={{ reference, version }}
+      fields={["rejectionReason", "note"]}
+      ids={{ rejectionReason: "reject-reason", note: "reject-note" }}
+      showForm={showForm}
+      summary="Reject the whole claim"
+      submitLabel="Reject claim"
+      pendingLabel="Rejecting…"
+      variant="warning"
+    >
       {(result) => (
         <>
           <Select
             id="reject-reason"
             name="rejectionReason"
             label="Reason"
-            options={[{ value: "", label: "Choose a reason" }, ...REJECTION_REASONS.map((r) => ({ value: r.code, label: r.label }))]}
+            options={[
+              { value: "", label: "Choose a reason" },
+              ...REJECTION_REASONS.map((r) => ({ value: r.code, label: r.label })),
+            ]}
             error={fieldError(result, "rejectionReason")}
           />
-          <Textarea id="reject-note" name="note" label="Note for the claimant" hint="Up to 2,000 characters." rows={3} maxLength={2000} error={fieldError(result, "note")} />
+          <Textarea
+            id="reject-note"
+            name="note"
+            label="Note for the claimant"
+            hint="Up to 2,000 characters."
+            rows={3}
+            maxLength={2000}
+            error={fieldError(result, "note")}
+          />
         </>
       )}
     </ClaimForm>
   );
 }
 
-export function RequestInformationForm({ reference, version }: Props) {
+export function RequestInformationForm({ reference, version, showForm }: Props) {
   return (
-    <ClaimForm action={requestInformationAction} hidden={{ reference, version }} fields={["kind", "note"]} ids={{ kind: "request-kind", note: "request-note" }} submitLabel="Request information" pendingLabel="Requesting…" variant="secondary">
+    <ClaimForm
+      action={requestInformationAction}
+      hidden={{ reference, version }}
+      fields={["kind", "note"]}
+      ids={{ kind: "request-kind", note: "request-note" }}
+      showForm={showForm}
+      summary="Request information from the claimant"
+      submitLabel="Request information"
+      pendingLabel="Requesting…"
+      variant="secondary"
+    >
       {(result) => (
         <>
           <Radios
@@ -57,9 +88,16 @@ export function RequestInformationForm({ reference, version }: Props) {
   );
 }
 
-export function RecordResponseForm({ reference, version }: Props) {
+export function RecordResponseForm({ reference, version, showForm }: Props) {
   return (
-    <ClaimForm action={recordResponseAction} hidden={{ reference, version }} fields={["message"]} submitLabel="Record response" pendingLabel="Recording…">
+    <ClaimForm
+      action={recordResponseAction}
+      hidden={{ reference, version }}
+      fields={["message"]}
+      showForm={showForm}
+      submitLabel="Record response"
+      pendingLabel="Recording…"
+    >
       {(result) => (
         <Textarea
           id="message"

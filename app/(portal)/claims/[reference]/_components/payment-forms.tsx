@@ -5,7 +5,15 @@ import { TextInput } from "@/components/text-input";
 import { assignClaimAction, cancelPaymentAction } from "../actions";
 import { ClaimForm } from "./claim-form";
 
-export function CancelPaymentForm({ reference, paymentId, paymentReference }: { reference: string; paymentId: string; paymentReference: string }) {
+export function CancelPaymentForm({
+  reference,
+  paymentId,
+  paymentReference,
+}: {
+  reference: string;
+  paymentId: string;
+  paymentReference: string;
+}) {
   const id = `cancel-reason-${paymentId}`;
   return (
     <ClaimForm
@@ -17,11 +25,27 @@ export function CancelPaymentForm({ reference, paymentId, paymentReference }: { 
       pendingLabel="Cancelling…"
       variant="warning"
     >
-      {(result) => <TextInput id={id} name="reason" label={`Why is payment ${paymentReference} cancelled?`} error={fieldError(result, "reason")} />}
+      {(result) => (
+        <TextInput
+          id={id}
+          name="reason"
+          label={`Why is payment ${paymentReference} cancelled?`}
+          error={fieldError(result, "reason")}
+        />
+      )}
     </ClaimForm>
   );
 }
 
 export function AssignToMeForm({ reference, version }: { reference: string; version: number }) {
-  return <ClaimForm action={assignClaimAction} hidden={{ reference, version }} fields={[]} submitLabel="Assign to me" pendingLabel="Assigning…" variant="secondary" />;
+  return (
+    <ClaimForm
+      action={assignClaimAction}
+      hidden={{ reference, version }}
+      fields={[]}
+      submitLabel="Assign to me"
+      pendingLabel="Assigning…"
+      variant="secondary"
+    />
+  );
 }

@@ -7,7 +7,6 @@ import type { ClaimPage } from "@/lib/claims/get-claim-page";
 import { holdReasonLabels } from "@/lib/payments/hold-reasons";
 import { CancelPaymentForm } from "./payment-forms";
 
-
 export function PaymentsTable({ claim, isCaseworker }: { claim: ClaimPage; isCaseworker: boolean }) {
   if (claim.payments.length === 0) return <p>No payments yet. Approving the claim creates one.</p>;
   return (
