@@ -135,5 +135,5 @@ test("a bank-details change needs a second caseworker, and holds the payment unt
   await checker.reload();
   await expect(checker.getByRole("heading", { name: "Change awaiting approval" })).toHaveCount(0);
   await expect(checker.getByRole("table", { name: "Payments for this claim" })).not.toContainText("On hold");
-  await expect(checker.getByText("*****958")).toBeVisible();
+  await expect(checker.getByText("*****958", { exact: true })).toBeVisible();
 });

@@ -11,7 +11,7 @@ function maskedRows(details: NonNullable<Masked>) {
   return [
     { key: "Name on account", value: details.nameOnAccount },
     { key: "Sort code", value: details.sortCode },
-    { key: "Account number", value: <span aria-label={`ending ${details.account.slice(-3)}`}>{details.account}</span> },
+    { key: "Account number", value: details.account },
     { key: "Roll number", value: details.hasRollNumber ? "Yes (hidden)" : "None" },
     {
       key: "Check",
