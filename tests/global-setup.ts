@@ -4,7 +4,12 @@ import { cleanupTestServer, prepareTestServer } from "./support/test-database.mt
 
 export default async function setup() {
   if (process.env.TEST_PG_URL && process.env.TEST_PG_TEMPLATE) return;
-  const server = await prepareTestServer((m) => console.log(`[test db] ${m}`));
+  // vitest reports a throwing global setup but still exits 0, so a database that cannot be
+  // prepared must stop the run outright.
+  const server = await prepareTestServer((m) => console.log(`[test db] ${m}`)).catch((error: Error) => {
+    console.error(`[test db] ${error.message}`);
+    process.exit(1);
+  });
   process.env.TEST_PG_URL = server.url("postgres");
   process.env.TEST_PG_TEMPLATE = server.template;
   process.env.TEST_PG_PREFIX = server.prefix;

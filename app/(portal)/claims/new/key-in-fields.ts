@@ -40,15 +40,7 @@ export const KEY_IN_FIELDS: string[] = [
   ...BANK_FIELDS,
 ];
 
-export const expenseTypeLabels: Record<ExpenseType, string> = {
-  BUS: "Bus",
-  TRAIN: "Train",
-  TAXI: "Taxi",
-  CAR_MILEAGE: "Car mileage",
-  ACCOMMODATION: "Accommodation",
-  REFRESHMENTS: "Refreshments",
-  OTHER: "Other",
-};
+export { expenseTypeLabels } from "@/lib/claims/expense-types";
 
 export const contactPreferenceOptions: { value: ContactPreference; label: string; hint: string }[] = [
   { value: "EMAIL", label: "Email", hint: "Enter their email address below" },

@@ -5,23 +5,16 @@ import { Radios } from "@/components/radios";
 import { Select } from "@/components/select";
 import { TextInput } from "@/components/text-input";
 import { Textarea } from "@/components/textarea";
+import { expenseTypeLabels } from "@/lib/claims/expense-types";
+import type { ExpenseType } from "@/lib/generated/prisma/enums";
 import { formatPence } from "@/lib/money";
 import { lineFieldName, REJECTION_REASON_FIELD } from "@/lib/claims/rules/decide-lines";
 import { REJECTION_REASONS } from "@/lib/claims/rules/rejection-reasons";
 import { decideClaimAction } from "../actions";
 import { ClaimForm } from "./claim-form";
 
-type Line = { id: string; lineNo: number; type: string; description: string; claimedPence: number };
+type Line = { id: string; lineNo: number; type: ExpenseType; description: string; claimedPence: number };
 
-const expenseTypes: Record<string, string> = {
-  BUS: "Bus",
-  TRAIN: "Train",
-  TAXI: "Taxi",
-  CAR_MILEAGE: "Car mileage",
-  ACCOMMODATION: "Accommodation",
-  REFRESHMENTS: "Refreshments",
-  OTHER: "Other",
-};
 
 export function DecisionForm({
   reference,
@@ -54,7 +47,7 @@ export function DecisionForm({
             <div key={line.id} className="mb-6 border-l-4 border-mid-grey pl-4">
               <Radios
                 name={lineFieldName(line.id, "decision")}
-                legend={`Line ${line.lineNo}: ${expenseTypes[line.type] ?? line.type}, ${line.description} (claimed ${formatPence(line.claimedPence)})`}
+                legend={`Line ${line.lineNo}: ${expenseTypeLabels[line.type]}, ${line.description} (claimed ${formatPence(line.claimedPence)})`}
                 error={fieldError(result, lineFieldName(line.id, "decision"))}
                 options={[
                   { value: "APPROVE", label: `Approve ${formatPence(line.claimedPence)}` },
