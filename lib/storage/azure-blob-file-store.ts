@@ -1,0 +1,145 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { BlobServiceClient, isRestError, type ContainerClient } from "@azure/storage-blob";
+import {
+  assertValidKey,
+  assertValidPrefix,
+  FileNotFoundError,
+  WriteOnceConflictError,
+  type FileStat,
+  type FileStore,
+  type FileStream,
+  type PutResult,
+  sha256Hex,
+} from "./file-store";
+
+// Azure Blob Storage as a write-once store (production).
+//
+// Write-once: the upload carries `If-None-Match: *`, so the service itself refuses (409
+// BlobAlreadyExists) when the name is taken; the check and the write are one atomic step on the
+// server, whichever process or instance races us. The sha256 travels as blob metadata in the same
+// request as the bytes, so a blob never exists without it; a loser compares against it.
+//
+// Content-MD5: block uploads get none unless the client sends it; we send it so the stored blob
+// carries a checksum that Azure tools and downloaders can verify.
+
+const FALLBACK_CONTENT_TYPE = "application/octet-stream";
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export class AzureBlobFileStore implements FileStore {
+  readonly driver = "azure-blob" as const;
+  private readonly container: ContainerClient;
+  private containerReady: Promise<void> | undefined;
+
+  constructor(connectionString: string, containerName: string) {
+    this.container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+  }
+
+  async putOnce(key: string, data: Buffer, contentType: string): Promise<PutResult> {
+    const blob = await this.blobFor(key);
+    const sha256 = sha256Hex(data);
+    try {
+      await blob.uploadData(data, {
+        blobHTTPHeaders: { blobContentType: contentType, blobContentMD5: createHash("md5").update(data).digest() },
+        metadata: { sha256 },
+        conditions: { ifNoneMatch: "*" },
+      });
+      return { status: "stored", sha256, size: data.length };
+    } catch (error) {
+      if (!isAlreadyExists(error)) throw error;
+    }
+    const existing = await this.stat(key);
+    // Blobs are never deleted by the app; one that vanished in between is someone else's doing.
+    if (!existing) throw new Error(`Blob "${key}" was reported as existing but cannot be found`);
+    if (existing.sha256 !== sha256) throw new WriteOnceConflictError(key, existing.sha256, sha256);
+    return { status: "already-stored", sha256, size: existing.size };
+  }
+
+  async get(key: string): Promise<Buffer> {
+    const blob = await this.blobFor(key);
+    try {
+      return await blob.downloadToBuffer();
+    } catch (error) {
+      throw notFoundOr(error, key);
+    }
+  }
+
+  async stream(key: string): Promise<FileStream> {
+    const blob = await this.blobFor(key);
+    const response = await blob.download().catch((error: unknown) => {
+      throw notFoundOr(error, key);
+    });
+    const body = response.readableStreamBody;
+    if (!body) throw new Error(`Blob "${key}" download returned no body`);
+    // In Node the SDK hands back a Readable (one that resumes dropped connections); wrap anything else.
+    const nodeStream = body instanceof Readable ? body : new Readable().wrap(body);
+    return {
+      stream: Readable.toWeb(nodeStream) as unknown as ReadableStream<Uint8Array>,
+      size: response.contentLength ?? 0,
+      contentType: response.contentType ?? FALLBACK_CONTENT_TYPE,
+    };
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return (await this.blobFor(key)).exists();
+  }
+
+  async list(prefix: string): Promise<{ key: string; size: number }[]> {
+    assertValidPrefix(prefix);
+    await this.ensureContainer();
+    const found: { key: string; size: number }[] = [];
+    // Azure lists in name order already; the date-prefixed names make the prefix the date filter.
+    for await (const item of this.container.listBlobsFlat({ prefix: prefix === "" ? undefined : prefix })) {
+      found.push({ key: item.name, size: item.properties.contentLength ?? 0 });
+    }
+    return found;
+  }
+
+  async stat(key: string): Promise<FileStat | null> {
+    const blob = await this.blobFor(key);
+    let properties;
+    try {
+      properties = await blob.getProperties();
+    } catch (error) {
+      if (isRestError(error) && error.statusCode === 404) return null;
+      throw error;
+    }
+    // Blobs written by other tools have no sha256 metadata: hash the bytes instead.
+    const recorded = properties.metadata?.sha256;
+    const sha256 = recorded && SHA256_HEX.test(recorded) ? recorded : sha256Hex(await blob.downloadToBuffer());
+    return {
+      key,
+      size: properties.contentLength ?? 0,
+      sha256,
+      contentType: properties.contentType ?? FALLBACK_CONTENT_TYPE,
+    };
+  }
+
+  private async blobFor(key: string) {
+    assertValidKey(key);
+    await this.ensureContainer();
+    return this.container.getBlockBlobClient(key);
+  }
+
+  /** Once per process; a failure is not cached, so the next call tries again. */
+  private ensureContainer(): Promise<void> {
+    this.containerReady ??= this.container.createIfNotExists().then(
+      () => undefined,
+      (error: unknown) => {
+        this.containerReady = undefined;
+        throw error;
+      },
+    );
+    return this.containerReady;
+  }
+}
+
+/** What an `If-None-Match: *` upload gets when the blob exists (409; some versions answer 412). */
+function isAlreadyExists(error: unknown): boolean {
+  if (!isRestError(error)) return false;
+  return (error.statusCode === 409 && error.code === "BlobAlreadyExists") || error.statusCode === 412;
+}
+
+function notFoundOr(error: unknown, key: string): unknown {
+  return isRestError(error) && error.statusCode === 404 ? new FileNotFoundError(key) : error;
+}
