@@ -1,0 +1,221 @@
+import { formatPence } from "@/lib/money";
+import type { FailedPaymentRow, ParsedFailedPayments } from "./parse-failed-payments";
+
+/**
+ * Matching SSCL's failed rows to the AccessPay lines we sent (file-formats.md section 6). Pure: the
+ * shell loads the candidate file lines (with bank details decrypted) and applies the outcomes, and
+ * only if summarise(...).anyErrors is false ("if any row is an error, apply nothing").
+ */
+
+/** Same strings as the Prisma enum; redeclared so this module stays free of Prisma. */
+export type PaymentStatusName = "NEW" | "SENT" | "PAID" | "FAILED" | "CANCELLED" | "CASHED" | "EXPIRED";
+
+/**
+ * One stored FileLine with what it paid to. The shell should load every line, in any batch
+ * (void ones too, so the error can say so), whose fileReference is one of the rows' references.
+ */
+export interface CandidateFileLine {
+  fileLineId: string;
+  batchId: string;
+  batchIsVoid: boolean;
+  paymentId: string;
+  paymentReference: string;
+  paymentStatus: PaymentStatusName;
+  failureReason: string | null;
+  /** The reference column as written to the file: payment reference or roll number. */
+  fileReference: string;
+  /** Decrypted bank details this line paid to. */
+  sortCode: string;
+  accountNumber: string;
+  amountPence: number;
+}
+
+export type RowOutcomeKind = "MATCHED" | "UNCHANGED" | "ERROR";
+
+export interface RowOutcome {
+  lineNo: number;
+  outcome: RowOutcomeKind;
+  paymentId?: string;
+  fileLineId?: string;
+  /** MATCHED: the reason to store on the payment (NO_REASON_GIVEN when the row has none). */
+  failureReason?: string;
+  /** ERROR: starts with "Line N". */
+  message?: string;
+}
+
+/** Stored when SSCL's row has no reason column, and compared as equal to a missing reason. */
+export const NO_REASON_GIVEN = "No reason given";
+
+export function failureReasonOf(row: Pick<FailedPaymentRow, "reason">): string {
+  return row.reason ?? NO_REASON_GIVEN;
+}
+
+// Reasons are typed by people: "Account closed" and "account  closed" are the same reason, and
+// calling them different would turn a harmless re-upload into an error.
+function sameReason(a: string | null, b: string | null): boolean {
+  const norm = (r: string | null) => (r ?? NO_REASON_GIVEN).trim().replace(/\s+/g, " ").toLowerCase();
+  return norm(a) === norm(b);
+}
+
+// Bacs and bank reports upper-case references; roll numbers may come back in either case.
+function sameReference(a: string, b: string): boolean {
+  return a.trim().toUpperCase() === b.trim().toUpperCase();
+}
+
+/** One outcome per row, in row order. Duplicate rows for one payment are all errors. */
+export function matchFailedPayments(rows: readonly FailedPaymentRow[], lines: readonly CandidateFileLine[]): RowOutcome[] {
+  const outcomes = rows.map((row) => matchRow(row, lines));
+  markDuplicates(outcomes);
+  return outcomes;
+}
+
+/** Parse errors and match outcomes together, sorted by line: everything the upload page shows. */
+export function reconcileFailedPayments(parsed: ParsedFailedPayments, lines: readonly CandidateFileLine[]): RowOutcome[] {
+  const errors: RowOutcome[] = parsed.errors.map((e) => ({ lineNo: e.lineNo, outcome: "ERROR", message: e.message }));
+  return [...errors, ...matchFailedPayments(parsed.rows, lines)].sort((a, b) => a.lineNo - b.lineNo);
+}
+
+function matchRow(row: FailedPaymentRow, lines: readonly CandidateFileLine[]): RowOutcome {
+  const error = (message: string, line?: CandidateFileLine): RowOutcome => ({
+    lineNo: row.lineNo,
+    outcome: "ERROR",
+    message: `Line ${row.lineNo}: ${message}`,
+    ...(line ? { paymentId: line.paymentId, fileLineId: line.fileLineId } : {}),
+  });
+
+  const sameRef = lines.filter((l) => sameReference(l.fileReference, row.reference));
+  if (sameRef.length === 0) {
+    return error(`unknown line: no AccessPay line was sent with reference ${JSON.stringify(row.reference)}`);
+  }
+
+  const exact = sameRef.filter(
+    (l) => l.sortCode === row.sortCode && l.accountNumber === row.accountNumber && l.amountPence === row.amountPence,
+  );
+  if (exact.length === 0) return error(mismatchMessage(row, closest(row, sameRef)));
+
+  // A voided batch's payment goes back to NEW and may be sent again in a later batch, so a live
+  // line wins over a void one; only when every matching line is void is that the error.
+  const live = exact.filter((l) => !l.batchIsVoid);
+  if (live.length === 0) {
+    const line = exact[0];
+    return error(`line of a voided batch: payment ${line.paymentReference} was in batch ${line.batchId}, which was voided`, line);
+  }
+
+  const sent = unique(live.filter((l) => l.paymentStatus === "SENT" || l.paymentStatus === "PAID"));
+  if (sent.length > 1) {
+    // Possible with roll numbers: one society account, the same amount, in two batches.
+    const refs = sent.map((l) => l.paymentReference).join(", ");
+    return error(`matches more than one sent payment (${refs}); ask for the payment reference to tell them apart`);
+  }
+  if (sent.length === 1) {
+    const line = sent[0];
+    return {
+      lineNo: row.lineNo,
+      outcome: "MATCHED",
+      paymentId: line.paymentId,
+      fileLineId: line.fileLineId,
+      failureReason: failureReasonOf(row),
+    };
+  }
+
+  const failed = live.find((l) => l.paymentStatus === "FAILED");
+  if (failed) {
+    if (sameReason(failed.failureReason, row.reason)) {
+      return { lineNo: row.lineNo, outcome: "UNCHANGED", paymentId: failed.paymentId, fileLineId: failed.fileLineId };
+    }
+    return error(
+      `payment ${failed.paymentReference} already failed with a different reason (${JSON.stringify(failed.failureReason ?? NO_REASON_GIVEN)}; this file says ${JSON.stringify(failureReasonOf(row))})`,
+      failed,
+    );
+  }
+
+  const line = live[0];
+  return error(`payment not sent: payment ${line.paymentReference} is ${line.paymentStatus}`, line);
+}
+
+function unique(lines: CandidateFileLine[]): CandidateFileLine[] {
+  const seen = new Set<string>();
+  return lines.filter((l) => {
+    if (seen.has(l.paymentId)) return false;
+    seen.add(l.paymentId);
+    return true;
+  });
+}
+
+/** The candidate agreeing on most of sort code, account and amount: the likeliest intended line. */
+function closest(row: FailedPaymentRow, candidates: CandidateFileLine[]): CandidateFileLine {
+  const score = (l: CandidateFileLine) =>
+    Number(l.sortCode === row.sortCode) +
+    Number(l.accountNumber === row.accountNumber) +
+    Number(l.amountPence === row.amountPence);
+  return candidates.reduce((best, l) => (score(l) > score(best) ? l : best));
+}
+
+// Names which values disagree, but never echoes the stored bank details: the report is a download,
+// and the sent sort code or account number is not something it needs to carry.
+function mismatchMessage(row: FailedPaymentRow, line: CandidateFileLine): string {
+  const parts: string[] = [];
+  if (line.sortCode !== row.sortCode) parts.push("sort code mismatch");
+  if (line.accountNumber !== row.accountNumber) parts.push("account number mismatch");
+  if (line.amountPence !== row.amountPence) {
+    parts.push(`amount mismatch: file ${formatPence(row.amountPence)}, sent ${formatPence(line.amountPence)}`);
+  }
+  // A roll number says nothing to a caseworker; name the payment too when the reference is one.
+  const which = sameReference(row.reference, line.paymentReference)
+    ? line.paymentReference
+    : `${row.reference} (payment ${line.paymentReference})`;
+  return `${parts.join("; ")} for ${which}`;
+}
+
+/** Two rows resolving to one payment: all of them become errors, each naming the others. */
+function markDuplicates(outcomes: RowOutcome[]): void {
+  const byPayment = new Map<string, RowOutcome[]>();
+  for (const o of outcomes) {
+    if (o.outcome === "ERROR" || !o.paymentId) continue;
+    byPayment.set(o.paymentId, [...(byPayment.get(o.paymentId) ?? []), o]);
+  }
+  for (const group of byPayment.values()) {
+    if (group.length < 2) continue;
+    for (const o of group) {
+      const others = group.filter((g) => g !== o).map((g) => g.lineNo);
+      o.outcome = "ERROR";
+      o.message = `Line ${o.lineNo}: duplicate row (also line ${others.join(", ")}) for the same payment`;
+      delete o.failureReason;
+    }
+  }
+}
+
+export interface OutcomeSummary {
+  total: number;
+  matched: number;
+  unchanged: number;
+  errors: number;
+  /** True: apply nothing. */
+  anyErrors: boolean;
+}
+
+export function summarise(outcomes: readonly Pick<RowOutcome, "outcome">[]): OutcomeSummary {
+  const count = (kind: RowOutcomeKind) => outcomes.filter((o) => o.outcome === kind).length;
+  const errors = count("ERROR");
+  return { total: outcomes.length, matched: count("MATCHED"), unchanged: count("UNCHANGED"), errors, anyErrors: errors > 0 };
+}
+
+export interface FailureToApply {
+  paymentId: string;
+  fileLineId: string;
+  failureReason: string;
+}
+
+/**
+ * What the shell should write: the MATCHED rows, or nothing at all if any row is an error
+ * ("validate the whole file first ... if any row is an error, apply nothing"). UNCHANGED rows
+ * need no write.
+ */
+export function changesToApply(outcomes: readonly RowOutcome[]): FailureToApply[] {
+  if (summarise(outcomes).anyErrors) return [];
+  return outcomes.flatMap((o) =>
+    o.outcome === "MATCHED" && o.paymentId && o.fileLineId && o.failureReason
+      ? [{ paymentId: o.paymentId, fileLineId: o.fileLineId, failureReason: o.failureReason }]
+      : [],
+  );
+}
