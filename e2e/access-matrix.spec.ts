@@ -60,8 +60,8 @@ for (const route of expectedRoutes) {
       const url = fill(route.url);
       const response = route.method === "GET" ? await context.get(url, { maxRedirects: 0 }) : await context.post(url, { maxRedirects: 0, data: {} });
       const label = `${who} ${route.method} ${url}`;
-      if (route.allowed === "api-token") {
-        // A staff session is no API token: the intake API answers 401 JSON to everyone here.
+      if (route.allowed === "api-token" || route.allowed === "cron") {
+        // A staff session is neither an API token nor the cron secret: 401 JSON to everyone here.
         expect(response.status(), label).toBe(401);
         expect(response.headers()["content-type"], label).toContain("application/json");
       } else if (route.allowed === "public") {

@@ -32,15 +32,17 @@ export type RouteExpectation = {
   /**
    * "public": anyone; "auth": next-auth's own endpoints; "api-token": the intake API, 401 for
    * every staff session and signed out (it takes a bearer API token, tested in tests/api);
+   * "cron": scheduled jobs, 401 to everyone without the cron bearer secret (tested in tests/cron);
    * roles: 401 signed out, 403 without the role.
    */
-  allowed: Role[] | "public" | "auth" | "api-token";
+  allowed: Role[] | "public" | "auth" | "api-token" | "cron";
 };
 
 export const expectedRoutes: RouteExpectation[] = [
   { pattern: "/api/health", method: "GET", url: "/api/health", allowed: "public" },
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: "/api/auth/session", allowed: "auth" },
   { pattern: "/api/claims", method: "POST", url: "/api/claims", allowed: "api-token" },
+  { pattern: "/api/cron/direct-payments", method: "GET", url: "/api/cron/direct-payments", allowed: "cron" },
   { pattern: "/api/claims/[reference]/responses", method: "POST", url: "/api/claims/{claimReference}/responses", allowed: "api-token" },
 ];
 
