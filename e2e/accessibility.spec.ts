@@ -68,3 +68,12 @@ test("admin claim tools: API tokens and the outbox", async ({ page }) => {
     await scan(page);
   }
 });
+
+test("runs page", async ({ page }) => {
+  await signInOverHttp(page.request, demoUser.SSCL_FINANCE);
+  await page.goto("/runs");
+  await scan(page);
+  await page.getByRole("button", { name: "Run direct payments now" }).click();
+  await expect(errorSummary(page)).toBeVisible();
+  await scan(page);
+});

@@ -24,6 +24,12 @@ const sections: Section[] = [
     roles: ["SSCL_FINANCE", "ADMIN"],
   },
   {
+    title: "Runs",
+    description: "The history of payment runs, and Run now when a payment file is needed before the schedule.",
+    page: "runs",
+    roles: ["SSCL_FINANCE", "ADMIN"],
+  },
+  {
     title: "Payment cycles",
     description: "Review each cycle's payroll and approve it (never your own).",
     roles: ["ACCOUNTANT"],

@@ -19,6 +19,7 @@ export const pages = {
   // Keying in is deciding work: caseworkers only (admins look, but do not act on claims).
   claimNew: { pattern: "/claims/new", roles: ["CASEWORKER"] },
   claim: { pattern: "/claims/[reference]", roles: ["CASEWORKER", "ADMIN"] },
+  runs: { pattern: "/runs", roles: ["SSCL_FINANCE", "ADMIN"], nav: "Runs" },
   adminUsers: { pattern: "/admin/users", roles: ["ADMIN"], nav: "Users" },
   adminUser: { pattern: "/admin/users/[id]", roles: ["ADMIN"] },
   adminApiTokens: { pattern: "/admin/api-tokens", roles: ["ADMIN"], nav: "API tokens" },
@@ -44,6 +45,9 @@ export const actions = {
   cancelPayment: ["CASEWORKER"],
   proposeBankDetails: ["CASEWORKER"],
   decideBankDetailsChange: ["CASEWORKER"],
+  runNow: ["SSCL_FINANCE", "ADMIN"],
+  // Retrying a failed run is an admin's call: it may send payments an earlier attempt selected.
+  retryRun: ["ADMIN"],
   createApiToken: ["ADMIN"],
   revokeApiToken: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -19,6 +19,7 @@ export const expectedPages: PageExpectation[] = [
   { pattern: "/claims", url: "/claims", allowed: ["CASEWORKER", "ADMIN"] },
   { pattern: "/claims/new", url: "/claims/new", allowed: ["CASEWORKER"] },
   { pattern: "/claims/[reference]", url: "/claims/{claimReference}", allowed: ["CASEWORKER", "ADMIN"] },
+  { pattern: "/runs", url: "/runs", allowed: ["SSCL_FINANCE", "ADMIN"] },
   { pattern: "/admin/api-tokens", url: "/admin/api-tokens", allowed: ["ADMIN"] },
   { pattern: "/outbox", url: "/outbox", allowed: ["ADMIN"] },
   { pattern: "/admin/users", url: "/admin/users", allowed: ["ADMIN"] },
@@ -66,6 +67,8 @@ export const expectedActions: ActionExpectation[] = [
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "proposeBankDetailsAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "decideBankDetailsChangeAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/new/actions.ts", name: "keyInClaimAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/runs/actions.ts", name: "runNowAction", allowed: ["SSCL_FINANCE", "ADMIN"] },
+  { file: "app/(portal)/runs/actions.ts", name: "retryRunAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/api-tokens/actions.ts", name: "createApiTokenAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/api-tokens/actions.ts", name: "revokeApiTokenAction", allowed: ["ADMIN"] },
 ];
