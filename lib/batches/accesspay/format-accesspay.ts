@@ -1,7 +1,7 @@
 // The AccessPay payment file (file-formats.md §1): the one module that owns its bytes.
 // Pure: payments in, file text plus the per-line records, exclusions and warnings out.
 
-import { checkBankAccount, isBacsRollNumber, type BankCheckFailure } from "@/lib/bank/modulus";
+import { bankDetailsProblem, rollNumberOrNull, type BankDetailsProblem } from "@/lib/bank/payable-bank-details";
 import type { BankDetailsPlain } from "@/lib/crypto/bank-details-cipher";
 
 import { cleanBacsText } from "../bacs/clean-bacs-text";
@@ -55,10 +55,11 @@ export interface AccessPayFile {
   lineCount: number;
 }
 
-const BANK_CHECK_DETAIL: Record<BankCheckFailure, string> = {
+const BANK_CHECK_DETAIL: Record<BankDetailsProblem, string> = {
   SORT_CODE_FORMAT: "sort code is not exactly 6 digits",
   ACCOUNT_NUMBER_FORMAT: "account number is not exactly 8 digits",
   MODULUS: "sort code and account number fail the UK modulus check",
+  ROLL_NUMBER: "roll number is not 1 to 18 Bacs characters",
 };
 
 type Outcome =
@@ -105,13 +106,9 @@ function formatOne(input: AccessPayInput): Outcome {
     exclusion: { paymentId, reason, detail },
   });
 
-  const check = checkBankAccount(bank.sortCode, bank.accountNumber);
-  if (!check.valid) return exclude("BAD_BANK_DETAILS", BANK_CHECK_DETAIL[check.reason ?? "MODULUS"]);
-
-  const rollNumber = bank.rollNumber?.trim() ? bank.rollNumber : null;
-  if (rollNumber !== null && !isBacsRollNumber(rollNumber)) {
-    return exclude("BAD_BANK_DETAILS", "roll number is not 1 to 18 Bacs characters");
-  }
+  const problem = bankDetailsProblem(bank);
+  if (problem !== null) return exclude("BAD_BANK_DETAILS", BANK_CHECK_DETAIL[problem]);
+  const rollNumber = rollNumberOrNull(bank.rollNumber);
 
   const name = cleanBacsText(bank.nameOnAccount, { maxLength: ACCESSPAY_FIELD_MAX });
   if (name.value === "") {

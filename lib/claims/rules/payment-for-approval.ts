@@ -1,4 +1,4 @@
-import { checkBankAccount, isBacsRollNumber, type BankCheckFailure } from "@/lib/bank/modulus";
+import { bankDetailsProblem, type BankDetailsProblem } from "@/lib/bank/payable-bank-details";
 import type { HoldReason, PaymentMethod } from "@/lib/generated/prisma/enums";
 import { makePaymentReference, nextPaymentSequence } from "@/lib/payments/payment-reference";
 
@@ -33,7 +33,7 @@ export type PaymentForApprovalResult = { ok: true; payment: NewPayment } | { ok:
 const MAX_PAYMENT_PENCE = 2_147_483_647;
 const MAX_PAYMENTS_PER_CLAIM = 99;
 
-const BANK_PROBLEMS: Record<BankCheckFailure | "ROLL_NUMBER", string> = {
+const BANK_PROBLEMS: Record<BankDetailsProblem, string> = {
   SORT_CODE_FORMAT: "the sort code must be 6 digits",
   ACCOUNT_NUMBER_FORMAT: "the account number must be 8 digits",
   MODULUS: "the account number is not valid for the sort code (UK modulus check)",
@@ -71,7 +71,7 @@ export function paymentForApproval(input: PaymentForApprovalInput): PaymentForAp
       return refuse(pending ? PAYMENT_FOR_APPROVAL_MESSAGES.noBankDetailsChangePending : PAYMENT_FOR_APPROVAL_MESSAGES.noBankDetails);
     }
     const problem = bankDetailsProblem(input.bankDetails);
-    if (problem !== null) return refuse(invalidBankDetailsMessage(problem, pending));
+    if (problem !== null) return refuse(invalidBankDetailsMessage(BANK_PROBLEMS[problem], pending));
     // A pending change will replace these details, so nothing may be paid until it is decided.
     if (pending) holdReason = "BANK_DETAILS_CHANGE_PENDING";
   }
@@ -88,15 +88,6 @@ export function paymentForApproval(input: PaymentForApprovalInput): PaymentForAp
   };
 }
 
-// The stored values are checked as they are, without stripping separators: the run writes
-// them to the AccessPay file unchanged, where only bare digits are accepted.
-function bankDetailsProblem(details: BankDetailsInput): string | null {
-  const check = checkBankAccount(details.sortCode, details.accountNumber);
-  if (!check.valid) return BANK_PROBLEMS[check.reason ?? "MODULUS"];
-  const roll = details.rollNumber;
-  if (roll !== null && roll !== "" && !isBacsRollNumber(roll)) return BANK_PROBLEMS.ROLL_NUMBER;
-  return null;
-}
 
 function refuse(message: string): PaymentForApprovalResult {
   return { ok: false, message };

@@ -1,0 +1,25 @@
+import { checkBankAccount, isBacsRollNumber, type BankCheckFailure } from "./modulus";
+
+export type BankDetailsProblem = BankCheckFailure | "ROLL_NUMBER";
+
+/** A blank roll number means none: building-society accounts are the exception. */
+export function rollNumberOrNull(rollNumber: string | null | undefined): string | null {
+  return rollNumber?.trim() ? rollNumber : null;
+}
+
+/**
+ * Why stored bank details cannot be paid to, or null when they can. The values are checked as
+ * stored, without stripping separators: the AccessPay file takes them unchanged and accepts only
+ * bare digits. Approval and the run ask the same question, so they get the same answer.
+ */
+export function bankDetailsProblem(details: {
+  sortCode: string;
+  accountNumber: string;
+  rollNumber: string | null;
+}): BankDetailsProblem | null {
+  const check = checkBankAccount(details.sortCode, details.accountNumber);
+  if (!check.valid) return check.reason ?? "MODULUS";
+  const roll = rollNumberOrNull(details.rollNumber);
+  if (roll !== null && !isBacsRollNumber(roll)) return "ROLL_NUMBER";
+  return null;
+}
