@@ -23,13 +23,17 @@ export async function getClaimPage(db: Db, reference: string, key: Buffer) {
       claimant: {
         include: {
           bankDetails: true,
-          bankDetailChanges: { where: { status: "PENDING" }, include: { proposedBy: { select: { id: true, name: true } } }, orderBy: { proposedAt: "desc" } },
+          bankDetailChanges: {
+            where: { status: "PENDING" },
+            include: { proposedBy: { select: { id: true, name: true } } },
+            orderBy: { proposedAt: "desc" },
+          },
         },
       },
       assignedTo: { select: { id: true, name: true } },
       keyedInBy: { select: { id: true, name: true } },
       expenses: { orderBy: { lineNo: "asc" } },
-      payments: { orderBy: { createdAt: "asc" } },
+      payments: { orderBy: { createdAt: "asc" }, include: { replaces: { select: { reference: true } } } },
       events: { orderBy: { at: "desc" }, include: { actor: { select: { name: true } } } },
     },
   });
@@ -48,6 +52,7 @@ export async function getClaimPage(db: Db, reference: string, key: Buffer) {
       note: c.note,
       details: masked(c.ciphertext, key),
     })),
+    payments: claim.payments.map(({ replaces, ...p }) => ({ ...p, replacesReference: replaces?.reference ?? null })),
     totals: { claimedPence, approvedPence },
   };
 }

@@ -1,0 +1,26 @@
+import type { Db } from "@/lib/db";
+import type { UploadKind } from "@/lib/generated/prisma/enums";
+
+/** The latest uploads of a kind, for the page that takes them: who, when, what happened. */
+export async function listUploads(db: Db, kind: UploadKind, take = 10) {
+  const uploads = await db.upload.findMany({
+    where: { kind },
+    orderBy: [{ uploadedAt: "desc" }, { id: "desc" }],
+    take,
+    include: { uploadedBy: { select: { name: true } } },
+  });
+  return uploads.map((u) => ({
+    id: u.id,
+    fileName: u.fileName,
+    status: u.status,
+    uploadedAt: u.uploadedAt,
+    uploadedBy: u.uploadedBy.name,
+    sha256: u.sha256,
+    rowCount: u.rowCount,
+    matched: u.matched,
+    unchanged: u.unchanged,
+    errors: u.errors,
+  }));
+}
+
+export type UploadListItem = Awaited<ReturnType<typeof listUploads>>[number];

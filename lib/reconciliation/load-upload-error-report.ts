@@ -1,0 +1,41 @@
+import type { Db } from "@/lib/db";
+import type { UploadKind } from "@/lib/generated/prisma/enums";
+import type { FileStore } from "@/lib/storage/file-store";
+import { FAILED_PAYMENT_COLUMNS } from "./sscl-failed-payments/parse-failed-payments";
+import { errorReportCsv } from "./upload-report";
+import { decodeUpload } from "./upload-lines";
+
+/** Header names for each kind's report; a kind without names gets "Column 1", "Column 2"... */
+const COLUMNS: Partial<Record<UploadKind, readonly string[]>> = {
+  SSCL_FAILED_PAYMENTS: FAILED_PAYMENT_COLUMNS,
+};
+
+/**
+ * The "rows with an Error column" download for a rejected upload (file-formats.md "Rules for every
+ * upload"), rebuilt on demand from the stored file and the stored row outcomes, so it always says
+ * what the upload page said. Null when there is no such upload or nothing in it was an error.
+ */
+export async function loadUploadErrorReport(
+  db: Db,
+  store: FileStore,
+  uploadId: string,
+): Promise<{ fileName: string; bytes: Buffer } | null> {
+  const upload = await db.upload.findUnique({
+    where: { id: uploadId },
+    include: { rows: { orderBy: { lineNo: "asc" }, select: { lineNo: true, outcome: true, message: true } } },
+  });
+  if (!upload || !upload.rows.some((r) => r.outcome === "ERROR")) return null;
+
+  const decoded = decodeUpload(await store.get(upload.storageKey));
+  // Undecodable bytes were refused as a whole (line 0): the report carries only that message.
+  const text = decoded.ok ? decoded.text : "";
+  const outcomes = upload.rows.map((r) => ({ lineNo: r.lineNo, outcome: r.outcome, message: r.message ?? undefined }));
+  const csv = errorReportCsv(text, outcomes, { columns: COLUMNS[upload.kind] });
+  return { fileName: errorReportFileName(upload.fileName), bytes: Buffer.from(csv, "utf8") };
+}
+
+/** `<name without extension>-errors.csv`, with characters a download header cannot carry replaced. */
+export function errorReportFileName(uploadedName: string): string {
+  const base = uploadedName.replace(/\.[^./\\]*$/, "").replace(/[\u0000-\u001f\u007f"\\/]/g, "_");
+  return `${base || "upload"}-errors.csv`;
+}
