@@ -3,19 +3,21 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { config } from "@/lib/config";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
-import { holidaySet, SHIPPED_BANK_HOLIDAYS } from "@/lib/dates/bank-holidays";
+import { loadBankHolidays } from "@/lib/dates/load-bank-holidays";
 import { prisma } from "@/lib/db";
 import { createFileStore } from "@/lib/storage";
 import type { RunSummary } from "@/lib/runs/run-summary";
 import { runDirectPayments } from "./run-direct-payments";
 
 /** The configured direct-payments run, for the cron route and (later) "Run now" and "Retry". */
-export async function runDirectPaymentsNow(options: { triggeredBy: string; now: Date; retryRunId?: string }): Promise<RunSummary> {
+export async function runDirectPaymentsNow(options: {
+  triggeredBy: string;
+  now: Date;
+  retryRunId?: string;
+}): Promise<RunSummary> {
   const settings = config();
   const template = await readFile(settings.adiTemplatePath);
-  // An admin upload replaces the shipped calendar; until then the shipped one applies.
-  const stored = await prisma.bankHoliday.findMany();
-  const holidays = holidaySet(stored.length ? stored.map((h) => ({ date: h.date.toISOString().slice(0, 10), title: h.title })) : SHIPPED_BANK_HOLIDAYS);
+  const holidays = await loadBankHolidays(prisma);
   return runDirectPayments({
     db: prisma,
     store: createFileStore(settings),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addCalendarDays, compareIsoDates, dayOfWeek, isBefore, isIsoDate, isOnOrAfter, londonDate } from "./london-date";
+import {
+  addCalendarDays,
+  compareIsoDates,
+  dayOfWeek,
+  isBefore,
+  isIsoDate,
+  isOnOrAfter,
+  londonDate,
+  londonDayStart,
+} from "./london-date";
 
 describe("londonDate", () => {
   it.each([
@@ -66,5 +75,26 @@ describe("ISO date helpers", () => {
     expect(dayOfWeek("2026-12-25")).toBe(5); // Friday
     expect(dayOfWeek("2026-12-26")).toBe(6); // Saturday
     expect(dayOfWeek("2026-12-27")).toBe(0); // Sunday
+  });
+});
+
+describe("londonDayStart", () => {
+  it("is midnight UTC in winter and 23:00 UTC the day before in summer", () => {
+    expect(londonDayStart("2026-11-22").toISOString()).toBe("2026-11-22T00:00:00.000Z");
+    expect(londonDayStart("2026-06-10").toISOString()).toBe("2026-06-09T23:00:00.000Z");
+  });
+  it("handles the days the clocks change", () => {
+    // Clocks go forward at 01:00 UTC on 2026-03-29 and back at 01:00 UTC on 2026-10-25.
+    expect(londonDayStart("2026-03-29").toISOString()).toBe("2026-03-29T00:00:00.000Z");
+    expect(londonDayStart("2026-03-30").toISOString()).toBe("2026-03-29T23:00:00.000Z");
+    expect(londonDayStart("2026-10-25").toISOString()).toBe("2026-10-24T23:00:00.000Z");
+    expect(londonDayStart("2026-10-26").toISOString()).toBe("2026-10-26T00:00:00.000Z");
+  });
+  it("is the first instant whose London date is that date", () => {
+    for (const d of ["2026-01-01", "2026-03-29", "2026-07-04", "2026-10-25", "2026-12-31"]) {
+      const start = londonDayStart(d);
+      expect(londonDate(start)).toBe(d);
+      expect(londonDate(new Date(start.getTime() - 1))).toBe(addCalendarDays(d, -1));
+    }
   });
 });

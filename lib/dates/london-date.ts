@@ -74,3 +74,18 @@ export function dayOfWeek(isoDate: string): number {
   assertIsoDate(isoDate);
   return new Date(`${isoDate}T00:00:00Z`).getUTCDay();
 }
+
+/**
+ * The instant a London date begins: 00:00 GMT in winter, 00:00 BST (23:00 UTC the day before) in
+ * summer. For turning a date filter into a range of timestamps. London's clocks change at 01:00
+ * UTC, never near midnight, so the offset at London midnight is the offset at UTC midnight.
+ */
+export function londonDayStart(isoDate: string): Date {
+  assertIsoDate(isoDate);
+  const utcMidnight = new Date(`${isoDate}T00:00:00Z`);
+  // At UTC midnight London shows either the same date (GMT) or 01:00 the same date (BST).
+  const londonHour = Number(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(utcMidnight),
+  );
+  return new Date(utcMidnight.getTime() - londonHour * 3_600_000);
+}

@@ -12,11 +12,12 @@ import { useTestDatabase } from "../support/test-db";
 import {
   approvedBankPayment,
   expectAllOrNothing,
+  crashAfter,
   expectRecordedFilesMatchStore,
   expectSentOnce,
+  hourlyClock,
   LEASE_MS,
   newBankPayments,
-  NOW,
   run,
   storedFiles,
   useTempStore,
@@ -25,18 +26,7 @@ import {
 const { db } = useTestDatabase();
 const store = useTempStore();
 
-let slot = 0;
-/** Each case runs at its own hour, so its files have their own names. */
-function nextNow() {
-  slot += 1;
-  return new Date(NOW.getTime() + slot * 3_600_000);
-}
-
-const crash = (at: string) => ({
-  after: (step: string) => {
-    if (step === at) throw new Error(`injected crash after ${step}`);
-  },
-});
+const nextNow = hourlyClock();
 
 /** A worker that stops dead after `at`: its promise never settles, like a killed process. */
 function dieAfter(at: string) {
@@ -74,7 +64,15 @@ async function expectFinishedLikeFirstTime(options: {
 }) {
   const { runId, startedAt, before, good, held } = options;
   const finished = await db().run.findUniqueOrThrow({ where: { id: runId } });
-  expect(finished).toMatchObject({ status: "SUCCEEDED", startedAt, attempts: 2, paymentCount: 2, heldCount: 1, leaseUntil: null, error: null });
+  expect(finished).toMatchObject({
+    status: "SUCCEEDED",
+    startedAt,
+    attempts: 2,
+    paymentCount: 2,
+    heldCount: 1,
+    leaseUntil: null,
+    error: null,
+  });
   const files = await expectRecordedFilesMatchStore(db(), store(), runId);
   // Named from the run's frozen start time, not from when the retry ran.
   expect(files.map((f) => f.fileName)).toEqual([accessPayFileName(startedAt), adiJournalFileName(startedAt, "xlsx")]);
@@ -93,7 +91,7 @@ describe("a run that throws after a step, retried by an admin", () => {
   it.each(DIRECT_PAYMENTS_STEPS)("after %s", async (step) => {
     const { good, held } = await paymentsForOneRun();
     const now = nextNow();
-    const first = await run(db(), store(), { now, faults: crash(step) });
+    const first = await run(db(), store(), { now, faults: crashAfter(step) });
     const runRow = await theRun(now);
     await expectAllOrNothing(db(), runRow.id, good);
     const before = await storedFiles(store(), runRow);
@@ -108,7 +106,11 @@ describe("a run that throws after a step, retried by an admin", () => {
     expect(first).toMatchObject({ status: "FAILED", runId: runRow.id, error: `injected crash after ${step}` });
     expect(runRow).toMatchObject({ status: "FAILED", leaseUntil: null });
 
-    const retried = await run(db(), store(), { now: new Date(now.getTime() + 60_000), retryRunId: runRow.id, triggeredBy: "admin@test" });
+    const retried = await run(db(), store(), {
+      now: new Date(now.getTime() + 60_000),
+      retryRunId: runRow.id,
+      triggeredBy: "admin@test",
+    });
     expect(retried).toMatchObject({ status: "SUCCEEDED", runId: runRow.id, resumed: true, attempts: 2, payments: 2 });
     expect(retried.held.map((h) => h.paymentId)).toEqual([held]);
     await expectFinishedLikeFirstTime({ runId: runRow.id, startedAt: now, before, good, held });
@@ -147,7 +149,7 @@ describe("recovery", () => {
   it("lets the next scheduled run finish a FAILED run whose payments are in its batch", async () => {
     const { good, held } = await paymentsForOneRun();
     const now = nextNow();
-    expect(await run(db(), store(), { now, faults: crash("accesspay-stored") })).toMatchObject({ status: "FAILED" });
+    expect(await run(db(), store(), { now, faults: crashAfter("accesspay-stored") })).toMatchObject({ status: "FAILED" });
     const runRow = await theRun(now);
     const before = await storedFiles(store(), runRow);
     expect(before.size).toBe(1);
@@ -158,37 +160,63 @@ describe("recovery", () => {
     expect(await db().auditLog.count({ where: { entityId: runRow.id, action: "run.retried" } })).toBe(1);
   });
 
-  it.each(["selected", "journal-stored"])("stops a stalled worker that lost its lease after %s from writing anything", async (step) => {
-    const { good, held } = await paymentsForOneRun();
-    const now = nextNow();
-    const stalled = stallAfter(step);
-    const stale = run(db(), store(), { now, faults: stalled.faults });
-    await stalled.reached;
-    const runRow = await theRun(now);
-    const before = await storedFiles(store(), runRow);
+  it.each(["selected", "journal-stored"])(
+    "stops a stalled worker that lost its lease after %s from writing anything",
+    async (step) => {
+      const { good, held } = await paymentsForOneRun();
+      const now = nextNow();
+      const stalled = stallAfter(step);
+      const stale = run(db(), store(), { now, faults: stalled.faults });
+      await stalled.reached;
+      const runRow = await theRun(now);
+      const before = await storedFiles(store(), runRow);
 
-    const next = await run(db(), store(), { now: new Date(now.getTime() + LEASE_MS + 1000) });
-    expect(next).toMatchObject({ status: "SUCCEEDED", runId: runRow.id, attempts: 2 });
-    const afterTakeover = await storedFiles(store(), runRow);
+      const next = await run(db(), store(), { now: new Date(now.getTime() + LEASE_MS + 1000) });
+      expect(next).toMatchObject({ status: "SUCCEEDED", runId: runRow.id, attempts: 2 });
+      const afterTakeover = await storedFiles(store(), runRow);
 
-    stalled.release();
-    expect(await stale).toMatchObject({ status: "BUSY", runId: runRow.id, error: expect.stringContaining("no longer held by attempt 1") });
-    await expectFinishedLikeFirstTime({ runId: runRow.id, startedAt: now, before, good, held });
-    expect(await storedFiles(store(), runRow)).toEqual(afterTakeover);
-    expect((await db().run.findUniqueOrThrow({ where: { id: runRow.id } })).status).toBe("SUCCEEDED");
-  });
+      stalled.release();
+      expect(await stale).toMatchObject({
+        status: "BUSY",
+        runId: runRow.id,
+        error: expect.stringContaining("no longer held by attempt 1"),
+      });
+      await expectFinishedLikeFirstTime({ runId: runRow.id, startedAt: now, before, good, held });
+      expect(await storedFiles(store(), runRow)).toEqual(afterTakeover);
+      expect((await db().run.findUniqueOrThrow({ where: { id: runRow.id } })).status).toBe("SUCCEEDED");
+    },
+  );
 
-  it("fails loudly, sending nothing, when a payment in the written batch was cancelled before the retry", async () => {
+  it("refuses to cancel a payment in a written batch, and fails loudly, sending nothing, if one changed anyway", async () => {
     const { good } = await paymentsForOneRun();
     const now = nextNow();
-    await run(db(), store(), { now, faults: crash("journal-stored") });
+    await run(db(), store(), { now, faults: crashAfter("journal-stored") });
     const runRow = await theRun(now);
     const caseworker = await makeUser(db(), { role: "CASEWORKER" });
-    await cancelPayment({ db: db(), paymentId: good[0], reason: "Duplicate claim", actor: { id: caseworker.id, email: caseworker.email }, now });
+    const cancel = cancelPayment({
+      db: db(),
+      paymentId: good[0],
+      reason: "Duplicate claim",
+      actor: { id: caseworker.id, email: caseworker.email },
+      now,
+    });
+    await expect(cancel).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("run in progress") });
+    expect((await db().payment.findUniqueOrThrow({ where: { id: good[0] } })).status).toBe("NEW");
+
+    // A change that bypasses the services (a hand-made database fix) is still caught at "sent".
+    await db().payment.update({ where: { id: good[0] }, data: { status: "CANCELLED", cancelReason: "by hand" } });
     const cancelled = await db().payment.findUniqueOrThrow({ where: { id: good[0] } });
 
-    const retried = await run(db(), store(), { now: new Date(now.getTime() + 60_000), retryRunId: runRow.id, triggeredBy: "admin@test" });
-    expect(retried).toMatchObject({ status: "FAILED", runId: runRow.id, error: expect.stringContaining(`${cancelled.reference} (cancelled)`) });
+    const retried = await run(db(), store(), {
+      now: new Date(now.getTime() + 60_000),
+      retryRunId: runRow.id,
+      triggeredBy: "admin@test",
+    });
+    expect(retried).toMatchObject({
+      status: "FAILED",
+      runId: runRow.id,
+      error: expect.stringContaining(`${cancelled.reference} (cancelled)`),
+    });
     expect((await db().payment.findUniqueOrThrow({ where: { id: good[1] } })).status).toBe("NEW");
     expect(await db().batchFile.count({ where: { batch: { runId: runRow.id } } })).toBe(0);
     // Its payments stay out of new runs (they are in its files) until the batch is voided.

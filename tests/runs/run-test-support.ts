@@ -32,8 +32,23 @@ export function useTempStore(): () => LocalFileStore {
   return () => store;
 }
 
-export function runOptions(db: PrismaClient, store: LocalFileStore, overrides: Partial<RunDirectPaymentsOptions> = {}): RunDirectPaymentsOptions {
-  return { db, store, key, template, templateExtension: "xlsx", now: NOW, triggeredBy: "test", holidays, leaseMs: LEASE_MS, ...overrides };
+export function runOptions(
+  db: PrismaClient,
+  store: LocalFileStore,
+  overrides: Partial<RunDirectPaymentsOptions> = {},
+): RunDirectPaymentsOptions {
+  return {
+    db,
+    store,
+    key,
+    template,
+    templateExtension: "xlsx",
+    now: NOW,
+    triggeredBy: "test",
+    holidays,
+    leaseMs: LEASE_MS,
+    ...overrides,
+  };
 }
 
 export function run(db: PrismaClient, store: LocalFileStore, overrides: Partial<RunDirectPaymentsOptions> = {}) {
@@ -58,7 +73,10 @@ export async function approvedBankPayment(
   const decided = await decideClaim({ db, key, reference: claim.reference, expectedVersion: 0, read, actor });
   if (decided.outcome !== "APPROVED") throw new Error("claim was not approved");
   if (options.laterBank) {
-    await db.bankDetails.update({ where: { claimantId: claimant.id }, data: { ciphertext: encryptBankDetails(options.laterBank, key) } });
+    await db.bankDetails.update({
+      where: { claimantId: claimant.id },
+      data: { ciphertext: encryptBankDetails(options.laterBank, key) },
+    });
   }
   const payment = await db.payment.findUniqueOrThrow({ where: { id: decided.payment.id } });
   return { claim, claimant, payment };
@@ -118,3 +136,19 @@ export async function expectRecordedFilesMatchStore(db: PrismaClient, store: Loc
   }
   return files;
 }
+
+/** A clock for one test file: each call an hour after the last, so every run has its own file names. */
+export function hourlyClock(from: Date = NOW): () => Date {
+  let slot = 0;
+  return () => {
+    slot += 1;
+    return new Date(from.getTime() + slot * 3_600_000);
+  };
+}
+
+/** Run faults that throw right after the named step, as a crash at that point would. */
+export const crashAfter = (at: string) => ({
+  after: (step: string) => {
+    if (step === at) throw new Error(`injected crash after ${step}`);
+  },
+});
