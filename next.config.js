@@ -2,7 +2,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // forbidden() from next/navigation gives pages a real HTTP 403.
-  experimental: { authInterrupts: true },
+  // Uploads (failed payments, bank holidays) go through server actions: up to 5 MB per file
+  // (lib/reconciliation/receive-upload.ts), plus the form around it.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   poweredByHeader: false,
   // The e2e suite runs its own build in a separate folder so it never clashes with `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",

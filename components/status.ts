@@ -1,6 +1,6 @@
 import type { TagColour } from "./tag";
 
-export type StatusKind = "claim" | "payment" | "run";
+export type StatusKind = "claim" | "payment" | "run" | "batch" | "upload";
 
 type StatusInfo = { label: string; colour: TagColour };
 
@@ -26,6 +26,19 @@ const statuses: Record<StatusKind, Record<string, StatusInfo>> = {
     SUCCEEDED: { label: "Succeeded", colour: "green" },
     EMPTY: { label: "Empty", colour: "grey" },
     FAILED: { label: "Failed", colour: "red" },
+  },
+  batch: {
+    OPEN: { label: "Being written", colour: "blue" },
+    STORED: { label: "Ready to download", colour: "green" },
+    DELIVERED: { label: "Delivered", colour: "green" },
+    VOID: { label: "Void", colour: "red" },
+  },
+  upload: {
+    RECEIVED: { label: "Received", colour: "blue" },
+    VALIDATED: { label: "Checked", colour: "blue" },
+    REJECTED: { label: "Not applied: errors", colour: "red" },
+    APPLIED: { label: "Applied", colour: "green" },
+    DUPLICATE: { label: "Duplicate: no change", colour: "grey" },
   },
 };
 

@@ -1,14 +1,10 @@
 // axe-core scan of each page: no serious or critical violations. Later pages join this list.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+// Pages that only fill up after a run (Bank Admin with files, upload errors) are scanned in
+// e2e/runs/direct-payments.spec.ts, where that data is made.
+import { expect, test } from "@playwright/test";
+import { scan } from "./support/axe";
 import { sql, userIdByEmail } from "./support/db";
 import { demoUser, errorSummary, freshPage, signInOverHttp } from "./support/sign-in";
-
-async function scan(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 test("sign-in page, empty and with errors", async ({ page }) => {
   await page.goto("/login");
@@ -49,9 +45,19 @@ test("admin pages and the password page", async ({ page }) => {
 
 test("claims pages", async ({ page }) => {
   await signInOverHttp(page.request, demoUser.CASEWORKER);
-  const [{ reference }] = await sql<{ reference: string }>(`SELECT reference FROM "Claim" WHERE status = 'NEW' ORDER BY reference LIMIT 1`);
-  const [{ reference: approved }] = await sql<{ reference: string }>(`SELECT reference FROM "Claim" WHERE status = 'APPROVED' ORDER BY reference LIMIT 1`);
-  for (const path of ["/claims", "/claims?status=NEW&method=BANK", `/claims/${reference}`, `/claims/${approved}`, "/claims/new"]) {
+  const [{ reference }] = await sql<{ reference: string }>(
+    `SELECT reference FROM "Claim" WHERE status = 'NEW' ORDER BY reference LIMIT 1`,
+  );
+  const [{ reference: approved }] = await sql<{ reference: string }>(
+    `SELECT reference FROM "Claim" WHERE status = 'APPROVED' ORDER BY reference LIMIT 1`,
+  );
+  for (const path of [
+    "/claims",
+    "/claims?status=NEW&method=BANK",
+    `/claims/${reference}`,
+    `/claims/${approved}`,
+    "/claims/new",
+  ]) {
     await page.goto(path);
     await scan(page);
   }
@@ -75,5 +81,28 @@ test("runs page", async ({ page }) => {
   await scan(page);
   await page.getByRole("button", { name: "Run direct payments now" }).click();
   await expect(errorSummary(page)).toBeVisible();
+  await scan(page);
+});
+
+test("bank admin and bank holidays pages, empty and with errors", async ({ page }) => {
+  await signInOverHttp(page.request, demoUser.SSCL_FINANCE);
+  await page.goto("/bank-admin");
+  await scan(page);
+  await page.getByRole("button", { name: "Upload and check" }).click();
+  await expect(errorSummary(page)).toContainText("Choose a file to upload");
+  await scan(page);
+  await page.goto("/bank-admin?from=2026-02-30");
+  await expect(errorSummary(page)).toContainText("Runs from must be a real date");
+  await scan(page);
+
+  await signInOverHttp(page.request, demoUser.ADMIN);
+  await page.goto("/admin/bank-holidays");
+  await scan(page);
+  await page
+    .getByLabel("Bank holidays file (JSON)")
+    .setInputFiles({ name: "holidays.json", mimeType: "application/json", buffer: Buffer.from("not json") });
+  await page.getByRole("button", { name: "Upload and replace" }).click();
+  await expect(errorSummary(page)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Problems in the file" })).toBeVisible();
   await scan(page);
 });

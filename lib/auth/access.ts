@@ -19,11 +19,13 @@ export const pages = {
   // Keying in is deciding work: caseworkers only (admins look, but do not act on claims).
   claimNew: { pattern: "/claims/new", roles: ["CASEWORKER"] },
   claim: { pattern: "/claims/[reference]", roles: ["CASEWORKER", "ADMIN"] },
+  bankAdmin: { pattern: "/bank-admin", roles: ["SSCL_FINANCE", "ADMIN"], nav: "Bank admin" },
   runs: { pattern: "/runs", roles: ["SSCL_FINANCE", "ADMIN"], nav: "Runs" },
   adminUsers: { pattern: "/admin/users", roles: ["ADMIN"], nav: "Users" },
   adminUser: { pattern: "/admin/users/[id]", roles: ["ADMIN"] },
   adminApiTokens: { pattern: "/admin/api-tokens", roles: ["ADMIN"], nav: "API tokens" },
   outbox: { pattern: "/outbox", roles: ["ADMIN"], nav: "Outbox" },
+  adminBankHolidays: { pattern: "/admin/bank-holidays", roles: ["ADMIN"], nav: "Bank holidays" },
 } as const satisfies Record<string, PageRule>;
 
 export type PageKey = keyof typeof pages;
@@ -43,13 +45,24 @@ export const actions = {
   recordResponse: ["CASEWORKER"],
   keyInClaim: ["CASEWORKER"],
   cancelPayment: ["CASEWORKER"],
+  reissuePayment: ["CASEWORKER"],
   proposeBankDetails: ["CASEWORKER"],
   decideBankDetailsChange: ["CASEWORKER"],
   runNow: ["SSCL_FINANCE", "ADMIN"],
   // Retrying a failed run is an admin's call: it may send payments an earlier attempt selected.
   retryRun: ["ADMIN"],
+  uploadFailedPayments: ["SSCL_FINANCE", "ADMIN"],
+  // Voiding puts sent payments back in the queue: an admin's decision, never the downloader's.
+  voidBatch: ["ADMIN"],
+  uploadBankHolidays: ["ADMIN"],
   createApiToken: ["ADMIN"],
   revokeApiToken: ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** Route handlers that serve staff (not the intake API or cron): who may call them. */
+export const routes = {
+  fileDownload: ["SSCL_FINANCE", "ADMIN"],
+  uploadErrorReport: ["SSCL_FINANCE", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actions;

@@ -20,6 +20,8 @@ export const expectedPages: PageExpectation[] = [
   { pattern: "/claims/new", url: "/claims/new", allowed: ["CASEWORKER"] },
   { pattern: "/claims/[reference]", url: "/claims/{claimReference}", allowed: ["CASEWORKER", "ADMIN"] },
   { pattern: "/runs", url: "/runs", allowed: ["SSCL_FINANCE", "ADMIN"] },
+  { pattern: "/bank-admin", url: "/bank-admin", allowed: ["SSCL_FINANCE", "ADMIN"] },
+  { pattern: "/admin/bank-holidays", url: "/admin/bank-holidays", allowed: ["ADMIN"] },
   { pattern: "/admin/api-tokens", url: "/admin/api-tokens", allowed: ["ADMIN"] },
   { pattern: "/outbox", url: "/outbox", allowed: ["ADMIN"] },
   { pattern: "/admin/users", url: "/admin/users", allowed: ["ADMIN"] },
@@ -37,6 +39,8 @@ export type RouteExpectation = {
    * roles: 401 signed out, 403 without the role.
    */
   allowed: Role[] | "public" | "auth" | "api-token" | "cron";
+  /** What the allowed roles get when the URL names nothing that exists (default 200). */
+  allowedStatus?: number;
 };
 
 export const expectedRoutes: RouteExpectation[] = [
@@ -44,7 +48,27 @@ export const expectedRoutes: RouteExpectation[] = [
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: "/api/auth/session", allowed: "auth" },
   { pattern: "/api/claims", method: "POST", url: "/api/claims", allowed: "api-token" },
   { pattern: "/api/cron/direct-payments", method: "GET", url: "/api/cron/direct-payments", allowed: "cron" },
-  { pattern: "/api/claims/[reference]/responses", method: "POST", url: "/api/claims/{claimReference}/responses", allowed: "api-token" },
+  {
+    pattern: "/api/claims/[reference]/responses",
+    method: "POST",
+    url: "/api/claims/{claimReference}/responses",
+    allowed: "api-token",
+  },
+  // Random ids: the roles allowed get past the check to "not found"; the rest never learn that much.
+  {
+    pattern: "/api/files/[fileId]",
+    method: "GET",
+    url: "/api/files/6f1c1f36-5a43-4f3e-9d55-3c0a8d1f2b11",
+    allowed: ["SSCL_FINANCE", "ADMIN"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/api/uploads/[uploadId]/error-report",
+    method: "GET",
+    url: "/api/uploads/0d9b9a3e-8f64-4a55-b1d8-2f0c6f7e9a20/error-report",
+    allowed: ["SSCL_FINANCE", "ADMIN"],
+    allowedStatus: 404,
+  },
 ];
 
 export type ActionExpectation = { file: string; name: string; allowed: Role[] | "public" | "self" };
@@ -69,6 +93,10 @@ export const expectedActions: ActionExpectation[] = [
   { file: "app/(portal)/claims/new/actions.ts", name: "keyInClaimAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/runs/actions.ts", name: "runNowAction", allowed: ["SSCL_FINANCE", "ADMIN"] },
   { file: "app/(portal)/runs/actions.ts", name: "retryRunAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/bank-admin/actions.ts", name: "uploadFailedPaymentsAction", allowed: ["SSCL_FINANCE", "ADMIN"] },
+  { file: "app/(portal)/bank-admin/actions.ts", name: "voidBatchAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/admin/bank-holidays/actions.ts", name: "uploadBankHolidaysAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "reissuePaymentAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/admin/api-tokens/actions.ts", name: "createApiTokenAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/api-tokens/actions.ts", name: "revokeApiTokenAction", allowed: ["ADMIN"] },
 ];

@@ -13,6 +13,7 @@ import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
 import { formatPence } from "@/lib/money";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
+import { reissuePayment } from "@/lib/payments/reissue-payment";
 
 const claimForm = {
   reference: z.string().regex(/^[0-9A-Z]{7}$/, "Unknown claim"),
@@ -119,6 +120,27 @@ export const cancelPaymentAction = defineAction(
     await cancelPayment({ db: prisma, paymentId: input.paymentId, reason: input.reason, actor: user, now: new Date() });
     refresh(input.reference);
     return { ok: true, message: "Payment cancelled." };
+  },
+);
+
+export const reissuePaymentAction = defineAction(
+  "reissuePayment",
+  z.object({ ...claimForm, paymentId: z.uuid("Unknown payment") }),
+  async (input, user) => {
+    const payment = await reissuePayment({
+      db: prisma,
+      key: bankDetailsKey(),
+      claimReference: input.reference,
+      expectedVersion: input.version,
+      failedPaymentId: input.paymentId,
+      actor: user,
+      now: new Date(),
+    });
+    refresh(input.reference);
+    return {
+      ok: true,
+      message: `Payment reissued as ${payment.reference}. The next direct-payments run sends it to the new bank details.`,
+    };
   },
 );
 

@@ -13,6 +13,7 @@ import { getClaimPage } from "@/lib/claims/get-claim-page";
 import { canDecide } from "@/lib/claims/rules/claim-transitions";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
+import { reissueState } from "@/lib/payments/reissue-payment";
 import { BankDetailsSection } from "./_components/bank-details-section";
 import { ClaimSummary } from "./_components/claim-summary";
 import { DecisionForm } from "./_components/decision-form";
@@ -39,6 +40,7 @@ export default async function ClaimPage({ params }: Params) {
   const keyedInByMe = claim.keyedInById === user.id;
   const mayDecide = isCaseworker && canDecide(claim.status) && !keyedInByMe;
   const { claimant } = claim;
+  const reissue = isCaseworker ? await reissueState(prisma, bankDetailsKey(), claim.id) : null;
 
   return (
     <>
@@ -87,7 +89,7 @@ export default async function ClaimPage({ params }: Params) {
       )}
 
       <h2 className="mt-10 mb-4 text-2xl font-bold">Payments</h2>
-      <PaymentsTable claim={claim} isCaseworker={isCaseworker} />
+      <PaymentsTable claim={claim} isCaseworker={isCaseworker} reissue={reissue} />
 
       <h2 className="mt-10 mb-4 text-2xl font-bold">Timeline</h2>
       <Timeline

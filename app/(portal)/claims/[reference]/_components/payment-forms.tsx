@@ -2,7 +2,7 @@
 
 import { fieldError } from "@/components/action-error-summary";
 import { TextInput } from "@/components/text-input";
-import { assignClaimAction, cancelPaymentAction } from "../actions";
+import { assignClaimAction, cancelPaymentAction, reissuePaymentAction } from "../actions";
 import { ClaimForm } from "./claim-form";
 
 export function CancelPaymentForm({
@@ -46,6 +46,26 @@ export function AssignToMeForm({ reference, version }: { reference: string; vers
       submitLabel="Assign to me"
       pendingLabel="Assigning…"
       variant="secondary"
+    />
+  );
+}
+
+/** Shown while a failed payment waits to be replaced; the form only once it can be. */
+export function ReissuePaymentForm(props: {
+  reference: string;
+  version: number;
+  paymentId: string;
+  paymentReference: string;
+  showForm: boolean;
+}) {
+  return (
+    <ClaimForm
+      action={reissuePaymentAction}
+      hidden={{ reference: props.reference, version: props.version, paymentId: props.paymentId }}
+      fields={[]}
+      submitLabel={`Reissue payment ${props.paymentReference}`}
+      pendingLabel="Reissuing…"
+      showForm={props.showForm}
     />
   );
 }

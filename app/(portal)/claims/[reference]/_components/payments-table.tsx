@@ -5,9 +5,56 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
 import { StatusTag, Tag } from "@/components/tag";
 import type { ClaimPage } from "@/lib/claims/get-claim-page";
 import { holdReasonLabels } from "@/lib/payments/hold-reasons";
-import { CancelPaymentForm } from "./payment-forms";
+import { InsetText } from "@/components/inset-text";
+import { CancelPaymentForm, ReissuePaymentForm } from "./payment-forms";
 
-export function PaymentsTable({ claim, isCaseworker }: { claim: ClaimPage; isCaseworker: boolean }) {
+export type ReissueState = { failedPaymentId: string; problem: string | null } | null;
+
+/**
+ * Rendered while the claim has a failed payment, replaced or not, so the form stays mounted after
+ * a reissue and its outcome stays on screen; the heading, text and button only while one waits.
+ */
+function Reissue({ claim, reissue }: { claim: ClaimPage; reissue: ReissueState }) {
+  const failed = reissue ? claim.payments.find((p) => p.id === reissue.failedPaymentId) : undefined;
+  return (
+    <section aria-labelledby={failed ? "reissue-heading" : undefined} className="mt-6">
+      {failed && (
+        <>
+          <h3 id="reissue-heading" className="mb-2 text-xl font-bold">
+            Reissue the failed payment
+          </h3>
+          {reissue?.problem ? (
+            <InsetText>
+              Payment {failed.reference} failed. It can be reissued once new bank details are approved: {reissue.problem}
+            </InsetText>
+          ) : (
+            <p className="mb-4">
+              New bank details have been approved. Reissuing makes a new payment of the same amount, linked to {failed.reference},
+              for the next run.
+            </p>
+          )}
+        </>
+      )}
+      <ReissuePaymentForm
+        reference={claim.reference}
+        version={claim.version}
+        paymentId={failed?.id ?? ""}
+        paymentReference={failed?.reference ?? ""}
+        showForm={!!failed && !reissue?.problem}
+      />
+    </section>
+  );
+}
+
+export function PaymentsTable({
+  claim,
+  isCaseworker,
+  reissue = null,
+}: {
+  claim: ClaimPage;
+  isCaseworker: boolean;
+  reissue?: ReissueState;
+}) {
   if (claim.payments.length === 0) return <p>No payments yet. Approving the claim creates one.</p>;
   return (
     <>
@@ -45,7 +92,10 @@ export function PaymentsTable({ claim, isCaseworker }: { claim: ClaimPage; isCas
                     <Tag colour="yellow">On hold</Tag> {holdReasonLabels[p.holdReason]}
                   </span>
                 )}
-                {p.failureReason && <span className="mt-1 block">{p.failureReason}</span>}
+                {p.failureReason && (
+                  <span className="mt-1 block">{p.status === "FAILED" ? `Failed: ${p.failureReason}` : p.failureReason}</span>
+                )}
+                {p.replacesReference && <span className="mt-1 block text-secondary">Replaces {p.replacesReference}</span>}
                 {p.cancelReason && <span className="mt-1 block">Cancelled: {p.cancelReason}</span>}
               </Td>
               <Td>{formatDateTime(p.createdAt)}</Td>
@@ -64,6 +114,7 @@ export function PaymentsTable({ claim, isCaseworker }: { claim: ClaimPage; isCas
               </div>
             </details>
           ))}
+      {isCaseworker && claim.payments.some((p) => p.status === "FAILED") && <Reissue claim={claim} reissue={reissue} />}
     </>
   );
 }

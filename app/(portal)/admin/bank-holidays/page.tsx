@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { formatDate, formatDateTime } from "@/components/format-date";
+import { PageHeading } from "@/components/page-heading";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
+import { UploadForm } from "@/components/upload-form";
+import { UploadsTable } from "@/components/uploads-table";
+import { requirePage } from "@/lib/auth/guards";
+import { londonDate } from "@/lib/dates/london-date";
+import { listBankHolidays } from "@/lib/dates/list-bank-holidays";
+import { prisma } from "@/lib/db";
+import { listUploads } from "@/lib/reconciliation/list-uploads";
+import { uploadBankHolidaysAction } from "./actions";
+
+export const metadata: Metadata = { title: "Bank holidays" };
+export const dynamic = "force-dynamic";
+
+export default async function BankHolidaysPage() {
+  await requirePage("adminBankHolidays");
+  const [calendar, uploads] = await Promise.all([listBankHolidays(prisma), listUploads(prisma, "BANK_HOLIDAYS", 5)]);
+  // Past years are history; the working-day rules only look ahead.
+  const thisYear = londonDate(new Date()).slice(0, 4);
+  const coming = calendar.holidays.filter((h) => h.date.slice(0, 4) >= thisYear);
+  return (
+    <>
+      <PageHeading caption="Administration">Bank holidays</PageHeading>
+      <p className="mb-4 max-w-2xl">
+        England and Wales bank holidays decide working days: when a bank payment counts as paid and which runs the missed-download
+        banner lists.{" "}
+        {calendar.source === "upload" && calendar.lastUpload
+          ? `This calendar was uploaded by ${calendar.lastUpload.uploadedBy} on ${formatDateTime(calendar.lastUpload.uploadedAt)} (${calendar.lastUpload.fileName}).`
+          : "This is the calendar shipped with the portal."}
+      </p>
+      <h2 className="mb-4 text-[1.125rem] font-bold sm:text-[1.5rem]">Replace the calendar</h2>
+      <UploadForm
+        action={uploadBankHolidaysAction}
+        id="bank-holidays-file"
+        label="Bank holidays file (JSON)"
+        hint="The file from gov.uk/bank-holidays.json, or the same shape with just england-and-wales. It must cover this year and next. It replaces the whole calendar."
+        accept=".json,application/json"
+        submitLabel="Upload and replace"
+      />
+      <UploadsTable caption="Recent bank-holiday uploads" uploads={uploads} matchedLabel="New or changed" />
+      <Table caption={`Bank holidays from ${thisYear}`}>
+        <THead>
+          <Tr>
+            <Th>Date</Th>
+            <Th>Holiday</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {coming.map((h) => (
+            <Tr key={h.date}>
+              <Td>{formatDate(new Date(`${h.date}T12:00:00Z`))}</Td>
+              <Td>{h.title}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </>
+  );
+}

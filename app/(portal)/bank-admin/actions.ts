@@ -1,0 +1,53 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { voidBatch } from "@/lib/batches/void-batch";
+import { config } from "@/lib/config";
+import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
+import { prisma } from "@/lib/db";
+import { importFailedPayments } from "@/lib/reconciliation/sscl-failed-payments/import-failed-payments";
+import { createFileStore } from "@/lib/storage";
+import { uploadFileField, uploadOutcomeResult } from "../_actions/upload-result";
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const uploadFailedPaymentsAction = defineAction(
+  "uploadFailedPayments",
+  z.object({ file: uploadFileField }),
+  async ({ file }, user) => {
+    const outcome = await importFailedPayments({
+      db: prisma,
+      store: createFileStore(config()),
+      key: bankDetailsKey(),
+      fileName: file.name,
+      bytes: Buffer.from(await file.arrayBuffer()),
+      actor: user,
+      now: new Date(),
+    });
+    revalidatePath("/bank-admin");
+    return uploadOutcomeResult(outcome, (c) => {
+      const unchanged = c.unchanged ? `; ${plural(c.unchanged, "row was", "rows were")} already recorded` : "";
+      return `${plural(c.matched, "payment", "payments")} marked as failed${unchanged}. The claims are back with caseworkers for new bank details.`;
+    });
+  },
+);
+
+export const voidBatchAction = defineAction(
+  "voidBatch",
+  z.object({
+    batchId: z.uuid("Choose a batch"),
+    reason: z
+      .string("Enter why the batch is void")
+      .trim()
+      .min(5, "Enter why the batch is void, in at least 5 characters")
+      .max(500, "The reason must be 500 characters or fewer"),
+    confirm: z.literal("yes", "Confirm that the bank will not pay this file"),
+  }),
+  async (input, user) => {
+    const voided = await voidBatch({ db: prisma, batchId: input.batchId, reason: input.reason, actor: user, now: new Date() });
+    revalidatePath("/bank-admin");
+    revalidatePath("/runs");
+    return { ok: true, message: `Batch voided: ${plural(voided.payments, "payment goes", "payments go")} into the next run.` };
+  },
+);

@@ -1,0 +1,28 @@
+// The rows of a refused upload with an added Error column (file-formats.md "Rules for every
+// upload"), rebuilt from the kept file and the recorded per-row outcomes.
+import { z } from "zod";
+import { apiError } from "@/lib/api/json-response";
+import { attachmentResponse } from "@/lib/api/attachment-response";
+import { routes } from "@/lib/auth/access";
+import { requireApiRole } from "@/lib/auth/guards";
+import { config } from "@/lib/config";
+import { prisma } from "@/lib/db";
+import { loadUploadErrorReport } from "@/lib/reconciliation/load-upload-error-report";
+import { createFileStore } from "@/lib/storage";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ uploadId: string }> }) {
+  const { response } = await requireApiRole(routes.uploadErrorReport);
+  if (response) return response;
+  const { uploadId } = await params;
+  if (!z.uuid().safeParse(uploadId).success) return apiError("There is no such upload", 404);
+  const report = await loadUploadErrorReport(prisma, createFileStore(config()), uploadId);
+  if (!report) return apiError("There is no error report for this upload", 404);
+  return attachmentResponse({
+    body: report.bytes,
+    fileName: report.fileName,
+    contentType: "text/csv; charset=utf-8",
+    size: report.bytes.length,
+  });
+}

@@ -1,0 +1,66 @@
+import { formatDateTime } from "./format-date";
+import { StatusTag } from "./tag";
+import { Table, TBody, Td, Th, THead, Tr } from "./table";
+
+export type UploadRowView = {
+  id: string;
+  fileName: string;
+  status: string;
+  uploadedAt: Date;
+  uploadedBy: string;
+  rowCount: number;
+  matched: number;
+  unchanged: number;
+  errors: number;
+};
+
+/** Recent uploads of one kind with their outcome counts, and the error report where there is one. */
+export function UploadsTable({
+  caption,
+  uploads,
+  matchedLabel,
+}: {
+  caption: string;
+  uploads: UploadRowView[];
+  matchedLabel: string;
+}) {
+  if (uploads.length === 0) return <p className="mb-8">No files uploaded yet.</p>;
+  return (
+    <Table caption={caption}>
+      <THead>
+        <Tr>
+          <Th>Uploaded</Th>
+          <Th>File</Th>
+          <Th>Outcome</Th>
+          <Th numeric>Rows</Th>
+          <Th numeric>{matchedLabel}</Th>
+          <Th numeric>Unchanged</Th>
+          <Th numeric>Errors</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {uploads.map((u) => (
+          <Tr key={u.id}>
+            <Td>
+              {formatDateTime(u.uploadedAt)}
+              <span className="block text-secondary">by {u.uploadedBy}</span>
+            </Td>
+            <Td className="break-all">{u.fileName}</Td>
+            <Td>
+              <StatusTag status={u.status} kind="upload" />
+              {u.errors > 0 && (
+                <a href={`/api/uploads/${u.id}/error-report`} download className="mt-1 block text-link underline">
+                  Error report<span className="sr-only"> for {u.fileName}</span>
+                </a>
+              )}
+            </Td>
+            <Td numeric>{u.rowCount}</Td>
+            <Td numeric>{u.matched}</Td>
+            <Td numeric>{u.unchanged}</Td>
+            <Td numeric>{u.errors}</Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

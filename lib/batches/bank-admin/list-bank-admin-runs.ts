@@ -1,0 +1,104 @@
+import type { Db } from "@/lib/db";
+import { addCalendarDays, londonDayStart } from "@/lib/dates/london-date";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BankAdminParams, RunPosition } from "./bank-admin-params";
+
+export const BANK_ADMIN_PAGE_SIZE = 20;
+
+/**
+ * Direct-payments runs that made files, newest first, a page at a time by keyset on (startedAt, id):
+ * the whole history stays reachable without OFFSET scans. Runs that made no files (EMPTY, or
+ * FAILED before any batch) are on the run history page instead.
+ */
+export async function listBankAdminRuns(db: Db, params: BankAdminParams) {
+  const where: Prisma.RunWhereInput = { kind: "DIRECT_PAYMENTS", batches: { some: {} } };
+  const startedAt: Prisma.DateTimeFilter = {};
+  if (params.from) startedAt.gte = londonDayStart(params.from);
+  if (params.to) startedAt.lt = londonDayStart(addCalendarDays(params.to, 1));
+  const and: Prisma.RunWhereInput[] = [{ startedAt }];
+  const backwards = !params.before && !!params.after;
+  const position = params.before ?? params.after;
+  if (position) and.push(beyond(position, backwards ? "gt" : "lt"));
+
+  const direction = backwards ? "asc" : "desc";
+  const rows = await db.run.findMany({
+    where: { ...where, AND: and },
+    orderBy: [{ startedAt: direction }, { id: direction }],
+    take: BANK_ADMIN_PAGE_SIZE + 1,
+    include: {
+      batches: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          files: {
+            orderBy: { kind: "asc" },
+            include: {
+              downloads: { orderBy: { downloadedAt: "asc" }, include: { user: { select: { name: true, email: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const more = rows.length > BANK_ADMIN_PAGE_SIZE;
+  const page = rows.slice(0, BANK_ADMIN_PAGE_SIZE);
+  if (backwards) page.reverse();
+  // Batch.voidedById has no foreign key relation in the schema, so names come in one extra query.
+  const voiderIds = [...new Set(page.flatMap((r) => r.batches.flatMap((b) => (b.voidedById ? [b.voidedById] : []))))];
+  const voiders = new Map(
+    (await db.user.findMany({ where: { id: { in: voiderIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  const runs = page.map((r) => toItem(r, voiders));
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  return {
+    runs,
+    // Going forwards, there is a newer page whenever we came from one; backwards, when more were found.
+    newer: first && (backwards ? more : !!position) ? { startedAt: first.startedAt, id: first.id } : undefined,
+    older: last && (backwards ? true : more) ? { startedAt: last.startedAt, id: last.id } : undefined,
+  };
+}
+
+function beyond(p: RunPosition, op: "lt" | "gt"): Prisma.RunWhereInput {
+  return { OR: [{ startedAt: { [op]: p.startedAt } }, { startedAt: p.startedAt, id: { [op]: p.id } }] };
+}
+
+type RunRow = Prisma.RunGetPayload<{
+  include: {
+    batches: {
+      include: {
+        files: { include: { downloads: { include: { user: { select: { name: true; email: true } } } } } };
+      };
+    };
+  };
+}>;
+
+function toItem(run: RunRow, voiders: Map<string, string>) {
+  return {
+    id: run.id,
+    status: run.status,
+    startedAt: run.startedAt,
+    triggeredBy: run.triggeredBy,
+    batches: run.batches.map((b) => ({
+      id: b.id,
+      status: b.status,
+      paymentCount: b.paymentCount,
+      totalPence: Number(b.totalPence),
+      voidReason: b.voidReason,
+      voidedAt: b.voidedAt,
+      voidedBy: b.voidedById ? (voiders.get(b.voidedById) ?? null) : null,
+      files: b.files.map((f) => ({
+        id: f.id,
+        kind: f.kind,
+        fileName: f.fileName,
+        sha256: f.sha256,
+        byteSize: f.byteSize,
+        lineCount: f.lineCount,
+        totalPence: Number(f.totalPence),
+        isVoid: f.isVoid,
+        downloads: f.downloads.map((d) => ({ id: d.id, at: d.downloadedAt, by: d.user.name, email: d.user.email })),
+      })),
+    })),
+  };
+}
+
+export type BankAdminRun = Awaited<ReturnType<typeof listBankAdminRuns>>["runs"][number];
