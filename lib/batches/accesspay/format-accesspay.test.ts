@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { BankDetailsPlain } from "@/lib/crypto/bank-details-cipher";
 
 import { accessPayFileName, formatAccessPay, type AccessPayInput } from "./format-accesspay";
+import { parsePence, prng, randomPaymentSet } from "./random-payment-sets.test-helper";
 
 const GOLDEN = fileURLToPath(new URL("./fixtures/golden-accesspay.csv", import.meta.url));
 
@@ -201,68 +202,12 @@ describe("accessPayFileName", () => {
 });
 
 describe("formatAccessPay: properties over 200 random payment sets", () => {
-  // mulberry32: deterministic, so a failure reproduces from the seed.
-  function prng(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-  const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
-
-  // Valid and invalid pairs from Pay.UK's published cases, plus format failures.
-  const ACCOUNTS: ReadonlyArray<[string, string]> = [
-    ["089999", "66374958"],
-    ["107999", "88837491"],
-    ["202959", "63748472"],
-    ["871427", "46238510"],
-    ["820000", "73688637"],
-    ["938611", "07806039"],
-    ["089999", "66374959"],
-    ["107999", "88837493"],
-    ["12345", "66374958"],
-    ["089999", "6637495"],
-  ];
-  const NAMES = [
-    "Tom Swann",
-    "Zoë Brontë-Smith",
-    "O'Brien",
-    "!!!",
-    "😀",
-    "Bartholomew Jones Worthington",
-    "  =SUM(A1)",
-    "Łukasz",
-    "Иван",
-  ];
-  const ROLLS = [null, null, null, "ROLL 1/2", "--", "BAD'ROLL", "  12.34-A  "];
-
-  // Parses "123.99" back to pence with integer arithmetic only.
-  const parsePence = (amount: string): number => {
-    const match = /^(\d+)\.(\d{2})$/.exec(amount);
-    if (!match) throw new Error(`bad amount ${amount}`);
-    return Number(match[1]) * 100 + Number(match[2]);
-  };
-
   it("keeps the file, its records and its total in agreement", () => {
     const random = prng(42);
     let linesSeen = 0;
     let excludedSeen = 0;
     for (let set = 0; set < 200; set++) {
-      const inputs: AccessPayInput[] = Array.from({ length: Math.floor(random() * 40) }, (_, i) => {
-        const [sortCode, accountNumber] = pick(random, ACCOUNTS);
-        // Mostly ordinary amounts, sometimes very large ones, to catch float drift.
-        const amountPence = 1 + Math.floor(random() * (random() < 0.1 ? 9_000_000_000 : 500_000));
-        return {
-          paymentId: `set${set}-pay${i}`,
-          paymentReference: `REF${set}X${i}-01`,
-          amountPence,
-          bank: bank(sortCode, accountNumber, pick(random, NAMES), pick(random, ROLLS)),
-        };
-      });
+      const inputs = randomPaymentSet(random, set);
 
       const file = formatAccessPay(inputs);
       const rows = file.text === "" ? [] : file.text.slice(0, -1).split("\n");
