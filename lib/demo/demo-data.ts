@@ -21,6 +21,7 @@ import { makePaymentReference } from "../payments/payment-reference";
 import { DEMO_USERS } from "./demo-users";
 import { FEATURED_NAMES, FIRST_NAMES, LAST_NAMES, STREET_NAMES, type PersonName } from "./uk-names";
 import { DEMO_SORT_CODES, POSTCODE_INWARD_LETTERS, UK_TOWNS, type UkTown } from "./uk-places";
+import { mulberry32 } from "@/lib/random/mulberry32";
 
 // ---------------------------------------------------------------------------------------------
 // Record types: plain values shaped for Prisma `createMany` (bank details still in clear).
@@ -159,15 +160,7 @@ type Rng = {
 };
 
 function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  // mulberry32: tiny, fast and plenty for picking demo data.
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
   return {

@@ -3,23 +3,12 @@
 // PRNG rather than Math.random.
 
 import { checkBankAccount } from "./check";
+import { mulberry32 } from "@/lib/random/mulberry32";
 
 // Even the strictest ranges pass roughly 1 in 110 random candidates (two
 // mod-11 checks, or exception 4's two-digit remainder), so this bound is only
 // reached if a table row can never be satisfied.
 const MAX_ATTEMPTS = 1_000_000;
-
-/** mulberry32: tiny, fast and good enough for picking test data. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function findValidAccountNumber(sortCode: string, seed: number): string {
   if (!/^\d{6}$/.test(sortCode)) {

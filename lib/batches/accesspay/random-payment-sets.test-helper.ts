@@ -1,18 +1,9 @@
 // Random AccessPay inputs for property tests: deterministic (a failure reproduces from its seed),
 // mixing valid and invalid bank details, awkward names and roll numbers, and very large amounts.
+import { mulberry32 } from "@/lib/random/mulberry32";
 import type { AccessPayInput } from "./format-accesspay";
 
-/** mulberry32. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as prng };
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 

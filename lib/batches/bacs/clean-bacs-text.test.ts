@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { cleanBacsText } from "./clean-bacs-text";
+import { mulberry32 } from "@/lib/random/mulberry32";
 
 const ACCESSPAY = { maxLength: 18 } as const;
 
@@ -109,21 +110,10 @@ describe("cleanBacsText: payout character set (file-formats.md §3)", () => {
 });
 
 describe("cleanBacsText: invariants over random input", () => {
-  // mulberry32: deterministic, so a failure reproduces.
-  function prng(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const alphabet = Array.from("aZ09 .&/-'=+@()!ëßŁÆøđŒþ😀\t\u00a0И-- ");
 
   it("always yields safe, idempotent, bounded text", () => {
-    const random = prng(20260707);
+    const random = mulberry32(20260707);
     for (let i = 0; i < 500; i++) {
       const length = Math.floor(random() * 30);
       const input = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
