@@ -1,19 +1,18 @@
 import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { bankDetailsProblem } from "@/lib/bank/payable-bank-details";
+import { bankDetailsProblem, describeBankDetailsProblem } from "@/lib/bank/payable-bank-details";
 import { refreshNeedsAttention } from "@/lib/claims/bank-details/payment-holds";
 import { bumpVersion, claimSnapshot, type Caseworker } from "@/lib/claims/claim-change";
 import { addClaimEvent } from "@/lib/claims/claim-events";
 import { lockClaim } from "@/lib/claims/lock-claim";
+import { PAYMENT_FOR_APPROVAL_MESSAGES } from "@/lib/claims/rules/payment-for-approval";
 import { assertTransition } from "@/lib/claims/rules/claim-transitions";
 import { decryptBankDetails, maskAccountNumber } from "@/lib/crypto/bank-details-cipher";
 import { AppError } from "@/lib/errors";
 import type { ClaimStatus, InformationRequestKind, PaymentStatus } from "@/lib/generated/prisma/enums";
 import { formatPence } from "@/lib/money";
-import { makePaymentReference, nextPaymentSequence } from "./payment-reference";
-import { describeBankDetailsProblem, reissueProblem, type ReissueFacts } from "./rules/reissue";
-
-const MAX_PAYMENTS_PER_CLAIM = 99;
+import { MAX_PAYMENTS_PER_CLAIM, makePaymentReference, nextPaymentSequence } from "./payment-reference";
+import { reissueProblem, type ReissueFacts } from "./rules/reissue";
 
 interface ClaimForReissue {
   status: ClaimStatus;
@@ -51,7 +50,7 @@ export async function reissuePayment(options: {
     }
     const sequence = nextPaymentSequence(claim.payments.map((p) => p.reference));
     if (sequence > MAX_PAYMENTS_PER_CLAIM) {
-      throw new AppError("INVALID_STATE", `This claim already has ${MAX_PAYMENTS_PER_CLAIM} payments; no more can be made.`);
+      throw new AppError("INVALID_STATE", PAYMENT_FOR_APPROVAL_MESSAGES.tooManyPayments);
     }
 
     const payment = await tx.payment.create({

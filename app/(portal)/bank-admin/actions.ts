@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { voidBatch } from "@/lib/batches/void-batch";
+import { VOID_REASON_MAX, VOID_REASON_MIN, voidBatch } from "@/lib/batches/void-batch";
 import { config } from "@/lib/config";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
@@ -40,8 +40,8 @@ export const voidBatchAction = defineAction(
     reason: z
       .string("Enter why the batch is void")
       .trim()
-      .min(5, "Enter why the batch is void, in at least 5 characters")
-      .max(500, "The reason must be 500 characters or fewer"),
+      .min(VOID_REASON_MIN, `Enter why the batch is void, in at least ${VOID_REASON_MIN} characters`)
+      .max(VOID_REASON_MAX, `The reason must be ${VOID_REASON_MAX} characters or fewer`),
     confirm: z.literal("yes", "Confirm that the bank will not pay this file"),
   }),
   async (input, user) => {

@@ -1,6 +1,6 @@
-import { bankDetailsProblem, type BankDetailsProblem } from "@/lib/bank/payable-bank-details";
+import { bankDetailsProblem, describeBankDetailsProblem } from "@/lib/bank/payable-bank-details";
 import type { HoldReason, PaymentMethod } from "@/lib/generated/prisma/enums";
-import { makePaymentReference, nextPaymentSequence } from "@/lib/payments/payment-reference";
+import { MAX_PAYMENTS_PER_CLAIM, makePaymentReference, nextPaymentSequence } from "@/lib/payments/payment-reference";
 
 export interface BankDetailsInput {
   sortCode: string;
@@ -31,14 +31,6 @@ export type PaymentForApprovalResult = { ok: true; payment: NewPayment } | { ok:
 
 // Payment.amountPence is a PostgreSQL integer.
 const MAX_PAYMENT_PENCE = 2_147_483_647;
-const MAX_PAYMENTS_PER_CLAIM = 99;
-
-const BANK_PROBLEMS: Record<BankDetailsProblem, string> = {
-  SORT_CODE_FORMAT: "the sort code must be 6 digits",
-  ACCOUNT_NUMBER_FORMAT: "the account number must be 8 digits",
-  MODULUS: "the account number is not valid for the sort code (UK modulus check)",
-  ROLL_NUMBER: "the roll number must be up to 18 letters, digits, spaces or . & / -",
-};
 
 export const PAYMENT_FOR_APPROVAL_MESSAGES = {
   noBankDetails: "The claimant has no bank details. Request new bank details before approving a bank payment.",
@@ -68,10 +60,12 @@ export function paymentForApproval(input: PaymentForApprovalInput): PaymentForAp
   if (input.paymentMethod === "BANK") {
     const pending = input.hasPendingBankDetailsChange;
     if (input.bankDetails === null) {
-      return refuse(pending ? PAYMENT_FOR_APPROVAL_MESSAGES.noBankDetailsChangePending : PAYMENT_FOR_APPROVAL_MESSAGES.noBankDetails);
+      return refuse(
+        pending ? PAYMENT_FOR_APPROVAL_MESSAGES.noBankDetailsChangePending : PAYMENT_FOR_APPROVAL_MESSAGES.noBankDetails,
+      );
     }
     const problem = bankDetailsProblem(input.bankDetails);
-    if (problem !== null) return refuse(invalidBankDetailsMessage(BANK_PROBLEMS[problem], pending));
+    if (problem !== null) return refuse(invalidBankDetailsMessage(describeBankDetailsProblem(problem), pending));
     // A pending change will replace these details, so nothing may be paid until it is decided.
     if (pending) holdReason = "BANK_DETAILS_CHANGE_PENDING";
   }
@@ -87,7 +81,6 @@ export function paymentForApproval(input: PaymentForApprovalInput): PaymentForAp
     },
   };
 }
-
 
 function refuse(message: string): PaymentForApprovalResult {
   return { ok: false, message };

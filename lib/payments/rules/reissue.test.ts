@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeBankDetailsProblem, REISSUE_MESSAGES, reissueProblem, type ReissueFacts } from "./reissue";
+import { describeBankDetailsProblem } from "@/lib/bank/payable-bank-details";
+import { REISSUE_MESSAGES, reissueProblem, type ReissueFacts } from "./reissue";
 
 const FAILED_AT = new Date("2026-11-23T09:00:00Z");
 

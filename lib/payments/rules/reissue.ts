@@ -1,5 +1,3 @@
-import type { BankDetailsProblem } from "@/lib/bank/payable-bank-details";
-
 /**
  * When a failed bank payment may be paid again (domain.md "Claims" and "Payments"): the claim went
  * back to the caseworker for new bank details; once a second caseworker has approved details given
@@ -33,17 +31,6 @@ export const REISSUE_MESSAGES = {
   badDetails: (problem: string) =>
     `The claimant's approved bank details cannot be paid to: ${problem}. Propose corrected details for a second caseworker to approve.`,
 } as const;
-
-const BANK_PROBLEM_WORDS: Record<BankDetailsProblem, string> = {
-  SORT_CODE_FORMAT: "the sort code must be 6 digits",
-  ACCOUNT_NUMBER_FORMAT: "the account number must be 8 digits",
-  MODULUS: "the account number is not valid for the sort code (UK modulus check)",
-  ROLL_NUMBER: "the roll number must be up to 18 letters, digits, spaces or . & / -",
-};
-
-export function describeBankDetailsProblem(problem: BankDetailsProblem): string {
-  return BANK_PROBLEM_WORDS[problem];
-}
 
 /** Null when the payment may be reissued; otherwise what the caseworker must do first. */
 export function reissueProblem(facts: ReissueFacts): string | null {
