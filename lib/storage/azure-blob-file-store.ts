@@ -4,6 +4,7 @@ import { BlobServiceClient, isRestError, type ContainerClient } from "@azure/sto
 import {
   assertValidKey,
   assertValidPrefix,
+  FALLBACK_CONTENT_TYPE,
   FileNotFoundError,
   WriteOnceConflictError,
   type FileStat,
@@ -22,8 +23,6 @@ import {
 //
 // Content-MD5: block uploads get none unless the client sends it; we send it so the stored blob
 // carries a checksum that Azure tools and downloaders can verify.
-
-const FALLBACK_CONTENT_TYPE = "application/octet-stream";
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export class AzureBlobFileStore implements FileStore {

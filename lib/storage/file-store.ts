@@ -4,6 +4,9 @@ import { createHash } from "node:crypto";
 // an Azure Blob driver (production). Files are write-once: a run retry must never replace a file
 // the bank may already have fetched, so a second write is only accepted when it is byte-identical.
 
+/** What a file is served as when nothing better is known. */
+export const FALLBACK_CONTENT_TYPE = "application/octet-stream";
+
 export type PutResult = { status: "stored" | "already-stored"; sha256: string; size: number };
 
 export type FileStat = { key: string; size: number; sha256: string; contentType: string };

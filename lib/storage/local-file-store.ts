@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import {
   assertValidKey,
   assertValidPrefix,
+  FALLBACK_CONTENT_TYPE,
   FileNotFoundError,
   WriteOnceConflictError,
   type FileStat,
@@ -29,8 +30,6 @@ import {
 //
 // Names starting with "." are the driver's own (temporary files, sidecars); keys cannot contain
 // such segments, and list() skips them.
-
-const FALLBACK_CONTENT_TYPE = "application/octet-stream";
 
 type FileMeta = { contentType: string };
 

@@ -32,7 +32,7 @@ export async function listBankAdminRuns(db: Db, params: BankAdminParams) {
           files: {
             orderBy: { kind: "asc" },
             include: {
-              downloads: { orderBy: { downloadedAt: "asc" }, include: { user: { select: { name: true, email: true } } } },
+              downloads: { orderBy: { downloadedAt: "asc" }, include: { user: { select: { name: true } } } },
             },
           },
         },
@@ -66,7 +66,7 @@ type RunRow = Prisma.RunGetPayload<{
   include: {
     batches: {
       include: {
-        files: { include: { downloads: { include: { user: { select: { name: true; email: true } } } } } };
+        files: { include: { downloads: { include: { user: { select: { name: true } } } } } };
       };
     };
   };
@@ -75,7 +75,6 @@ type RunRow = Prisma.RunGetPayload<{
 function toItem(run: RunRow, voiders: Map<string, string>) {
   return {
     id: run.id,
-    status: run.status,
     startedAt: run.startedAt,
     triggeredBy: run.triggeredBy,
     batches: run.batches.map((b) => ({
@@ -91,11 +90,10 @@ function toItem(run: RunRow, voiders: Map<string, string>) {
         kind: f.kind,
         fileName: f.fileName,
         sha256: f.sha256,
-        byteSize: f.byteSize,
         lineCount: f.lineCount,
         totalPence: Number(f.totalPence),
         isVoid: f.isVoid,
-        downloads: f.downloads.map((d) => ({ id: d.id, at: d.downloadedAt, by: d.user.name, email: d.user.email })),
+        downloads: f.downloads.map((d) => ({ id: d.id, at: d.downloadedAt, by: d.user.name })),
       })),
     })),
   };
