@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
 import { pageRuleForPath } from "@/lib/auth/access";
 import { roleLabels } from "@/lib/auth/roles";
-import { requestPath } from "@/lib/app/request-path";
+import { requestPath } from "@/lib/navigation/request-path";
 
 export const metadata: Metadata = { title: "You do not have access to this page" };
 

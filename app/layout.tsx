@@ -7,7 +7,7 @@ import { Container } from "@/components/container";
 import { navigationFor } from "@/lib/auth/access";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleLabels } from "@/lib/auth/roles";
-import { isDemoMode } from "@/lib/app/is-demo";
+import { isDemoMode } from "@/lib/config/is-demo";
 import { CurrentNav } from "./current-nav";
 import { SignOutButton } from "./sign-out-button";
 

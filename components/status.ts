@@ -1,4 +1,4 @@
-import type { TagColour } from "./tag";
+export type TagColour = "grey" | "blue" | "green" | "red" | "yellow" | "orange" | "purple" | "turquoise" | "pink";
 
 export type StatusKind = "claim" | "payment" | "run" | "batch" | "upload";
 

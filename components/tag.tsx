@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { cx } from "./cx";
-import { statusColour, statusLabel, type StatusKind } from "./status";
+import { statusColour, statusLabel, type StatusKind, type TagColour } from "./status";
 
-export type TagColour = "grey" | "blue" | "green" | "red" | "yellow" | "orange" | "purple" | "turquoise" | "pink";
+export type { TagColour } from "./status";
 
 // GOV.UK Frontend v5 tag colours: dark text on a tint, all above 4.5:1.
 const colours: Record<TagColour, string> = {

@@ -7,7 +7,7 @@ import { SuccessMessage } from "./notification-from-result";
 import { SubmitButton } from "./submit-button";
 import { Table, TBody, Td, Th, THead, Tr } from "./table";
 import type { ActionResult } from "@/lib/actions/result";
-import type { UploadOutcome } from "@/lib/reconciliation/receive-upload";
+import type { UploadOutcome } from "@/lib/uploads/receive-upload";
 
 export type UploadActionData = {
   uploadId: string;

@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { hashPassword } from "../lib/auth/password.ts";
 import { ConfigError, resolveMode } from "../lib/config/schema.ts";
 import { encryptBankDetails, keyFromBase64, type BankDetailsPlain } from "../lib/crypto/bank-details-cipher.ts";
-import bankHolidays from "../lib/dates/bank-holidays-england-and-wales.json" with { type: "json" };
+import bankHolidays from "../lib/bank-holidays/bank-holidays-england-and-wales.json" with { type: "json" };
 import { generateDemoData, type DemoData } from "../lib/demo/demo-data.ts";
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/demo-users.ts";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";

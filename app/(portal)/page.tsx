@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
 import { statusLabel } from "@/components/status";
 import { VisuallyHidden } from "@/components/visually-hidden";
-import { homeSectionsFor } from "@/lib/app/home-sections";
+import { homeSectionsFor } from "@/lib/navigation/home-sections";
 import { mayUse, pages } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
 import { roleLabels } from "@/lib/auth/roles";

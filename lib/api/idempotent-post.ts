@@ -1,9 +1,9 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requestFingerprint } from "@/lib/claims/intake/request-fingerprint";
+import { requestFingerprint } from "@/lib/api/request-fingerprint";
 import { apiError, apiFieldErrors, apiJson } from "./json-response";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "../db/unique-violation";
 
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 100;

@@ -1,6 +1,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 
+/** A signed-in member of staff acting on something. */
+export type StaffMember = { id: string; email: string; name: string };
+
 export type AuditActor = { id: string; email: string } | { system: string };
 
 export type AuditEntry = {

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { addClaimEvent } from "@/lib/claims/claim-events";
-import { refreshNeedsAttention } from "@/lib/claims/bank-details/payment-holds";
+import { addClaimEvent } from "@/lib/timeline/claim-events";
+import { refreshNeedsAttention } from "@/lib/payments/payment-holds";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 

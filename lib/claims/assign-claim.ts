@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { addClaimEvent } from "./claim-events";
+import { addClaimEvent } from "../timeline/claim-events";
 import { bumpVersion, claimSnapshot, type Caseworker } from "./claim-change";
 import { lockClaim } from "./lock-claim";
 

@@ -1,10 +1,11 @@
+import type { StaffMember } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import type { LockedClaim } from "./lock-claim";
 import { assertTransition, canDecide } from "./rules/claim-transitions";
 
-export type Caseworker = { id: string; email: string; name: string };
+export type Caseworker = StaffMember;
 
 /** Field errors from the pure rules, as the action result carries them. */
 export function validationError(errors: Record<string, string>): AppError {

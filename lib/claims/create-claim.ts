@@ -1,9 +1,9 @@
 import type { Db, Tx } from "@/lib/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { isUniqueViolation } from "@/lib/api/unique-violation";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { encryptBankDetails, maskAccountNumber } from "@/lib/crypto/bank-details-cipher";
-import { addClaimEvent } from "./claim-events";
-import { makeClaimReference } from "./claim-reference";
+import { addClaimEvent } from "../timeline/claim-events";
+import { makeClaimReference } from "../references/claim-reference";
 import type { ClaimIntake } from "./intake/claim-intake-schema";
 
 export type ClaimSourceForIntake = "API" | "ASSISTED_DIGITAL";

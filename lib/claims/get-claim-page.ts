@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { decryptBankDetails, maskAccountNumber, maskSortCode } from "@/lib/crypto/bank-details-cipher";
-import { checkBankAccount } from "@/lib/bank/modulus";
+import { checkBankAccount } from "@/lib/bank-details/modulus";
 
 type MaskedBankDetails = { sortCode: string; account: string; nameOnAccount: string; hasRollNumber: boolean; valid: boolean };
 

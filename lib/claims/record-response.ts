@@ -3,9 +3,9 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { maskAccountNumber, type BankDetailsPlain } from "@/lib/crypto/bank-details-cipher";
 import { AppError } from "@/lib/errors";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { proposeBankDetailsChange } from "./bank-details/propose-bank-details-change";
+import { proposeBankDetailsChange } from "../bank-details/propose-bank-details-change";
 import { bumpVersion, claimSnapshot } from "./claim-change";
-import { addClaimEvent } from "./claim-events";
+import { addClaimEvent } from "../timeline/claim-events";
 import { lockClaim } from "./lock-claim";
 import { assertTransition, TRANSITION_MESSAGES } from "./rules/claim-transitions";
 

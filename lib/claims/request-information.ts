@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { queueClaimantMessage } from "@/lib/notify/queue-claimant-message";
-import { addClaimEvent } from "./claim-events";
+import { addClaimEvent } from "../timeline/claim-events";
 import { assertCanDecide, assertNotKeyedInBy, bumpVersion, claimSnapshot, validationError, type Caseworker } from "./claim-change";
 import { lockClaim } from "./lock-claim";
 import { INFORMATION_REQUEST_KINDS, validateInformationRequest } from "./rules/information-request";

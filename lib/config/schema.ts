@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { DEFAULT_DEMO_PASSWORD } from "../demo/demo-users";
+
+/** Every demo sign-in's password unless DEMO_PASSWORD says otherwise. */
+export const DEFAULT_DEMO_PASSWORD = "Disburse-demo-1";
 
 // Read once, validated as a whole, so a bad setting stops start-up with its name instead of
 // failing later inside a request.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkBankAccount, isBacsRollNumber } from "../bank/modulus";
-import { isClaimReference } from "../claims/claim-reference";
+import { checkBankAccount, isBacsRollNumber } from "../bank-details/modulus";
+import { isClaimReference } from "../references/claim-reference";
 import {
   CASEWORKER2_EMAIL,
   CASEWORKER_EMAIL,

@@ -2,8 +2,8 @@
 // so screenshots, walkthroughs and tests can rely on them. Pure: no database, clock or
 // environment; the seed script encrypts the bank details and inserts the records.
 
-import { checkBankAccount, findValidAccountNumber } from "../bank/modulus";
-import { makeClaimReference } from "../claims/claim-reference";
+import { checkBankAccount, findValidAccountNumber } from "../bank-details/modulus";
+import { makeClaimReference } from "../references/claim-reference";
 import type { BankDetailsPlain } from "../crypto/bank-details-cipher";
 import type {
   BankDetailChangeStatus,
@@ -17,7 +17,7 @@ import type {
   PaymentMethod,
   PaymentStatus,
 } from "../generated/prisma/enums";
-import { makePaymentReference } from "../payments/payment-reference";
+import { makePaymentReference } from "../references/payment-reference";
 import { DEMO_USERS } from "./demo-users";
 import { FEATURED_NAMES, FIRST_NAMES, LAST_NAMES, STREET_NAMES, type PersonName } from "./uk-names";
 import { DEMO_SORT_CODES, POSTCODE_INWARD_LETTERS, UK_TOWNS, type UkTown } from "./uk-places";

@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 
-export const DEFAULT_DEMO_PASSWORD = "Disburse-demo-1";
+export { DEFAULT_DEMO_PASSWORD } from "../config/schema";
 
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "caseworker@demo.disburse.test", name: "Priya Shah", role: "CASEWORKER" },

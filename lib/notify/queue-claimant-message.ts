@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { addClaimEvent } from "@/lib/claims/claim-events";
+import { addClaimEvent } from "@/lib/timeline/claim-events";
 import { claimantMessage, recipientFor, type ClaimantMessageKind, type ContactDetails, type MessageData } from "./claimant-messages";
 
 const channelNames = { EMAIL: "Email", SMS: "Text message", LETTER: "Letter" } as const;

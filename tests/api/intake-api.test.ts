@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { idempotentPost } from "@/lib/api/idempotent-post";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
-import { requestFingerprint } from "@/lib/claims/intake/request-fingerprint";
+import { requestFingerprint } from "@/lib/api/request-fingerprint";
 import { MODULUS_FAILURE_MESSAGE } from "@/lib/claims/intake/bank-details-schema";
 import { MODULUS_FAILING, validBody, type AnyBody } from "@/lib/claims/intake/test-fixtures";
 import { intakeToday } from "@/lib/claims/intake-today";

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { proposeBankDetailsChange } from "@/lib/claims/bank-details/propose-bank-details-change";
-import { decideBankDetailsChange } from "@/lib/claims/bank-details/decide-bank-details-change";
+import { proposeBankDetailsChange } from "@/lib/bank-details/propose-bank-details-change";
+import { decideBankDetailsChange } from "@/lib/bank-details/decide-bank-details-change";
 import { decideClaim } from "@/lib/claims/decide-claim";
 import { rejectClaim } from "@/lib/claims/reject-claim";
 import { requestInformation } from "@/lib/claims/request-information";
 import { lineFieldName } from "@/lib/claims/rules/decide-lines";
 import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
-import { cancelPayment } from "@/lib/payments/cancel-payment";
+import { cancelPayment } from "@/lib/claims/cancel-payment";
 import { makeUser } from "../support/make-user";
 import { formReader, makeClaim, VALID_BANK } from "../support/make-claim";
 import { useTestDatabase } from "../support/test-db";

@@ -2,7 +2,7 @@
 // directions, and keyset paging forwards and backwards visiting each claim exactly once.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLAIM_REFERENCE_ALPHABET } from "@/lib/claims/claim-reference";
+import { CLAIM_REFERENCE_ALPHABET } from "@/lib/references/claim-reference";
 import { parseClaimListParams, type ClaimListParams } from "@/lib/claims/list/claim-list-params";
 import { CLAIM_SORTS, type ClaimSort, type SortDir } from "@/lib/claims/list/claim-list-sort";
 import { countClaimsByStatus } from "@/lib/claims/list/count-claims-by-status";

@@ -2,7 +2,7 @@
 // it. Before the run selects it, or after its batch is voided, it can.
 import { describe, expect, it } from "vitest";
 import { voidBatch } from "@/lib/batches/void-batch";
-import { cancelPayment } from "@/lib/payments/cancel-payment";
+import { cancelPayment } from "@/lib/claims/cancel-payment";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 import { crashAfter, expectSentOnce, hourlyClock, LEASE_MS, newBankPayments, run, useTempStore } from "../runs/run-test-support";

@@ -1,13 +1,13 @@
 // After SSCL reports a bank payment failed: new bank details, approved by a second caseworker, then
 // the caseworker reissues the payment, and the next run pays it to the new details.
 import { describe, expect, it } from "vitest";
-import { decideBankDetailsChange } from "@/lib/claims/bank-details/decide-bank-details-change";
-import { proposeBankDetailsForClaim } from "@/lib/claims/bank-details/propose-bank-details-for-claim";
+import { decideBankDetailsChange } from "@/lib/bank-details/decide-bank-details-change";
+import { proposeBankDetailsForClaim } from "@/lib/claims/propose-bank-details-for-claim";
 import { STALE_MESSAGE } from "@/lib/claims/lock-claim";
 import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
-import { REISSUE_MESSAGES } from "@/lib/payments/rules/reissue";
-import { reissuePayment, reissueState } from "@/lib/payments/reissue-payment";
-import { importFailedPayments } from "@/lib/reconciliation/sscl-failed-payments/import-failed-payments";
+import { REISSUE_MESSAGES } from "@/lib/claims/rules/reissue";
+import { reissuePayment, reissueState } from "@/lib/claims/reissue-payment";
+import { importFailedPayments } from "@/lib/direct-payments/failed-payments/import-failed-payments";
 import { approvedBankPayment, key, NOW, run, useTempStore } from "../runs/run-test-support";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";

@@ -2,10 +2,10 @@
 // everything; a retry (the admin's, or the next scheduled run) finishes it with the same run id,
 // file names and stored bytes, and sends each payment exactly once.
 import { describe, expect, it } from "vitest";
-import { accessPayFileName } from "@/lib/batches/accesspay/format-accesspay";
-import { adiJournalFileName } from "@/lib/batches/adi-journal/fill-adi-journal";
-import { DIRECT_PAYMENTS_STEPS } from "@/lib/batches/run-direct-payments";
-import { cancelPayment } from "@/lib/payments/cancel-payment";
+import { accessPayFileName } from "@/lib/direct-payments/accesspay/format-accesspay";
+import { adiJournalFileName } from "@/lib/direct-payments/adi-journal/fill-adi-journal";
+import { DIRECT_PAYMENTS_STEPS } from "@/lib/direct-payments/run-direct-payments";
+import { cancelPayment } from "@/lib/claims/cancel-payment";
 import { VALID_BANK } from "../support/make-claim";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";

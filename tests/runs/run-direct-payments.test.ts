@@ -1,7 +1,7 @@
 // The direct-payments run end to end: selection, holds, the two stored files, the file-line
 // records, SENT, and the JSON summary; then an EMPTY run.
 import { describe, expect, it } from "vitest";
-import { formatAccessPay } from "@/lib/batches/accesspay/format-accesspay";
+import { formatAccessPay } from "@/lib/direct-payments/accesspay/format-accesspay";
 import { decryptBankDetails, encryptBankDetails } from "@/lib/crypto/bank-details-cipher";
 import { sha256Hex } from "@/lib/storage/file-store";
 import { VALID_BANK } from "../support/make-claim";

@@ -1,7 +1,7 @@
 // Stored files are write-once: a retry that finds different bytes under its key fails the run
 // loudly, naming the key, and overwrites nothing.
 import { describe, expect, it } from "vitest";
-import { accessPayFileName } from "@/lib/batches/accesspay/format-accesspay";
+import { accessPayFileName } from "@/lib/direct-payments/accesspay/format-accesspay";
 import { AUTO_RESUME_MAX_ATTEMPTS } from "@/lib/runs/acquire-run";
 import { runFileKey } from "@/lib/storage";
 import { useTestDatabase } from "../support/test-db";

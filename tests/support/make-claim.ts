@@ -1,4 +1,4 @@
-import { makeClaimReference } from "@/lib/claims/claim-reference";
+import { makeClaimReference } from "@/lib/references/claim-reference";
 import { encryptBankDetails, type BankDetailsPlain } from "@/lib/crypto/bank-details-cipher";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ContactPreference, PaymentMethod } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatDateTime } from "@/components/format-date";
-import type { UploadCounts, UploadOutcome } from "@/lib/reconciliation/receive-upload";
-import { MAX_UPLOAD_BYTES } from "@/lib/reconciliation/receive-upload";
+import type { UploadCounts, UploadOutcome } from "@/lib/uploads/receive-upload";
+import { MAX_UPLOAD_BYTES } from "@/lib/uploads/receive-upload";
 import type { UploadActionData } from "@/components/upload-form";
 import type { ActionOutcome } from "@/lib/actions/define-action";
 

@@ -6,7 +6,7 @@ import { VOID_REASON_MAX, VOID_REASON_MIN, voidBatch } from "@/lib/batches/void-
 import { config } from "@/lib/config";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
-import { importFailedPayments } from "@/lib/reconciliation/sscl-failed-payments/import-failed-payments";
+import { importFailedPayments } from "@/lib/direct-payments/failed-payments/import-failed-payments";
 import { createFileStore } from "@/lib/storage";
 import { uploadFileField, uploadOutcomeResult } from "../_actions/upload-result";
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { runDirectPaymentsNow } from "@/lib/batches/run-direct-payments-now";
+import { runDirectPaymentsNow } from "@/lib/direct-payments/run-direct-payments-now";
 import { formatPence } from "@/lib/money";
 import type { RunSummary } from "@/lib/runs/run-summary";
 import { AppError } from "@/lib/errors";

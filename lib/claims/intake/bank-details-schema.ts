@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkBankAccount, isBacsRollNumber, normaliseAccountNumber, normaliseSortCode } from "@/lib/bank/modulus";
+import { checkBankAccount, isBacsRollNumber, normaliseAccountNumber, normaliseSortCode } from "@/lib/bank-details/modulus";
 import { blankAsNull, isRecord, requiredText, strictObject } from "./fields";
 
 export const MODULUS_FAILURE_MESSAGE =

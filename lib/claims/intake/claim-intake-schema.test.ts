@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { checkBankAccount } from "@/lib/bank/modulus";
+import { checkBankAccount } from "@/lib/bank-details/modulus";
 import { MODULUS_FAILURE_MESSAGE } from "./bank-details-schema";
 import {
   CONTACT_PREFERENCES,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLAIM_REFERENCE_ALPHABET } from "@/lib/claims/claim-reference";
+import { CLAIM_REFERENCE_ALPHABET } from "@/lib/references/claim-reference";
 import type { ClaimSort } from "./claim-list-sort";
 
 // A keyset cursor: the sort key of a row (ending in the claim id, the tie-breaker) as the database

@@ -1,4 +1,4 @@
-import { CLAIM_REFERENCE_ALPHABET, CLAIM_REFERENCE_LENGTH } from "@/lib/claims/claim-reference";
+import { CLAIM_REFERENCE_ALPHABET, CLAIM_REFERENCE_LENGTH } from "@/lib/references/claim-reference";
 
 // What the one search box means. References are matched exactly (unique indexes); anything else is
 // a name, matched as a case-insensitive PREFIX of the first or last name. Prefix, not "contains":

@@ -1,6 +1,6 @@
-import { bankDetailsProblem, describeBankDetailsProblem } from "@/lib/bank/payable-bank-details";
+import { bankDetailsProblem, describeBankDetailsProblem } from "@/lib/bank-details/payable-bank-details";
 import type { HoldReason, PaymentMethod } from "@/lib/generated/prisma/enums";
-import { MAX_PAYMENTS_PER_CLAIM, makePaymentReference, nextPaymentSequence } from "@/lib/payments/payment-reference";
+import { MAX_PAYMENTS_PER_CLAIM, makePaymentReference, nextPaymentSequence } from "@/lib/references/payment-reference";
 
 export interface BankDetailsInput {
   sortCode: string;

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { config } from "@/lib/config";
-import { importBankHolidays } from "@/lib/dates/import-bank-holidays";
+import { importBankHolidays } from "@/lib/bank-holidays/import-bank-holidays";
 import { prisma } from "@/lib/db";
 import { createFileStore } from "@/lib/storage";
 import { uploadFileField, uploadOutcomeResult } from "../../_actions/upload-result";

@@ -6,9 +6,9 @@ import { UploadForm } from "@/components/upload-form";
 import { UploadsTable } from "@/components/uploads-table";
 import { requirePage } from "@/lib/auth/guards";
 import { londonDate } from "@/lib/dates/london-date";
-import { listBankHolidays } from "@/lib/dates/list-bank-holidays";
+import { listBankHolidays } from "@/lib/bank-holidays/list-bank-holidays";
 import { prisma } from "@/lib/db";
-import { listUploads } from "@/lib/reconciliation/list-uploads";
+import { listUploads } from "@/lib/uploads/list-uploads";
 import { uploadBankHolidaysAction } from "./actions";
 
 export const metadata: Metadata = { title: "Bank holidays" };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/button";
 import { TextInput } from "@/components/field";
-import type { BankAdminParams, BankAdminProblem } from "@/lib/batches/bank-admin/bank-admin-params";
+import type { BankAdminParams, BankAdminProblem } from "@/lib/direct-payments/bank-admin/bank-admin-params";
 
 /** A GET form: the filter lives in the URL, so it can be shared and the back button works. */
 export function BankAdminFilters({

@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/components/format-date";
 import { NotificationBanner, NotificationHeading } from "@/components/notification-banner";
-import type { MissedDownload } from "@/lib/batches/bank-admin/missed-downloads";
+import type { MissedDownload } from "@/lib/direct-payments/bank-admin/missed-downloads";
 
 /** domain.md: runs of the last 20 working days whose files have not both been downloaded once. */
 export function MissedDownloadsBanner({ missed }: { missed: MissedDownload[] }) {

@@ -3,7 +3,7 @@ import { formatDateTime } from "@/components/format-date";
 import { Money } from "@/components/money";
 import { StatusTag } from "@/components/tag";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
-import type { BankAdminRun } from "@/lib/batches/bank-admin/list-bank-admin-runs";
+import type { BankAdminRun } from "@/lib/direct-payments/bank-admin/list-bank-admin-runs";
 import { voidBatchAction } from "../actions";
 import { VoidBatchForm } from "./void-batch-form";
 

@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { assignClaimToSelf } from "@/lib/claims/assign-claim";
-import { decideBankDetailsChange } from "@/lib/claims/bank-details/decide-bank-details-change";
-import { proposeBankDetailsForClaim } from "@/lib/claims/bank-details/propose-bank-details-for-claim";
+import { decideBankDetailsChange } from "@/lib/bank-details/decide-bank-details-change";
+import { proposeBankDetailsForClaim } from "@/lib/claims/propose-bank-details-for-claim";
 import { decideClaim } from "@/lib/claims/decide-claim";
 import { recordResponse } from "@/lib/claims/record-response";
 import { rejectClaim } from "@/lib/claims/reject-claim";
@@ -12,8 +12,8 @@ import { requestInformation } from "@/lib/claims/request-information";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
 import { formatPence } from "@/lib/money";
-import { cancelPayment } from "@/lib/payments/cancel-payment";
-import { reissuePayment } from "@/lib/payments/reissue-payment";
+import { cancelPayment } from "@/lib/claims/cancel-payment";
+import { reissuePayment } from "@/lib/claims/reissue-payment";
 
 const claimForm = {
   reference: z.string().regex(/^[0-9A-Z]{7}$/, "Unknown claim"),

@@ -5,7 +5,7 @@ import { apiError } from "@/lib/api/json-response";
 import { attachmentResponse } from "@/lib/api/attachment-response";
 import { routes } from "@/lib/auth/access";
 import { requireApiRole } from "@/lib/auth/guards";
-import { openFileDownload } from "@/lib/batches/bank-admin/open-file-download";
+import { openFileDownload } from "@/lib/batches/open-file-download";
 import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
 import { httpStatusFor, isAppError } from "@/lib/errors";

@@ -6,7 +6,7 @@
 import { idempotentPost } from "@/lib/api/idempotent-post";
 import { apiError } from "@/lib/api/json-response";
 import { withApiToken } from "@/lib/api/with-api-token";
-import { isClaimReference } from "@/lib/claims/claim-reference";
+import { isClaimReference } from "@/lib/references/claim-reference";
 import { claimResponseSchema } from "@/lib/claims/intake/claim-response-schema";
 import { intakeErrors } from "@/lib/claims/intake/intake-errors";
 import { recordResponse } from "@/lib/claims/record-response";

@@ -7,7 +7,7 @@ import { routes } from "@/lib/auth/access";
 import { requireApiRole } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
-import { loadUploadErrorReport } from "@/lib/reconciliation/load-upload-error-report";
+import { loadUploadErrorReport } from "@/lib/uploads/load-upload-error-report";
 import { createFileStore } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,57 @@
+import type { Db } from "@/lib/db";
+import { recordAudit, type StaffMember } from "@/lib/audit/record-audit";
+import { decryptBankDetails, maskAccountNumber } from "@/lib/crypto/bank-details-cipher";
+import { AppError } from "@/lib/errors";
+import { addClaimEvent } from "../timeline/claim-events";
+import { releaseBankPaymentHolds } from "../payments/payment-holds";
+
+/**
+ * The second caseworker's check of a bank-details change (maker-checker: never the proposer).
+ * Approval makes the new details the claimant's; either way the held payments are released.
+ */
+export async function decideBankDetailsChange(options: {
+  db: Db;
+  key: Buffer;
+  changeId: string;
+  approve: boolean;
+  note?: string | null;
+  actor: StaffMember;
+  now: Date;
+}): Promise<void> {
+  const { db, key, changeId, approve, actor, now } = options;
+  await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "BankDetailChange" WHERE id = ${changeId}::uuid FOR UPDATE`;
+    if (!row) throw new AppError("NOT_FOUND", "Bank-details change not found");
+    const change = await tx.bankDetailChange.findUniqueOrThrow({ where: { id: changeId }, include: { claimant: { include: { claims: true } } } });
+    if (change.status !== "PENDING") throw new AppError("INVALID_STATE", "This change has already been decided");
+    if (change.proposedById === actor.id) {
+      throw new AppError("FORBIDDEN", "You proposed this change, so another caseworker must approve or reject it.");
+    }
+    await tx.bankDetailChange.update({
+      where: { id: changeId },
+      data: { status: approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: now, decisionNote: options.note ?? null },
+    });
+    if (approve) {
+      await tx.bankDetails.upsert({
+        where: { claimantId: change.claimantId },
+        create: { claimantId: change.claimantId, ciphertext: change.ciphertext },
+        update: { ciphertext: change.ciphertext },
+      });
+    }
+    const released = await releaseBankPaymentHolds(tx, change.claimantId);
+    const account = maskAccountNumber(decryptBankDetails(change.ciphertext, key).accountNumber);
+    const summary = `${approve ? "New bank details approved" : "New bank details rejected"} (account ${account})`;
+    for (const claim of change.claimant.claims) {
+      await tx.claim.update({ where: { id: claim.id }, data: { version: { increment: 1 } } });
+      await addClaimEvent(tx, { claimId: claim.id, actorId: actor.id, kind: approve ? "bank-details.approved" : "bank-details.rejected", summary });
+    }
+    await recordAudit(tx, {
+      actor,
+      action: approve ? "bank-details.approved" : "bank-details.rejected",
+      entityType: "Claimant",
+      entityId: change.claimantId,
+      before: { changeId, status: "PENDING" },
+      after: { changeId, status: approve ? "APPROVED" : "REJECTED", account, releasedPayments: released },
+    });
+  });
+}

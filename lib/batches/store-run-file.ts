@@ -1,0 +1,54 @@
+import { runFileKey, type FileStore } from "@/lib/storage";
+import type { RunLease } from "../runs/run-lease";
+
+// Stores one of a run's files write-once under a key made from the run's id and frozen start
+// time, so a retry writes to the same key: the same bytes are "already stored", different bytes
+// throw WriteOnceConflictError (naming the key) and overwrite nothing; the run then fails loudly.
+
+export interface RunFileToStore {
+  /** BatchFile.kind: ACCESSPAY_CSV, ADI_JOURNAL, PAYOUT_CSV. */
+  kind: string;
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+  lineCount: number;
+  totalPence: number;
+}
+
+export interface StoredRunFile {
+  kind: string;
+  fileName: string;
+  storageKey: string;
+  contentType: string;
+  sha256: string;
+  byteSize: number;
+  lineCount: number;
+  totalPence: number;
+  /** "already-stored": an earlier attempt of this run stored the same bytes. */
+  putStatus: "stored" | "already-stored";
+}
+
+export function runFileStorageKey(lease: Pick<RunLease, "runId" | "startedAt">, fileName: string): string {
+  return runFileKey({ runStartedAt: lease.startedAt, runId: lease.runId, fileName });
+}
+
+export async function storeRunFile(options: {
+  store: FileStore;
+  lease: Pick<RunLease, "runId" | "startedAt">;
+  file: RunFileToStore;
+}): Promise<StoredRunFile> {
+  const { store, lease, file } = options;
+  const storageKey = runFileStorageKey(lease, file.fileName);
+  const put = await store.putOnce(storageKey, file.data, file.contentType);
+  return {
+    kind: file.kind,
+    fileName: file.fileName,
+    storageKey,
+    contentType: file.contentType,
+    sha256: put.sha256,
+    byteSize: put.size,
+    lineCount: file.lineCount,
+    totalPence: file.totalPence,
+    putStatus: put.status,
+  };
+}

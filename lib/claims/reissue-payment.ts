@@ -1,0 +1,175 @@
+import type { Db, Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { bankDetailsProblem, describeBankDetailsProblem } from "@/lib/bank-details/payable-bank-details";
+import { refreshNeedsAttention } from "@/lib/payments/payment-holds";
+import { bumpVersion, claimSnapshot, type Caseworker } from "@/lib/claims/claim-change";
+import { addClaimEvent } from "@/lib/timeline/claim-events";
+import { lockClaim } from "@/lib/claims/lock-claim";
+import { PAYMENT_FOR_APPROVAL_MESSAGES } from "@/lib/claims/rules/payment-for-approval";
+import { assertTransition } from "@/lib/claims/rules/claim-transitions";
+import { decryptBankDetails, maskAccountNumber } from "@/lib/crypto/bank-details-cipher";
+import { AppError } from "@/lib/errors";
+import type { ClaimStatus, InformationRequestKind, PaymentStatus } from "@/lib/generated/prisma/enums";
+import { formatPence } from "@/lib/money";
+import { MAX_PAYMENTS_PER_CLAIM, makePaymentReference, nextPaymentSequence } from "../references/payment-reference";
+import { reissueProblem, type ReissueFacts } from "./rules/reissue";
+
+interface ClaimForReissue {
+  status: ClaimStatus;
+  informationRequestKind: InformationRequestKind | null;
+  claimantId: string;
+  payments: { id: string; status: PaymentStatus; failedAt: Date | null; replacesId: string | null }[];
+}
+
+/**
+ * After a bank payment failed and a second caseworker approved new bank details, the caseworker
+ * pays the same amount again: a NEW payment linked to the failed one, picked up by the next run,
+ * and the claim APPROVED again. The claim lock and version make a double submit reissue once.
+ */
+export async function reissuePayment(options: {
+  db: Db;
+  key: Buffer;
+  claimReference: string;
+  expectedVersion: number;
+  failedPaymentId: string;
+  actor: Caseworker;
+  now: Date;
+}): Promise<{ id: string; reference: string }> {
+  const { db, key, claimReference, expectedVersion, failedPaymentId, actor, now } = options;
+  return db.$transaction(async (tx) => {
+    const claim = await lockClaim(tx, { reference: claimReference, expectedVersion });
+    const failed = claim.payments.find((p) => p.id === failedPaymentId);
+    if (!failed) throw new AppError("NOT_FOUND", `Payment not found on claim ${claimReference}`);
+
+    const problem = reissueProblem(await reissueFacts(tx, key, claim, failed));
+    if (problem) throw new AppError("INVALID_STATE", problem);
+    if (claim.status !== "APPROVED") {
+      const context = { requestKind: claim.informationRequestKind, bankPaymentFailed: true, newBankDetailsApproved: true };
+      const allowed = assertTransition(claim.status, "APPROVED", context);
+      if (!allowed.ok) throw new AppError("INVALID_STATE", allowed.message);
+    }
+    const sequence = nextPaymentSequence(claim.payments.map((p) => p.reference));
+    if (sequence > MAX_PAYMENTS_PER_CLAIM) {
+      throw new AppError("INVALID_STATE", PAYMENT_FOR_APPROVAL_MESSAGES.tooManyPayments);
+    }
+
+    const payment = await tx.payment.create({
+      data: {
+        claimId: claim.id,
+        reference: makePaymentReference(claim.reference, sequence),
+        method: "BANK",
+        amountPence: failed.amountPence,
+        status: "NEW",
+        holdReason: null,
+        replacesId: failed.id,
+      },
+    });
+    const after = await bumpVersion(tx, claim, { status: "APPROVED", informationRequestKind: null });
+    await refreshNeedsAttention(tx, claim.claimantId);
+
+    // reissueFacts found the details payable, so they decrypt.
+    const account = maskAccountNumber(decryptBankDetails(claim.claimant.bankDetails!.ciphertext, key).accountNumber);
+    await addClaimEvent(tx, {
+      claimId: claim.id,
+      actorId: actor.id,
+      kind: "payment.reissued",
+      summary: `Payment ${failed.reference} reissued as ${payment.reference} (${formatPence(payment.amountPence)}) to the new bank details (account ${account})`,
+      detail: {
+        paymentId: payment.id,
+        paymentReference: payment.reference,
+        replacesId: failed.id,
+        amountPence: payment.amountPence,
+      },
+      at: now,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "payment.reissued",
+      entityType: "Payment",
+      entityId: payment.id,
+      after: {
+        reference: payment.reference,
+        amountPence: payment.amountPence,
+        status: "NEW",
+        replacesId: failed.id,
+        replacesReference: failed.reference,
+        account,
+      },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "claim.payment-reissued",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: claimSnapshot(claim),
+      after: { ...claimSnapshot(after), paymentId: payment.id, replacesId: failed.id },
+    });
+    return { id: payment.id, reference: payment.reference };
+  });
+}
+
+/**
+ * For the claim page: the failed payment waiting to be reissued and, if it cannot be yet, why.
+ * Null when the claim has no failed payment that has not been replaced.
+ */
+export async function reissueState(
+  db: Db,
+  key: Buffer,
+  claimId: string,
+): Promise<{ failedPaymentId: string; problem: string | null } | null> {
+  const claim = await db.claim.findUnique({
+    where: { id: claimId },
+    include: { payments: true, claimant: { include: { bankDetails: true } } },
+  });
+  if (!claim) return null;
+  const replaced = new Set(claim.payments.map((p) => p.replacesId));
+  const failed = claim.payments
+    .filter((p) => p.status === "FAILED" && !replaced.has(p.id))
+    .sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0))[0];
+  if (!failed) return null;
+  return { failedPaymentId: failed.id, problem: reissueProblem(await reissueFacts(db, key, claim, failed)) };
+}
+
+async function reissueFacts(
+  db: Tx | Db,
+  key: Buffer,
+  claim: ClaimForReissue & { claimant: { bankDetails: { ciphertext: string } | null } },
+  failed: ClaimForReissue["payments"][number],
+): Promise<ReissueFacts> {
+  const { claimantId } = claim;
+  const pending = await db.bankDetailChange.count({ where: { claimantId, status: "PENDING" } });
+  const current = claim.claimant.bankDetails;
+  // The current details count as approved only through the change that made them current: a
+  // change is copied into BankDetails as it is, so the ciphertext names that change.
+  const approval = current
+    ? await db.bankDetailChange.findFirst({
+        where: { claimantId, status: "APPROVED", ciphertext: current.ciphertext, decidedById: { not: null } },
+        orderBy: { decidedAt: "desc" },
+        select: { decidedAt: true },
+      })
+    : null;
+  return {
+    claimStatus: claim.status,
+    informationRequestKind: claim.informationRequestKind,
+    failedPayment: {
+      status: failed.status,
+      failedAt: failed.failedAt,
+      replacedBy: claim.payments.some((p) => p.replacesId === failed.id),
+    },
+    hasLivePayment: claim.payments.some(
+      (p) => p.id !== failed.id && (p.status === "NEW" || p.status === "SENT" || p.status === "PAID"),
+    ),
+    hasPendingBankDetailsChange: pending > 0,
+    bankDetailsApprovedAt: approval?.decidedAt ?? null,
+    bankDetailsProblem: current ? payableProblem(current.ciphertext, key) : null,
+  };
+}
+
+function payableProblem(ciphertext: string, key: Buffer): string | null {
+  try {
+    const problem = bankDetailsProblem(decryptBankDetails(ciphertext, key));
+    return problem === null ? null : describeBankDetailsProblem(problem);
+  } catch {
+    return "the stored bank details could not be read";
+  }
+}

@@ -1,0 +1,100 @@
+import type { Db } from "@/lib/db";
+import { log } from "@/lib/log";
+import type { FileStore } from "@/lib/storage";
+import { acquireRun, type AcquireResult } from "@/lib/runs/acquire-run";
+import { failRun } from "@/lib/runs/fail-run";
+import { heartbeat } from "@/lib/runs/heartbeat";
+import { loadRunSummary } from "@/lib/runs/load-run-summary";
+import { retryFailedRun } from "@/lib/runs/retry-failed-run";
+import { runActor } from "@/lib/runs/run-actor";
+import { clockFrom, type Clock } from "@/lib/runs/run-clock";
+import { reached, type RunFaults } from "@/lib/runs/run-faults";
+import { LeaseLostError } from "@/lib/runs/run-lease";
+import { busySummary, type RunSummary } from "@/lib/runs/run-summary";
+import { storeRunFile } from "@/lib/batches/store-run-file";
+import { sweepPaidBankPayments } from "./run-paid-sweep";
+import { markDirectPaymentsSent } from "./run-mark-direct-payments-sent";
+import { prepareDirectPaymentFiles } from "./run-prepare-direct-payment-files";
+import { selectBankPayments } from "./run-select-bank-payments";
+
+// The direct-payments run (domain.md "Runs", file-formats.md §1-2): the imperative shell. It reads,
+// calls the pure formats, stores, and updates statuses, in this order, each step either wholly
+// done or not at all, and each safe to do again, so a retry of a crashed or failed run picks up
+// where it stopped with the same run id, start time, file names and bytes:
+//
+//   acquired          the run lock (a new run, a crashed one taken over, or a failed one retried)
+//   paid-swept        SENT -> PAID 5 working days after the AccessPay file's first download
+//   selected          payments locked, bad ones held, batch and file lines written (or EMPTY)
+//   accesspay-stored  the CSV, rebuilt from the stored lines, in the write-once store
+//   journal-stored    the ADI journal in the store (an earlier attempt's copy reused)
+//   sent              BatchFile rows, batch STORED, payments SENT, run SUCCEEDED: one transaction
+//
+// Until "sent" commits no payment is SENT and no file is downloadable; a crash before it leaves the
+// run RUNNING (taken over once its lease runs out) or FAILED (retried by an admin or, when its
+// payments are already in its batch, by the next scheduled runs: see acquireRun).
+
+export const DIRECT_PAYMENTS_STEPS = ["acquired", "paid-swept", "selected", "accesspay-stored", "journal-stored", "sent"] as const;
+export type DirectPaymentsStep = (typeof DIRECT_PAYMENTS_STEPS)[number];
+
+export interface RunDirectPaymentsOptions {
+  db: Db;
+  store: FileStore;
+  /** The bank-details key: decrypts the claimants' details, encrypts each file line's copy. */
+  key: Buffer;
+  /** The ADI journal template's bytes and its extension ("xlsx", "xlsm"), kept in the file name. */
+  template: Buffer;
+  templateExtension: string;
+  /** The run's start time when it is a new run; a resumed run keeps the one it began with. */
+  now: Date;
+  /** "cron", or who pressed "Run now" / "Retry": kept on the run and in the audit log. */
+  triggeredBy: string;
+  /** England and Wales bank holidays (YYYY-MM-DD), for the PAID rule. */
+  holidays: ReadonlySet<string>;
+  /** The admin's "Retry" of this FAILED run; without it the schedule's rules apply (acquireRun). */
+  retryRunId?: string;
+  leaseMs?: number;
+  /** Defaults to `now` advancing in real time; leases and timestamps follow it. */
+  clock?: Clock;
+  faults?: RunFaults;
+}
+
+export async function runDirectPayments(options: RunDirectPaymentsOptions): Promise<RunSummary> {
+  const { db, store, key, template, templateExtension, now, triggeredBy, holidays, retryRunId, leaseMs, faults } = options;
+  const clock = options.clock ?? clockFrom(now);
+  const kind = "DIRECT_PAYMENTS" as const;
+
+  const acquired: AcquireResult = retryRunId
+    ? await retryFailedRun({ db, runId: retryRunId, now, triggeredBy, leaseMs })
+    : await acquireRun({ db, kind, now, triggeredBy, leaseMs });
+  if (!acquired.acquired) return busySummary(kind, acquired.runningRunId);
+  const { lease } = acquired;
+  const actor = runActor(kind, triggeredBy);
+  const step = (name: DirectPaymentsStep) => reached(faults, name);
+
+  try {
+    await step("acquired");
+    await sweepPaidBankPayments({ db, lease, now: clock(), holidays, actor });
+    await step("paid-swept");
+
+    const selection = await selectBankPayments({ db, lease, key, now: clock(), actor });
+    await step("selected");
+    if (selection.outcome === "BATCH") {
+      await heartbeat({ db, lease, now: clock() });
+      const files = await prepareDirectPaymentFiles({ db, store, key, lease, template, templateExtension });
+      const accessPay = await storeRunFile({ store, lease, file: files.accessPay });
+      await step("accesspay-stored");
+      await heartbeat({ db, lease, now: clock() });
+      const journal = await storeRunFile({ store, lease, file: files.journal });
+      await step("journal-stored");
+      await markDirectPaymentsSent({ db, lease, batchId: files.batchId, files: [accessPay, journal], now: clock(), actor });
+      await step("sent");
+    }
+  } catch (error) {
+    // Another worker owns the run now (this one stalled past its lease): it is in progress.
+    if (error instanceof LeaseLostError) return busySummary(kind, lease.runId, error.message);
+    // failRun does nothing when the step had already finished the run (a fault after "sent").
+    const failed = await failRun({ db, lease, error, now: clock(), actor });
+    log.error({ err: error, runId: lease.runId, attempt: lease.attempt, failed }, "direct-payments run stopped with an error");
+  }
+  return loadRunSummary(db, lease.runId, { resumed: lease.resumed });
+}

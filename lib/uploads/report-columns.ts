@@ -1,0 +1,9 @@
+import type { UploadKind } from "@/lib/generated/prisma/enums";
+
+/** Column names for humans (error report header); SSCL's failed-payments file has no header row. */
+export const FAILED_PAYMENT_COLUMNS = ["Sort code", "Account number", "Name", "Amount", "Reference", "Reason"] as const;
+
+/** Header names for each kind's error report; a kind without names gets "Column 1", "Column 2"... */
+export const REPORT_COLUMNS: Partial<Record<UploadKind, readonly string[]>> = {
+  SSCL_FAILED_PAYMENTS: FAILED_PAYMENT_COLUMNS,
+};
