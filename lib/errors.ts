@@ -1,14 +1,7 @@
 // Coded errors thrown by lib/ services; action and route wrappers turn codes into messages and
 // HTTP statuses. A plain Error means a bug.
 export type ErrorCode =
-  | "FORBIDDEN"
-  | "UNAUTHENTICATED"
-  | "NOT_FOUND"
-  | "VALIDATION"
-  | "CONFLICT"
-  | "STALE"
-  | "INVALID_STATE"
-  | "INTERNAL";
+  "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "STALE" | "INVALID_STATE" | "INTERNAL";
 
 export class AppError extends Error {
   constructor(

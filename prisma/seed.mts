@@ -35,7 +35,10 @@ function refuseProduction(): void {
 
 function bankDetailsKey(): Buffer {
   const base64 = process.env.BANK_DETAILS_KEY?.trim();
-  if (!base64) fail("BANK_DETAILS_KEY is not set: the demo seed needs it to encrypt bank details (32 bytes, base64: openssl rand -base64 32).");
+  if (!base64)
+    fail(
+      "BANK_DETAILS_KEY is not set: the demo seed needs it to encrypt bank details (32 bytes, base64: openssl rand -base64 32).",
+    );
   try {
     return keyFromBase64(base64);
   } catch {
@@ -48,7 +51,14 @@ function plainDetails({ sortCode, accountNumber, nameOnAccount, rollNumber }: Ba
 }
 
 async function createUsers(tx: Tx, passwordHash: string): Promise<Record<string, string>> {
-  const users = DEMO_USERS.map((u) => ({ id: randomUUID(), email: u.email.toLowerCase(), name: u.name, role: u.role, passwordHash, mustChangePassword: false }));
+  const users = DEMO_USERS.map((u) => ({
+    id: randomUUID(),
+    email: u.email.toLowerCase(),
+    name: u.name,
+    role: u.role,
+    passwordHash,
+    mustChangePassword: false,
+  }));
   await tx.user.createMany({ data: users });
   return Object.fromEntries(users.map((u) => [u.email, u.id]));
 }
@@ -85,7 +95,9 @@ async function insertBankHolidays(tx: Tx): Promise<number> {
 }
 
 function summary(data: DemoData, holidays: number, seconds: number): string {
-  const statuses = CLAIM_STATUSES.map((status) => `${status} ${data.claims.filter((c) => c.status === status).length}`).join(", ");
+  const statuses = CLAIM_STATUSES.map((status) => `${status} ${data.claims.filter((c) => c.status === status).length}`).join(
+    ", ",
+  );
   const held = data.payments.filter((p) => p.holdReason !== null).length;
   return (
     `Demo data seeded in ${seconds.toFixed(1)}s: ${DEMO_USERS.length} users, ${data.claimants.length} claimants, ` +

@@ -38,7 +38,11 @@ type Counts = { passed: number; failed: number; skipped: number };
 function vitestCounts(file: string): Counts {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
   const r = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: r.numPassedTests, failed: r.numFailedTests + (r.success ? 0 : r.numFailedTests ? 0 : 1), skipped: r.numPendingTests + r.numTodoTests };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + (r.success ? 0 : r.numFailedTests ? 0 : 1),
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
 }
 function playwrightCounts(file: string): Counts {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
@@ -72,7 +76,9 @@ async function main() {
   if (only !== "e2e") {
     log("unit and integration tests (vitest)");
     const out = path.join(reports, "vitest.json");
-    await runCommand(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env }).catch(() => {});
+    await runCommand(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env }).catch(
+      () => {},
+    );
     add(vitestCounts(out));
   }
 

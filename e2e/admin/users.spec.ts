@@ -32,7 +32,10 @@ test("an admin creates a user, who signs in with the one-time password and must 
   await expect(newcomer).toHaveURL("/");
   await expect(newcomer.getByRole("banner")).toContainText("Accountant");
 
-  const [audit] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditLog" WHERE action IN ('user.created', 'user.password-changed') AND "entityId" = (SELECT id::text FROM "User" WHERE email = $1)`, [email]);
+  const [audit] = await sql<{ n: string }>(
+    `SELECT count(*) AS n FROM "AuditLog" WHERE action IN ('user.created', 'user.password-changed') AND "entityId" = (SELECT id::text FROM "User" WHERE email = $1)`,
+    [email],
+  );
   expect(Number(audit.n)).toBe(2);
 });
 
@@ -44,7 +47,10 @@ test("a duplicate email is refused with a message on the field", async ({ page }
   await page.getByLabel("Role").selectOption({ label: "Caseworker" });
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(errorSummary(page)).toContainText("A user with this email address already exists");
-  await expect(page.getByRole("link", { name: "A user with this email address already exists" })).toHaveAttribute("href", "#email");
+  await expect(page.getByRole("link", { name: "A user with this email address already exists" })).toHaveAttribute(
+    "href",
+    "#email",
+  );
 });
 
 test("an admin changes a role, disables a user and resets a password", async ({ page, browser }) => {

@@ -16,13 +16,21 @@ async function decideEveryLine(page: Page, choice: string) {
   for (const group of await groups.all()) await group.getByLabel(choice, { exact: false }).first().check();
 }
 
-test("a caseworker finds a claim by name, decides its lines and approves it, and sees the payment with reference and UUID", async ({ page }) => {
+test("a caseworker finds a claim by name, decides its lines and approves it, and sees the payment with reference and UUID", async ({
+  page,
+}) => {
   const claim = await postClaim(page.request);
   await signInOverHttp(page.request, demoUser.CASEWORKER);
   await findAndOpen(page, claim.lastName, claim.reference);
 
-  await page.getByRole("group", { name: /Line 1/ }).getByLabel("Approve £12.40").check();
-  await page.getByRole("group", { name: /Line 2/ }).getByLabel("Approve a different amount").check();
+  await page
+    .getByRole("group", { name: /Line 1/ })
+    .getByLabel("Approve £12.40")
+    .check();
+  await page
+    .getByRole("group", { name: /Line 2/ })
+    .getByLabel("Approve a different amount")
+    .check();
   await page.getByLabel("Different amount for line 2").fill("6.50");
   await page.getByLabel("Note for line 2").fill("Shared taxi");
   await page.getByRole("button", { name: "Submit decision" }).click();
@@ -60,7 +68,9 @@ test("a caseworker rejects a claim; every line rejected needs a reason", async (
   expect(row).toEqual({ status: "REJECTED", n: "0" });
 });
 
-test("a caseworker requests information; the answer arrives through the API and the claim can be decided again", async ({ page }) => {
+test("a caseworker requests information; the answer arrives through the API and the claim can be decided again", async ({
+  page,
+}) => {
   const claim = await postClaim(page.request);
   await signInOverHttp(page.request, demoUser.CASEWORKER);
   await page.goto(`/claims/${claim.reference}`);
@@ -83,7 +93,9 @@ test("a caseworker requests information; the answer arrives through the API and 
   await expect(page.getByRole("status").filter({ hasText: "Claim approved." })).toBeVisible();
 });
 
-test("a decision from a second browser that loaded the claim earlier is refused with a message to reload", async ({ browser }) => {
+test("a decision from a second browser that loaded the claim earlier is refused with a message to reload", async ({
+  browser,
+}) => {
   const first = await freshPage(browser);
   const claim = await postClaim(first.request);
   const second = await freshPage(browser);
@@ -125,7 +137,9 @@ test("a bank-details change needs a second caseworker, and holds the payment unt
   await maker.reload();
   await expect(maker.getByRole("heading", { name: "Change awaiting approval" })).toBeVisible();
   await expect(maker.getByText("You proposed this change, so another caseworker must approve or reject it.")).toBeVisible();
-  await expect(maker.getByRole("table", { name: "Payments for this claim" })).toContainText("Bank-details change awaiting approval");
+  await expect(maker.getByRole("table", { name: "Payments for this claim" })).toContainText(
+    "Bank-details change awaiting approval",
+  );
 
   const checker = await freshPage(browser);
   await signInOverHttp(checker.request, "caseworker2@demo.disburse.test");

@@ -28,7 +28,10 @@ test("a caseworker keys in a claim for someone who cannot use the online service
   await page.getByLabel("Expense 1 Type").selectOption({ label: "Bus" });
   await page.getByLabel("Expense 1 Description").fill("Bus to the hospital and back");
   await page.getByLabel("Expense 1 Amount").fill("4.80");
-  await page.getByRole("group", { name: "How does the claimant want to be paid?" }).getByLabel(/cash|Post Office/i).check();
+  await page
+    .getByRole("group", { name: "How does the claimant want to be paid?" })
+    .getByLabel(/cash|Post Office/i)
+    .check();
   await page.getByRole("button", { name: "Save claim" }).click();
 
   await expect(page).toHaveURL(/\/claims\/[0-9A-Z]{7}$/);
@@ -47,7 +50,10 @@ test("an admin creates an API token, sees it once, and revokes it; the API then 
   expect(token).toMatch(/^dsb_[A-Za-z0-9_-]{43}$/);
 
   const body = intakeBody();
-  const created = await page.request.post("/api/claims", { headers: { Authorization: `Bearer ${token}`, "Idempotency-Key": randomUUID() }, data: body });
+  const created = await page.request.post("/api/claims", {
+    headers: { Authorization: `Bearer ${token}`, "Idempotency-Key": randomUUID() },
+    data: body,
+  });
   expect(created.status()).toBe(201);
 
   await page.reload();
@@ -55,6 +61,9 @@ test("an admin creates an API token, sees it once, and revokes it; the API then 
   await page.getByRole("button", { name: `Revoke token ${name}` }).click();
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Revoked");
 
-  const refused = await page.request.post("/api/claims", { headers: { Authorization: `Bearer ${token}`, "Idempotency-Key": randomUUID() }, data: body });
+  const refused = await page.request.post("/api/claims", {
+    headers: { Authorization: `Bearer ${token}`, "Idempotency-Key": randomUUID() },
+    data: body,
+  });
   expect(refused.status()).toBe(401);
 });

@@ -23,7 +23,13 @@ export function e2eApiToken(): Promise<string> {
   return token;
 }
 
-export function intakeBody(overrides: { lastName?: string; method?: "BANK" | "CASH"; expenses?: { type: string; description: string; amountPence: number }[] } = {}) {
+export function intakeBody(
+  overrides: {
+    lastName?: string;
+    method?: "BANK" | "CASH";
+    expenses?: { type: string; description: string; amountPence: number }[];
+  } = {},
+) {
   return {
     claimant: {
       firstName: "Ada",
@@ -31,7 +37,14 @@ export function intakeBody(overrides: { lastName?: string; method?: "BANK" | "CA
       dateOfBirth: "1985-12-10",
       email: "ada@example.com",
       phone: "07700900123",
-      address: { line1: "1 High Street", line2: null, town: "Leeds", county: "West Yorkshire", postcode: "LS1 1AA", country: "England" },
+      address: {
+        line1: "1 High Street",
+        line2: null,
+        town: "Leeds",
+        county: "West Yorkshire",
+        postcode: "LS1 1AA",
+        country: "England",
+      },
       contactPreference: "EMAIL",
     },
     eventDate: "2026-11-01",
@@ -44,7 +57,10 @@ export function intakeBody(overrides: { lastName?: string; method?: "BANK" | "CA
   };
 }
 
-export async function postClaim(request: APIRequestContext, body = intakeBody()): Promise<{ id: string; reference: string; lastName: string }> {
+export async function postClaim(
+  request: APIRequestContext,
+  body = intakeBody(),
+): Promise<{ id: string; reference: string; lastName: string }> {
   const response = await request.post("/api/claims", {
     headers: { Authorization: `Bearer ${await e2eApiToken()}`, "Idempotency-Key": randomUUID() },
     data: body,

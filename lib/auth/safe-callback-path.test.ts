@@ -5,10 +5,16 @@ describe("safeCallbackPath", () => {
   it("keeps same-site paths", () => {
     expect(safeCallbackPath("/admin/users?x=1")).toBe("/admin/users?x=1");
   });
-  it.each(["https://evil.test/", "//evil.test", "/\\evil.test", "javascript:alert(1)", "", undefined, "/login", "/api/auth/signout"])(
-    "sends %s home",
-    (value) => {
-      expect(safeCallbackPath(value)).toBe("/");
-    },
-  );
+  it.each([
+    "https://evil.test/",
+    "//evil.test",
+    "/\\evil.test",
+    "javascript:alert(1)",
+    "",
+    undefined,
+    "/login",
+    "/api/auth/signout",
+  ])("sends %s home", (value) => {
+    expect(safeCallbackPath(value)).toBe("/");
+  });
 });

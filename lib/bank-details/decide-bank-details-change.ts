@@ -22,14 +22,22 @@ export async function decideBankDetailsChange(options: {
   await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "BankDetailChange" WHERE id = ${changeId}::uuid FOR UPDATE`;
     if (!row) throw new AppError("NOT_FOUND", "Bank-details change not found");
-    const change = await tx.bankDetailChange.findUniqueOrThrow({ where: { id: changeId }, include: { claimant: { include: { claims: true } } } });
+    const change = await tx.bankDetailChange.findUniqueOrThrow({
+      where: { id: changeId },
+      include: { claimant: { include: { claims: true } } },
+    });
     if (change.status !== "PENDING") throw new AppError("INVALID_STATE", "This change has already been decided");
     if (change.proposedById === actor.id) {
       throw new AppError("FORBIDDEN", "You proposed this change, so another caseworker must approve or reject it.");
     }
     await tx.bankDetailChange.update({
       where: { id: changeId },
-      data: { status: approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decidedAt: now, decisionNote: options.note ?? null },
+      data: {
+        status: approve ? "APPROVED" : "REJECTED",
+        decidedById: actor.id,
+        decidedAt: now,
+        decisionNote: options.note ?? null,
+      },
     });
     if (approve) {
       await tx.bankDetails.upsert({
@@ -43,7 +51,12 @@ export async function decideBankDetailsChange(options: {
     const summary = `${approve ? "New bank details approved" : "New bank details rejected"} (account ${account})`;
     for (const claim of change.claimant.claims) {
       await tx.claim.update({ where: { id: claim.id }, data: { version: { increment: 1 } } });
-      await addClaimEvent(tx, { claimId: claim.id, actorId: actor.id, kind: approve ? "bank-details.approved" : "bank-details.rejected", summary });
+      await addClaimEvent(tx, {
+        claimId: claim.id,
+        actorId: actor.id,
+        kind: approve ? "bank-details.approved" : "bank-details.rejected",
+        summary,
+      });
     }
     await recordAudit(tx, {
       actor,

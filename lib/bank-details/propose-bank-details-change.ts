@@ -10,7 +10,14 @@ import { holdBankPaymentsForChange } from "../payments/payment-holds";
  */
 export async function proposeBankDetailsChange(
   tx: Tx,
-  options: { claimantId: string; details: BankDetailsPlain; key: Buffer; actor: AuditActor; proposedById: string | null; note?: string | null },
+  options: {
+    claimantId: string;
+    details: BankDetailsPlain;
+    key: Buffer;
+    actor: AuditActor;
+    proposedById: string | null;
+    note?: string | null;
+  },
 ): Promise<{ changeId: string; heldPayments: number }> {
   const { claimantId, details, key, actor } = options;
   await tx.$queryRaw`SELECT id FROM "Claimant" WHERE id = ${claimantId}::uuid FOR UPDATE`;
@@ -19,7 +26,12 @@ export async function proposeBankDetailsChange(
     data: { status: "REJECTED", decidedAt: new Date(), decisionNote: "Replaced by a newer change" },
   });
   const change = await tx.bankDetailChange.create({
-    data: { claimantId, ciphertext: encryptBankDetails(details, key), proposedById: options.proposedById, note: options.note ?? null },
+    data: {
+      claimantId,
+      ciphertext: encryptBankDetails(details, key),
+      proposedById: options.proposedById,
+      note: options.note ?? null,
+    },
   });
   const heldPayments = await holdBankPaymentsForChange(tx, claimantId);
   await recordAudit(tx, {
@@ -28,7 +40,12 @@ export async function proposeBankDetailsChange(
     entityType: "Claimant",
     entityId: claimantId,
     // Never the details themselves: the last three digits are what screens show too.
-    after: { changeId: change.id, account: maskAccountNumber(details.accountNumber), replacedPending: replaced.count, heldPayments },
+    after: {
+      changeId: change.id,
+      account: maskAccountNumber(details.accountNumber),
+      replacedPending: replaced.count,
+      heldPayments,
+    },
   });
   return { changeId: change.id, heldPayments };
 }

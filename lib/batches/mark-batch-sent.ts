@@ -64,7 +64,13 @@ export async function markBatchSent(
   }
 
   for (const p of payments) {
-    await addClaimEvent(tx, { claimId: p.claimId, kind: "payment.sent", summary: `Payment ${p.reference} sent`, detail: { runId, batchId }, at: now });
+    await addClaimEvent(tx, {
+      claimId: p.claimId,
+      kind: "payment.sent",
+      summary: `Payment ${p.reference} sent`,
+      detail: { runId, batchId },
+      at: now,
+    });
     await recordAudit(tx, {
       actor,
       action: "payment.sent",

@@ -25,8 +25,18 @@ export function bumpVersion(tx: Tx, claim: LockedClaim, data: Parameters<Tx["cla
   return tx.claim.update({ where: { id: claim.id }, data: { ...data, version: { increment: 1 } } });
 }
 
-export function claimSnapshot(claim: { status: string; version: number; assignedToId: string | null; informationRequestKind?: string | null }) {
-  return { status: claim.status, version: claim.version, assignedToId: claim.assignedToId, informationRequestKind: claim.informationRequestKind ?? null };
+export function claimSnapshot(claim: {
+  status: string;
+  version: number;
+  assignedToId: string | null;
+  informationRequestKind?: string | null;
+}) {
+  return {
+    status: claim.status,
+    version: claim.version,
+    assignedToId: claim.assignedToId,
+    informationRequestKind: claim.informationRequestKind ?? null,
+  };
 }
 
 /** Decisions (approve, reject, request information) only on NEW and UPDATED claims. */

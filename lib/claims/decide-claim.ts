@@ -53,9 +53,27 @@ export async function decideClaim(options: {
     if (decided.outcome === "REJECTED") {
       const reason = rejectionReasonLabel(decided.reason);
       const after = await bumpVersion(tx, claim, { status: "REJECTED", rejectionReason: reason, informationRequestKind: null });
-      await addClaimEvent(tx, { claimId: claim.id, actorId: actor.id, kind: "claim.rejected", summary: `Rejected: every line rejected (${reason})` });
-      await queueClaimantMessage(tx, { claimant, claimId: claim.id, kind: "CLAIM_REJECTED", data: { claimReference: reference, reason }, actorId: actor.id });
-      await recordAudit(tx, { actor, action: "claim.rejected", entityType: "Claim", entityId: claim.id, before, after: { ...claimSnapshot(after), reason, lines: decided.lines.map((l) => ({ ...l })) } });
+      await addClaimEvent(tx, {
+        claimId: claim.id,
+        actorId: actor.id,
+        kind: "claim.rejected",
+        summary: `Rejected: every line rejected (${reason})`,
+      });
+      await queueClaimantMessage(tx, {
+        claimant,
+        claimId: claim.id,
+        kind: "CLAIM_REJECTED",
+        data: { claimReference: reference, reason },
+        actorId: actor.id,
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "claim.rejected",
+        entityType: "Claim",
+        entityId: claim.id,
+        before,
+        after: { ...claimSnapshot(after), reason, lines: decided.lines.map((l) => ({ ...l })) },
+      });
       return { outcome: "REJECTED", reason };
     }
 
@@ -94,8 +112,21 @@ export async function decideClaim(options: {
       entityType: "Claim",
       entityId: claim.id,
       before,
-      after: { ...claimSnapshot(after), lines: decided.lines.map((l) => ({ ...l })), payment: { id: payment.id, reference: payment.reference, amountPence: payment.amountPence, holdReason: payment.holdReason } },
+      after: {
+        ...claimSnapshot(after),
+        lines: decided.lines.map((l) => ({ ...l })),
+        payment: {
+          id: payment.id,
+          reference: payment.reference,
+          amountPence: payment.amountPence,
+          holdReason: payment.holdReason,
+        },
+      },
     });
-    return { outcome: "APPROVED", approvedTotalPence: decided.approvedTotalPence, payment: { id: payment.id, reference: payment.reference, holdReason: payment.holdReason } };
+    return {
+      outcome: "APPROVED",
+      approvedTotalPence: decided.approvedTotalPence,
+      payment: { id: payment.id, reference: payment.reference, holdReason: payment.holdReason },
+    };
   });
 }

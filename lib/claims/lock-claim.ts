@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export const STALE_MESSAGE = "Someone else changed this claim since you opened it. Reload the page to see their change, then try again.";
+export const STALE_MESSAGE =
+  "Someone else changed this claim since you opened it. Reload the page to see their change, then try again.";
 
 /**
  * Locks the claim row for the rest of the transaction and checks it is still the version the
@@ -15,7 +16,8 @@ export async function lockClaim(tx: Tx, options: { reference: string; expectedVe
     where: { id: row.id },
     include: { claimant: { include: { bankDetails: true } }, expenses: { orderBy: { lineNo: "asc" } }, payments: true },
   });
-  if (options.expectedVersion !== undefined && claim.version !== options.expectedVersion) throw new AppError("STALE", STALE_MESSAGE);
+  if (options.expectedVersion !== undefined && claim.version !== options.expectedVersion)
+    throw new AppError("STALE", STALE_MESSAGE);
   return claim;
 }
 

@@ -28,7 +28,18 @@ export async function proposeBankDetailsForClaim(options: {
   await db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { reference } });
     if (!claim) throw new AppError("NOT_FOUND", `There is no claim with reference ${reference}`);
-    await proposeBankDetailsChange(tx, { claimantId: claim.claimantId, details: parsed.data, key, actor, proposedById: actor.id });
-    await addClaimEvent(tx, { claimId: claim.id, actorId: actor.id, kind: "bank-details.proposed", summary: `New bank details proposed by ${actor.name}: awaiting a second caseworker` });
+    await proposeBankDetailsChange(tx, {
+      claimantId: claim.claimantId,
+      details: parsed.data,
+      key,
+      actor,
+      proposedById: actor.id,
+    });
+    await addClaimEvent(tx, {
+      claimId: claim.id,
+      actorId: actor.id,
+      kind: "bank-details.proposed",
+      summary: `New bank details proposed by ${actor.name}: awaiting a second caseworker`,
+    });
   });
 }

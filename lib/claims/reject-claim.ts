@@ -2,7 +2,14 @@ import type { Db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { queueClaimantMessage } from "@/lib/notify/queue-claimant-message";
 import { addClaimEvent } from "../timeline/claim-events";
-import { assertCanDecide, assertNotKeyedInBy, bumpVersion, claimSnapshot, validationError, type Caseworker } from "./claim-change";
+import {
+  assertCanDecide,
+  assertNotKeyedInBy,
+  bumpVersion,
+  claimSnapshot,
+  validationError,
+  type Caseworker,
+} from "./claim-change";
 import { lockClaim } from "./lock-claim";
 import { validateClaimRejection } from "./rules/information-request";
 import { rejectionReasonLabel } from "./rules/rejection-reasons";
@@ -26,7 +33,13 @@ export async function rejectClaim(options: {
     assertNotKeyedInBy(claim, actor);
     await tx.expenseLine.updateMany({ where: { claimId: claim.id }, data: { decision: "REJECTED", approvedPence: null } });
     const after = await bumpVersion(tx, claim, { status: "REJECTED", rejectionReason: reason, informationRequestKind: null });
-    await addClaimEvent(tx, { claimId: claim.id, actorId: actor.id, kind: "claim.rejected", summary: `Rejected: ${reason}`, detail: { note: valid.rejection.note } });
+    await addClaimEvent(tx, {
+      claimId: claim.id,
+      actorId: actor.id,
+      kind: "claim.rejected",
+      summary: `Rejected: ${reason}`,
+      detail: { note: valid.rejection.note },
+    });
     await queueClaimantMessage(tx, {
       claimant: claim.claimant,
       claimId: claim.id,
@@ -34,6 +47,13 @@ export async function rejectClaim(options: {
       data: { claimReference: reference, reason, note: valid.rejection.note },
       actorId: actor.id,
     });
-    await recordAudit(tx, { actor, action: "claim.rejected", entityType: "Claim", entityId: claim.id, before: claimSnapshot(claim), after: { ...claimSnapshot(after), reason, note: valid.rejection.note } });
+    await recordAudit(tx, {
+      actor,
+      action: "claim.rejected",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: claimSnapshot(claim),
+      after: { ...claimSnapshot(after), reason, note: valid.rejection.note },
+    });
   });
 }

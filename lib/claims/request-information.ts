@@ -2,7 +2,14 @@ import type { Db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { queueClaimantMessage } from "@/lib/notify/queue-claimant-message";
 import { addClaimEvent } from "../timeline/claim-events";
-import { assertCanDecide, assertNotKeyedInBy, bumpVersion, claimSnapshot, validationError, type Caseworker } from "./claim-change";
+import {
+  assertCanDecide,
+  assertNotKeyedInBy,
+  bumpVersion,
+  claimSnapshot,
+  validationError,
+  type Caseworker,
+} from "./claim-change";
 import { lockClaim } from "./lock-claim";
 import { INFORMATION_REQUEST_KINDS, validateInformationRequest } from "./rules/information-request";
 
@@ -25,7 +32,13 @@ export async function requestInformation(options: {
     assertNotKeyedInBy(claim, actor);
     const after = await bumpVersion(tx, claim, { status: "INFORMATION_REQUESTED", informationRequestKind: kind });
     const label = INFORMATION_REQUEST_KINDS.find((k) => k.code === kind)!.label;
-    await addClaimEvent(tx, { claimId: claim.id, actorId: actor.id, kind: "claim.information-requested", summary: `Requested: ${label.toLowerCase()}`, detail: { kind, note } });
+    await addClaimEvent(tx, {
+      claimId: claim.id,
+      actorId: actor.id,
+      kind: "claim.information-requested",
+      summary: `Requested: ${label.toLowerCase()}`,
+      detail: { kind, note },
+    });
     await queueClaimantMessage(tx, {
       claimant: claim.claimant,
       claimId: claim.id,
@@ -33,6 +46,13 @@ export async function requestInformation(options: {
       data: { claimReference: reference, note },
       actorId: actor.id,
     });
-    await recordAudit(tx, { actor, action: "claim.information-requested", entityType: "Claim", entityId: claim.id, before: claimSnapshot(claim), after: { ...claimSnapshot(after), note } });
+    await recordAudit(tx, {
+      actor,
+      action: "claim.information-requested",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: claimSnapshot(claim),
+      after: { ...claimSnapshot(after), note },
+    });
   });
 }

@@ -16,10 +16,7 @@ function problems(env: Record<string, string>): string[] {
 
 describe("parseConfig", () => {
   it("defaults to production when a database is given, and names every missing secret", () => {
-    expect(problems({ DATABASE_URL: "postgresql://db/x" })).toEqual([
-      "AUTH_SECRET is required",
-      "BANK_DETAILS_KEY is required",
-    ]);
+    expect(problems({ DATABASE_URL: "postgresql://db/x" })).toEqual(["AUTH_SECRET is required", "BANK_DETAILS_KEY is required"]);
   });
 
   it("defaults to demo without a database, but still needs the database URL the start script provides", () => {

@@ -67,8 +67,14 @@ describe("generateDemoData: claims", () => {
     expect(bankShare).toBeGreaterThan(0.65);
     expect(bankShare).toBeLessThan(0.77);
     for (const [status, claims] of groupBy(data.claims, (c) => c.status)) {
-      expect(countWhere(claims, (c) => c.paymentMethod === "CASH"), status).toBeGreaterThan(0);
-      expect(countWhere(claims, (c) => c.paymentMethod === "BANK"), status).toBeGreaterThan(0);
+      expect(
+        countWhere(claims, (c) => c.paymentMethod === "CASH"),
+        status,
+      ).toBeGreaterThan(0);
+      expect(
+        countWhere(claims, (c) => c.paymentMethod === "BANK"),
+        status,
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -92,15 +98,26 @@ describe("generateDemoData: claims", () => {
     const assisted = data.claims.filter((c) => c.source === "ASSISTED_DIGITAL");
     expect(assisted).toHaveLength(10);
     expect(assisted.every((c) => c.keyedInById === CASEWORKER2_ID)).toBe(true);
-    expect(data.claims.filter((c) => c.source !== "ASSISTED_DIGITAL").every((c) => c.source === "DEMO" && c.keyedInById === null)).toBe(true);
+    expect(
+      data.claims.filter((c) => c.source !== "ASSISTED_DIGITAL").every((c) => c.source === "DEMO" && c.keyedInById === null),
+    ).toBe(true);
   });
 
   it("assigns some NEW and UPDATED claims to each caseworker and leaves others unassigned", () => {
     for (const status of ["NEW", "UPDATED"]) {
       const claims = data.claims.filter((c) => c.status === status);
-      expect(countWhere(claims, (c) => c.assignedToId === CASEWORKER_ID), status).toBeGreaterThan(0);
-      expect(countWhere(claims, (c) => c.assignedToId === CASEWORKER2_ID), status).toBeGreaterThan(0);
-      expect(countWhere(claims, (c) => c.assignedToId === null), status).toBeGreaterThan(0);
+      expect(
+        countWhere(claims, (c) => c.assignedToId === CASEWORKER_ID),
+        status,
+      ).toBeGreaterThan(0);
+      expect(
+        countWhere(claims, (c) => c.assignedToId === CASEWORKER2_ID),
+        status,
+      ).toBeGreaterThan(0);
+      expect(
+        countWhere(claims, (c) => c.assignedToId === null),
+        status,
+      ).toBeGreaterThan(0);
     }
     expect(data.claims.every((c) => c.assignedToId === null || CASEWORKER_IDS.has(c.assignedToId))).toBe(true);
   });
@@ -157,7 +174,10 @@ describe("generateDemoData: expense lines", () => {
       }
     }
     for (const claim of data.claims.filter((c) => c.status === "APPROVED")) {
-      expect(linesOf(claim).some((l) => l.decision !== "REJECTED"), claim.reference).toBe(true);
+      expect(
+        linesOf(claim).some((l) => l.decision !== "REJECTED"),
+        claim.reference,
+      ).toBe(true);
     }
     expect(countWhere(approvedLines, (l) => l.decision === "APPROVED_DIFFERENT_AMOUNT")).toBeGreaterThan(5);
     expect(countWhere(approvedLines, (l) => l.decision === "REJECTED")).toBeGreaterThan(5);
@@ -167,9 +187,15 @@ describe("generateDemoData: expense lines", () => {
     for (const claim of data.claims) {
       const lines = linesOf(claim);
       if (claim.status === "REJECTED") {
-        expect(lines.every((l) => l.decision === "REJECTED" && l.approvedPence === null), claim.reference).toBe(true);
+        expect(
+          lines.every((l) => l.decision === "REJECTED" && l.approvedPence === null),
+          claim.reference,
+        ).toBe(true);
       } else if (claim.status !== "APPROVED") {
-        expect(lines.every((l) => l.decision === null && l.approvedPence === null && l.decisionNote === null), claim.reference).toBe(true);
+        expect(
+          lines.every((l) => l.decision === null && l.approvedPence === null && l.decisionNote === null),
+          claim.reference,
+        ).toBe(true);
       }
     }
   });
@@ -242,7 +268,9 @@ describe("generateDemoData: bank details", () => {
       expect(payment.holdReason === "BAD_BANK_DETAILS", payment.reference).toBe(onBadDetails);
     }
     for (const claimantId of badClaimants) {
-      expect(data.payments.some((p) => p.holdReason === "BAD_BANK_DETAILS" && claimById.get(p.claimId)?.claimantId === claimantId)).toBe(true);
+      expect(
+        data.payments.some((p) => p.holdReason === "BAD_BANK_DETAILS" && claimById.get(p.claimId)?.claimantId === claimantId),
+      ).toBe(true);
     }
   });
 
@@ -418,16 +446,20 @@ describe("generateDemoData: determinism and shape", () => {
     expect(data.claims.every((c) => claimantIds.has(c.claimantId))).toBe(true);
     expect(data.bankDetails.every((b) => claimantIds.has(b.claimantId))).toBe(true);
     expect(data.bankDetailChanges.every((b) => claimantIds.has(b.claimantId))).toBe(true);
-    expect(data.claimEvents.every((e) => claimById.has(e.claimId) && (e.actorId === null || CASEWORKER_IDS.has(e.actorId)))).toBe(true);
+    expect(data.claimEvents.every((e) => claimById.has(e.claimId) && (e.actorId === null || CASEWORKER_IDS.has(e.actorId)))).toBe(
+      true,
+    );
   });
 
   it("refuses to run without the caseworkers' ids", () => {
-    expect(() => generateDemoData({ now: NOW, seed: SEED, userIds: { [CASEWORKER_EMAIL]: CASEWORKER_ID } })).toThrow(CASEWORKER2_EMAIL);
+    expect(() => generateDemoData({ now: NOW, seed: SEED, userIds: { [CASEWORKER_EMAIL]: CASEWORKER_ID } })).toThrow(
+      CASEWORKER2_EMAIL,
+    );
   });
 });
 
 function allIds(d: DemoData): string[] {
-  return [d.claimants, d.bankDetails, d.bankDetailChanges, d.claims, d.expenseLines, d.claimEvents, d.payments].flatMap((records) =>
-    records.map((r) => r.id),
+  return [d.claimants, d.bankDetails, d.bankDetailChanges, d.claims, d.expenseLines, d.claimEvents, d.payments].flatMap(
+    (records) => records.map((r) => r.id),
   );
 }

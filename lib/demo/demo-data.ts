@@ -349,7 +349,10 @@ function newClaimant(ctx: Context, plan: ClaimPlan): ClaimantState {
   const { rng } = ctx;
   const name = ctx.claimants.length < FEATURED_NAMES.length ? FEATURED_NAMES[ctx.claimants.length] : randomName(rng);
   const place = rng.weighted(UK_TOWNS, (t) => t.weight);
-  const contactPreference = rng.weighted<ContactPreference>(["EMAIL", "SMS", "LETTER"], (p) => ({ EMAIL: 5, SMS: 3, LETTER: 2 })[p]);
+  const contactPreference = rng.weighted<ContactPreference>(
+    ["EMAIL", "SMS", "LETTER"],
+    (p) => ({ EMAIL: 5, SMS: 3, LETTER: 2 })[p],
+  );
   const record: DemoClaimant = {
     id: rng.uuid(),
     firstName: name.firstName,
@@ -495,10 +498,7 @@ function addPendingChange(ctx: Context, claimant: ClaimantState, proposedAt: Dat
   });
 }
 
-const CHANGE_NOTES = [
-  "Claimant phoned: has moved to a new bank",
-  "Claimant's letter gives a new account; old account closed",
-];
+const CHANGE_NOTES = ["Claimant phoned: has moved to a new bank", "Claimant's letter gives a new account; old account closed"];
 
 // ---------------------------------------------------------------------------------------------
 // Claims, their timeline, lines and payment.
@@ -516,14 +516,21 @@ function addClaim(ctx: Context, plan: ClaimPlan, claimant: ClaimantState): void 
   const lines = expenseLines(rng, claimId, claimant.place);
 
   const steps: Step[] = [];
-  if (assignee) steps.push({ kind: "claim.assigned", summary: `Assigned to ${assignee.name}`, actorId: assignee.id, detail: { assignedToId: assignee.id } });
+  if (assignee)
+    steps.push({
+      kind: "claim.assigned",
+      summary: `Assigned to ${assignee.name}`,
+      actorId: assignee.id,
+      detail: { assignedToId: assignee.id },
+    });
   if (plan.status !== "NEW") steps.push(...workSteps(ctx, plan, decider, lines));
   const times = stepTimes(rng, receivedAt, ctx.now, steps.length);
 
   const paymentStep = steps.findIndex((s) => s.kind === "claim.approved");
   const payment = paymentStep >= 0 ? addPayment(ctx, plan, claimant, claimId, reference, lines, times[paymentStep]) : null;
   if (payment) {
-    steps[paymentStep].summary = `Approved: ${formatPounds(payment.amountPence)} to pay ${plan.method === "BANK" ? "by bank transfer" : "in cash"}`;
+    steps[paymentStep].summary =
+      `Approved: ${formatPounds(payment.amountPence)} to pay ${plan.method === "BANK" ? "by bank transfer" : "in cash"}`;
     steps[paymentStep].detail = { approvedPence: payment.amountPence, paymentReference: payment.reference };
   }
   if (plan.profile === "CHANGE_PENDING" && payment) {
@@ -605,11 +612,17 @@ function workSteps(ctx: Context, plan: ClaimPlan, decider: Staff, lines: DemoExp
       return [requestStep(rng, decider, "GENERAL"), responseStep(ctx)];
     case "APPROVED":
       approveLines(rng, lines);
-      return [...optionalRequestRound(ctx, decider), { kind: "claim.approved", summary: "Approved", actorId: decider.id, detail: {} }];
+      return [
+        ...optionalRequestRound(ctx, decider),
+        { kind: "claim.approved", summary: "Approved", actorId: decider.id, detail: {} },
+      ];
     case "REJECTED": {
       rejectLines(lines);
       const reason = rng.pick(REJECTION_REASONS);
-      return [...optionalRequestRound(ctx, decider), { kind: "claim.rejected", summary: `Rejected: ${reason}`, actorId: decider.id, detail: { reason } }];
+      return [
+        ...optionalRequestRound(ctx, decider),
+        { kind: "claim.rejected", summary: `Rejected: ${reason}`, actorId: decider.id, detail: { reason } },
+      ];
     }
     case "NEW":
       return [];
@@ -629,9 +642,15 @@ function requestStep(rng: Rng, actor: Staff, kind: InformationRequestKind): Step
 /** Most responses come through the public service's API (no actor); some are recorded by phone. */
 function responseStep(ctx: Context): Step {
   const message = ctx.rng.pick(RESPONSES);
-  if (ctx.rng.chance(0.6)) return { kind: "claim.response-received", summary: "Response received", actorId: null, detail: { message, via: "API" } };
+  if (ctx.rng.chance(0.6))
+    return { kind: "claim.response-received", summary: "Response received", actorId: null, detail: { message, via: "API" } };
   const recorder = ctx.rng.pick(ctx.caseworkers);
-  return { kind: "claim.response-received", summary: `Response recorded by ${recorder.name}`, actorId: recorder.id, detail: { message, via: "PHONE" } };
+  return {
+    kind: "claim.response-received",
+    summary: `Response recorded by ${recorder.name}`,
+    actorId: recorder.id,
+    detail: { message, via: "PHONE" },
+  };
 }
 
 function rejectionReasonOf(steps: Step[]): string {
@@ -670,14 +689,20 @@ function holdReasonFor(profile: Profile): HoldReason | null {
 }
 
 function formatPounds(pence: number): string {
-  const pounds = Math.floor(pence / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const pounds = Math.floor(pence / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `£${pounds}.${String(pence % 100).padStart(2, "0")}`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Expense lines.
 
-type LineTemplate = { type: ExpenseType; weight: number; make: (rng: Rng, place: UkTown) => { description: string; pence: number } };
+type LineTemplate = {
+  type: ExpenseType;
+  weight: number;
+  make: (rng: Rng, place: UkTown) => { description: string; pence: number };
+};
 
 const pence = (rng: Rng, min: number, max: number, step = 10) => rng.int(Math.ceil(min / step), Math.floor(max / step)) * step;
 
@@ -686,7 +711,11 @@ const LINE_TEMPLATES: readonly LineTemplate[] = [
     type: "TRAIN",
     weight: 25,
     make: (rng, place) => ({
-      description: rng.pick([`${place.town} to ${place.nearby} return`, `${place.town} to ${place.nearby} return, off-peak`, `${place.nearby} to ${place.town} single`]),
+      description: rng.pick([
+        `${place.town} to ${place.nearby} return`,
+        `${place.town} to ${place.nearby} return, off-peak`,
+        `${place.nearby} to ${place.town} single`,
+      ]),
       pence: pence(rng, 640, 9800),
     }),
   },
@@ -710,7 +739,11 @@ const LINE_TEMPLATES: readonly LineTemplate[] = [
     type: "TAXI",
     weight: 15,
     make: (rng, place) => ({
-      description: rng.pick(["Taxi from station to hospital", `Taxi from ${place.town} station to ${place.hospital}`, "Taxi home after a late appointment"]),
+      description: rng.pick([
+        "Taxi from station to hospital",
+        `Taxi from ${place.town} station to ${place.hospital}`,
+        "Taxi home after a late appointment",
+      ]),
       pence: pence(rng, 650, 4800, 50),
     }),
   },
@@ -718,7 +751,11 @@ const LINE_TEMPLATES: readonly LineTemplate[] = [
     type: "REFRESHMENTS",
     weight: 10,
     make: (rng) => ({
-      description: rng.pick(["Lunch on the day of the appointment", "Refreshments during a six-hour visit", "Sandwich and drink on the journey"]),
+      description: rng.pick([
+        "Lunch on the day of the appointment",
+        "Refreshments during a six-hour visit",
+        "Sandwich and drink on the journey",
+      ]),
       pence: pence(rng, 350, 1500, 5),
     }),
   },
@@ -753,7 +790,17 @@ function expenseLines(rng: Rng, claimId: string, place: UkTown): DemoExpenseLine
   return Array.from({ length: count }, (_, i) => {
     const template = rng.weighted(LINE_TEMPLATES, (t) => t.weight);
     const { description, pence: claimedPence } = template.make(rng, place);
-    return { id: rng.uuid(), claimId, lineNo: i + 1, type: template.type, description, claimedPence, approvedPence: null, decision: null, decisionNote: null };
+    return {
+      id: rng.uuid(),
+      claimId,
+      lineNo: i + 1,
+      type: template.type,
+      description,
+      claimedPence,
+      approvedPence: null,
+      decision: null,
+      decisionNote: null,
+    };
   });
 }
 
@@ -782,7 +829,10 @@ function reducedAmount(rng: Rng, line: DemoExpenseLine): { approvedPence: number
     const miles = Math.max(1, Math.floor(claimedMiles * (0.6 + rng.next() * 0.3)));
     return { approvedPence: miles * 45, decisionNote: `Reduced to the shortest route: ${miles} miles at 45p` };
   }
-  const approvedPence = Math.min(line.claimedPence - 1, Math.max(1, Math.round((line.claimedPence * (0.5 + rng.next() * 0.4)) / 10) * 10));
+  const approvedPence = Math.min(
+    line.claimedPence - 1,
+    Math.max(1, Math.round((line.claimedPence * (0.5 + rng.next() * 0.4)) / 10) * 10),
+  );
   const note = line.type === "TRAIN" ? "Reduced to the standard off-peak fare" : rng.pick(REDUCTION_NOTES);
   return { approvedPence, decisionNote: note };
 }
@@ -824,7 +874,12 @@ function addDecidedBankChanges(ctx: Context): void {
     if (decidedAt >= ctx.now) continue;
     const details: BankDetailsPlain =
       decided.status === "APPROVED"
-        ? { sortCode: bank.sortCode, accountNumber: bank.accountNumber, nameOnAccount: bank.nameOnAccount, rollNumber: bank.rollNumber }
+        ? {
+            sortCode: bank.sortCode,
+            accountNumber: bank.accountNumber,
+            nameOnAccount: bank.nameOnAccount,
+            rollNumber: bank.rollNumber,
+          }
         : { ...randomBankDetails(ctx.rng, claimant.record, false), nameOnAccount: "A N Other" };
     if (decided.status === "APPROVED") bank.updatedAt = decidedAt;
     ctx.out.bankDetailChanges.push({
@@ -860,7 +915,11 @@ const LINE_REJECTION_NOTES = [
   "Already paid on an earlier claim",
 ];
 
-const REDUCTION_NOTES = ["Receipt shows a lower amount", "Capped at the scheme's standard rate", "Part of the cost was for another person"];
+const REDUCTION_NOTES = [
+  "Receipt shows a lower amount",
+  "Capped at the scheme's standard rate",
+  "Part of the cost was for another person",
+];
 
 const GENERAL_QUESTIONS = [
   "Please send a receipt for the taxi fare",

@@ -15,7 +15,8 @@ export async function loadAdiJournalTotals(
   if (!sheet) throw new Error(`ADI journal has no sheet named ${cellMap.sheet}`);
   const number = (address: string) => {
     const value = sheet.cell(address).value();
-    if (typeof value !== "number") throw new Error(`ADI journal cell ${cellMap.sheet}!${address} is not a number: ${JSON.stringify(value)}`);
+    if (typeof value !== "number")
+      throw new Error(`ADI journal cell ${cellMap.sheet}!${address} is not a number: ${JSON.stringify(value)}`);
     return value;
   };
   return { debitPounds: number(cellMap.debit), creditPounds: number(cellMap.credit) };

@@ -33,7 +33,14 @@ import { selectBankPayments } from "./run-select-bank-payments";
 // run RUNNING (taken over once its lease runs out) or FAILED (retried by an admin or, when its
 // payments are already in its batch, by the next scheduled runs: see acquireRun).
 
-export const DIRECT_PAYMENTS_STEPS = ["acquired", "paid-swept", "selected", "accesspay-stored", "journal-stored", "sent"] as const;
+export const DIRECT_PAYMENTS_STEPS = [
+  "acquired",
+  "paid-swept",
+  "selected",
+  "accesspay-stored",
+  "journal-stored",
+  "sent",
+] as const;
 export type DirectPaymentsStep = (typeof DIRECT_PAYMENTS_STEPS)[number];
 
 export interface RunDirectPaymentsOptions {

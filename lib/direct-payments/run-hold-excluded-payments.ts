@@ -44,5 +44,11 @@ export async function holdExcludedPayments(
     });
   }
   for (const claimantId of new Set(exclusions.map((e) => e.claimantId))) await refreshNeedsAttention(tx, claimantId);
-  return exclusions.map((e) => ({ kind: "PAYMENT_HELD", paymentId: e.paymentId, reference: e.reference, reason: e.reason, detail: e.detail }));
+  return exclusions.map((e) => ({
+    kind: "PAYMENT_HELD",
+    paymentId: e.paymentId,
+    reference: e.reference,
+    reason: e.reason,
+    detail: e.detail,
+  }));
 }

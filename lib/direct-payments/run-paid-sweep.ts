@@ -39,10 +39,18 @@ export async function sweepPaidBankPayments(options: {
     for (const payment of sent) {
       if (!isPaidNoFailureReported({ firstDownloadedAt: new Date(payment.firstDownloadedAt), now, holidays })) continue;
       // Conditional: a failure reported since the query (SSCL's upload) wins over "no failure".
-      const { count } = await tx.payment.updateMany({ where: { id: payment.id, status: "SENT" }, data: { status: "PAID", paidAt: now } });
+      const { count } = await tx.payment.updateMany({
+        where: { id: payment.id, status: "SENT" },
+        data: { status: "PAID", paidAt: now },
+      });
       if (count === 0) continue;
       paid += 1;
-      await addClaimEvent(tx, { claimId: payment.claimId, kind: "payment.paid", summary: `Payment ${payment.reference} paid (no failure reported)`, at: now });
+      await addClaimEvent(tx, {
+        claimId: payment.claimId,
+        kind: "payment.paid",
+        summary: `Payment ${payment.reference} paid (no failure reported)`,
+        at: now,
+      });
       await recordAudit(tx, {
         actor,
         action: "payment.paid",

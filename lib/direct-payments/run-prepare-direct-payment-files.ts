@@ -38,7 +38,12 @@ export async function prepareDirectPaymentFiles(options: {
     ? await store.get(journalKey)
     : await fillAdiJournal({ template, runStartedAt: lease.startedAt, totalPence: file.totalPence });
   const { debitPounds, creditPounds } = await loadAdiJournalTotals(journal);
-  assertBatchTotals({ csvTotalPence: file.totalPence, journalDebitPounds: debitPounds, journalCreditPounds: creditPounds, paymentsTotalPence: batch.paymentsTotalPence });
+  assertBatchTotals({
+    csvTotalPence: file.totalPence,
+    journalDebitPounds: debitPounds,
+    journalCreditPounds: creditPounds,
+    paymentsTotalPence: batch.paymentsTotalPence,
+  });
   if (batch.batchTotalPence !== file.totalPence) {
     throw new Error(`batch ${batch.batchId} records ${batch.batchTotalPence}p but its lines total ${file.totalPence}p`);
   }

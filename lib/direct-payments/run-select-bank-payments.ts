@@ -32,12 +32,20 @@ export async function selectBankPayments(options: {
     const live = batches.find((b) => b.status !== "VOID");
     if (live) return { outcome: "BATCH", batchId: live.id };
     // Its file names are taken by the voided files; the payments went back to NEW for a new run.
-    if (batches.length > 0) throw new AppError("INVALID_STATE", `The batch of run ${lease.runId} was voided: start a new run instead`);
+    if (batches.length > 0)
+      throw new AppError("INVALID_STATE", `The batch of run ${lease.runId} was voided: start a new run instead`);
 
     const payments = await loadSelectableBankPayments(tx);
     const exclusions: Exclusion[] = [];
     const exclude = (p: SelectableBankPayment, reason: Exclusion["reason"], detail: string) =>
-      exclusions.push({ paymentId: p.id, reference: p.reference, claimId: p.claimId, claimantId: p.claim.claimantId, reason, detail });
+      exclusions.push({
+        paymentId: p.id,
+        reference: p.reference,
+        claimId: p.claimId,
+        claimantId: p.claim.claimantId,
+        reason,
+        detail,
+      });
     const inputs: AccessPayInput[] = [];
     const undecryptable: SelectableBankPayment[] = [];
     for (const p of payments) {
@@ -47,7 +55,12 @@ export async function selectBankPayments(options: {
         continue;
       }
       try {
-        inputs.push({ paymentId: p.id, paymentReference: p.reference, amountPence: p.amountPence, bank: decryptBankDetails(ciphertext, key) });
+        inputs.push({
+          paymentId: p.id,
+          paymentReference: p.reference,
+          amountPence: p.amountPence,
+          bank: decryptBankDetails(ciphertext, key),
+        });
       } catch {
         undecryptable.push(p);
       }
@@ -66,11 +79,25 @@ export async function selectBankPayments(options: {
     const held = await holdExcludedPayments(tx, { exclusions, runId: lease.runId, now, actor });
     const warnings: RunWarning[] = [
       ...held,
-      ...file.warnings.map((w): RunWarning => ({ kind: "VALUE_CLEANED", paymentId: w.paymentId, reference: w.paymentReference, field: w.field, changes: w.changes })),
+      ...file.warnings.map((w): RunWarning => ({
+        kind: "VALUE_CLEANED",
+        paymentId: w.paymentId,
+        reference: w.paymentReference,
+        field: w.field,
+        changes: w.changes,
+      })),
     ];
 
     if (file.lines.length === 0) {
-      await finishRun(tx, lease, { status: "EMPTY", now, actor, paymentCount: 0, totalPence: 0, heldCount: held.length, warnings });
+      await finishRun(tx, lease, {
+        status: "EMPTY",
+        now,
+        actor,
+        paymentCount: 0,
+        totalPence: 0,
+        heldCount: held.length,
+        warnings,
+      });
       return { outcome: "EMPTY" };
     }
 
@@ -87,7 +114,12 @@ export async function selectBankPayments(options: {
     });
     await tx.run.update({
       where: { id: lease.runId },
-      data: { paymentCount: batch.paymentCount, totalPence: BigInt(batch.totalPence), heldCount: held.length, warnings: warningsJson(warnings) },
+      data: {
+        paymentCount: batch.paymentCount,
+        totalPence: BigInt(batch.totalPence),
+        heldCount: held.length,
+        warnings: warningsJson(warnings),
+      },
     });
     await recordAudit(tx, {
       actor,

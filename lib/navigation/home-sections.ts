@@ -40,16 +40,36 @@ const sections: Section[] = [
     description: "Set up flat and conditional payment plans, ceilings and limits.",
     roles: ["PLAN_MANAGER"],
   },
-  { title: "Users", description: "Create users, change roles, unlock and disable accounts.", page: "adminUsers", roles: ["ADMIN"] },
-  { title: "API tokens", description: "Create and revoke the tokens the online service uses to send claims.", page: "adminApiTokens", roles: ["ADMIN"] },
+  {
+    title: "Users",
+    description: "Create users, change roles, unlock and disable accounts.",
+    page: "adminUsers",
+    roles: ["ADMIN"],
+  },
+  {
+    title: "API tokens",
+    description: "Create and revoke the tokens the online service uses to send claims.",
+    page: "adminApiTokens",
+    roles: ["ADMIN"],
+  },
   {
     title: "Bank holidays",
     description: "The England and Wales calendar that working days count from; upload a replacement.",
     page: "adminBankHolidays",
     roles: ["ADMIN"],
   },
-  { title: "Outbox", description: "Messages to claimants waiting to be sent, and what was sent.", page: "outbox", roles: ["ADMIN"] },
-  { title: "Your password", description: "Change the password you sign in with.", page: "changePassword", roles: ["CASEWORKER", "SSCL_FINANCE", "ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  {
+    title: "Outbox",
+    description: "Messages to claimants waiting to be sent, and what was sent.",
+    page: "outbox",
+    roles: ["ADMIN"],
+  },
+  {
+    title: "Your password",
+    description: "Change the password you sign in with.",
+    page: "changePassword",
+    roles: ["CASEWORKER", "SSCL_FINANCE", "ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+  },
 ];
 
 export function homeSectionsFor(role: Role): { title: string; description: string; href?: string }[] {

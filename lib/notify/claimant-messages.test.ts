@@ -33,7 +33,11 @@ describe("claimant messages", () => {
   });
 
   it("includes the caseworker's note in a request for information", () => {
-    const { body } = claimantMessage("INFORMATION_REQUESTED", { firstName: "Ada", claimReference: "7KQ2M9X", note: "Send the train ticket." });
+    const { body } = claimantMessage("INFORMATION_REQUESTED", {
+      firstName: "Ada",
+      claimReference: "7KQ2M9X",
+      note: "Send the train ticket.",
+    });
     expect(body).toContain("Send the train ticket.");
   });
 });

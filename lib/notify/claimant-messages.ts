@@ -4,7 +4,8 @@ import { formatPence } from "@/lib/money";
 // What the claimant is told, by the channel they chose. Pure: the outbox and, later, GOV.UK
 // Notify send exactly this text.
 
-export type ClaimantMessageKind = "CLAIM_APPROVED" | "CLAIM_REJECTED" | "INFORMATION_REQUESTED" | "BANK_DETAILS_REQUESTED" | "PAYMENT_FAILED";
+export type ClaimantMessageKind =
+  "CLAIM_APPROVED" | "CLAIM_REJECTED" | "INFORMATION_REQUESTED" | "BANK_DETAILS_REQUESTED" | "PAYMENT_FAILED";
 
 export type MessageData = {
   firstName: string;
@@ -38,11 +39,18 @@ export const messageTitles: Record<ClaimantMessageKind, string> = {
 export function claimantMessage(kind: ClaimantMessageKind, data: MessageData): { subject: string; body: string } {
   const ref = `Claim reference: ${data.claimReference}`;
   const lines: Record<ClaimantMessageKind, string[]> = {
-    CLAIM_APPROVED: [`We have approved ${data.amountPence !== undefined ? formatPence(data.amountPence) : "your claim"}.`, "We will send the payment in the next few working days."],
+    CLAIM_APPROVED: [
+      `We have approved ${data.amountPence !== undefined ? formatPence(data.amountPence) : "your claim"}.`,
+      "We will send the payment in the next few working days.",
+    ],
     CLAIM_REJECTED: ["We have not approved your claim.", data.reason ? `Reason: ${data.reason}` : "", data.note ?? ""],
     INFORMATION_REQUESTED: ["We need more information before we can decide your claim.", data.note ?? ""],
     BANK_DETAILS_REQUESTED: ["We need your bank details before we can pay you.", data.note ?? ""],
-    PAYMENT_FAILED: ["Your bank could not accept our payment.", "Please send us new bank details so we can pay you.", data.reason ? `Reason given by the bank: ${data.reason}` : ""],
+    PAYMENT_FAILED: [
+      "Your bank could not accept our payment.",
+      "Please send us new bank details so we can pay you.",
+      data.reason ? `Reason given by the bank: ${data.reason}` : "",
+    ],
   };
   const body = [`Dear ${data.firstName},`, "", ...lines[kind].filter(Boolean), "", ref].join("\n");
   return { subject: messageTitles[kind], body };

@@ -1,6 +1,12 @@
 import type { Tx } from "@/lib/db";
 import { addClaimEvent } from "@/lib/timeline/claim-events";
-import { claimantMessage, recipientFor, type ClaimantMessageKind, type ContactDetails, type MessageData } from "./claimant-messages";
+import {
+  claimantMessage,
+  recipientFor,
+  type ClaimantMessageKind,
+  type ContactDetails,
+  type MessageData,
+} from "./claimant-messages";
 
 const channelNames = { EMAIL: "Email", SMS: "Text message", LETTER: "Letter" } as const;
 

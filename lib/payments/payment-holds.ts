@@ -15,7 +15,12 @@ export async function holdBankPaymentsForChange(tx: Tx, claimantId: string): Pro
 /** After the change is decided: held payments go ahead (approved details) or wait on the old ones. */
 export async function releaseBankPaymentHolds(tx: Tx, claimantId: string): Promise<number> {
   const { count } = await tx.payment.updateMany({
-    where: { claim: { claimantId }, method: "BANK", status: "NEW", holdReason: { in: ["BANK_DETAILS_CHANGE_PENDING", "BAD_BANK_DETAILS", "NO_BANK_DETAILS"] } },
+    where: {
+      claim: { claimantId },
+      method: "BANK",
+      status: "NEW",
+      holdReason: { in: ["BANK_DETAILS_CHANGE_PENDING", "BAD_BANK_DETAILS", "NO_BANK_DETAILS"] },
+    },
     data: { holdReason: null },
   });
   await refreshNeedsAttention(tx, claimantId);

@@ -61,7 +61,10 @@ export async function acquireRun(options: {
       });
       return created;
     });
-    return { acquired: true, lease: { runId: run.id, kind, startedAt: run.startedAt, attempt: run.attempts, leaseMs, resumed: false } };
+    return {
+      acquired: true,
+      lease: { runId: run.id, kind, startedAt: run.startedAt, attempt: run.attempts, leaseMs, resumed: false },
+    };
   } catch (error) {
     if (!isRunLockConflict(error)) throw error;
     const holder = await db.run.findFirst({ where: { kind, status: "RUNNING" }, select: { id: true } });

@@ -10,7 +10,13 @@ const MAX_ERROR_LENGTH = 2000;
  * must not fail a run that another has taken over. The lock is released with it (the partial
  * unique index only covers RUNNING). Returns whether the run was failed.
  */
-export async function failRun(options: { db: Db; lease: RunLease; error: unknown; now: Date; actor: AuditActor }): Promise<boolean> {
+export async function failRun(options: {
+  db: Db;
+  lease: RunLease;
+  error: unknown;
+  now: Date;
+  actor: AuditActor;
+}): Promise<boolean> {
   const { db, lease, now, actor } = options;
   const message = errorMessage(options.error).slice(0, MAX_ERROR_LENGTH);
   return db.$transaction(async (tx) => {

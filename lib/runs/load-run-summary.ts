@@ -6,7 +6,9 @@ import { heldPayments, parseRunWarnings } from "./run-warnings";
 export async function loadRunSummary(db: Db, runId: string, options: { resumed?: boolean } = {}): Promise<RunSummary> {
   const run = await db.run.findUniqueOrThrow({
     where: { id: runId },
-    include: { batches: { where: { status: { not: "VOID" } }, include: { files: { where: { isVoid: false }, orderBy: { kind: "asc" } } } } },
+    include: {
+      batches: { where: { status: { not: "VOID" } }, include: { files: { where: { isVoid: false }, orderBy: { kind: "asc" } } } },
+    },
   });
   const warnings = parseRunWarnings(run.warnings);
   const files = run.batches.flatMap((b) => b.files);

@@ -7,8 +7,9 @@ const LOCK_INDEX = "Run_one_running_per_kind";
 
 export function isRunLockConflict(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const meta = (error as Error & { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } })
-    .meta;
+  const meta = (
+    error as Error & { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } }
+  ).meta;
   const cause = meta?.driverAdapterError?.cause;
   if (cause?.originalCode === "23505") return (cause.originalMessage ?? "").includes(LOCK_INDEX);
   return error.message.includes(LOCK_INDEX) && (error.message.includes("23505") || error.message.includes("Unique constraint"));

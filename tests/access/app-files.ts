@@ -12,16 +12,26 @@ function walk(dir: string): string[] {
 
 /** "app/(portal)/admin/users/[id]/page.tsx" -> "/admin/users/[id]" */
 function toPattern(file: string): string {
-  const segments = path.dirname(file).split(path.sep).slice(1).filter((s) => !(s.startsWith("(") && s.endsWith(")")));
+  const segments = path
+    .dirname(file)
+    .split(path.sep)
+    .slice(1)
+    .filter((s) => !(s.startsWith("(") && s.endsWith(")")));
   return "/" + segments.join("/");
 }
 
 export function pagePatterns(): string[] {
-  return walk("app").filter((f) => f.endsWith("/page.tsx")).map(toPattern).sort();
+  return walk("app")
+    .filter((f) => f.endsWith("/page.tsx"))
+    .map(toPattern)
+    .sort();
 }
 
 export function routePatterns(): string[] {
-  return walk("app").filter((f) => f.endsWith("/route.ts")).map(toPattern).sort();
+  return walk("app")
+    .filter((f) => f.endsWith("/route.ts"))
+    .map(toPattern)
+    .sort();
 }
 
 /** Files holding server actions: any file under app/ that starts with the "use server" directive. */

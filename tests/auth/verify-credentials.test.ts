@@ -22,7 +22,10 @@ describe("verifyCredentials (sign-in and lockout)", () => {
       reasons.push(r.ok ? "OK" : r.reason);
     }
     expect(reasons).toEqual(["INVALID", "INVALID", "INVALID", "INVALID", "LOCKED"]);
-    expect(await verifyCredentials(db(), { email: user.email, password: TEST_PASSWORD }, at(10))).toEqual({ ok: false, reason: "LOCKED" });
+    expect(await verifyCredentials(db(), { email: user.email, password: TEST_PASSWORD }, at(10))).toEqual({
+      ok: false,
+      reason: "LOCKED",
+    });
     const audit = await db().auditLog.findMany({ where: { action: "user.locked", entityId: user.id } });
     expect(audit).toHaveLength(1);
     // 15 minutes after the lock, the right password works again and the count resets.
@@ -45,12 +48,18 @@ describe("verifyCredentials (sign-in and lockout)", () => {
     for (let i = 0; i < 4; i++) await verifyCredentials(db(), { email: user.email, password: "wrong" }, at(3));
     expect((await verifyCredentials(db(), { email: user.email, password: TEST_PASSWORD }, at(3))).ok).toBe(true);
     for (let i = 0; i < 4; i++) {
-      expect(await verifyCredentials(db(), { email: user.email, password: "wrong" }, at(4))).toEqual({ ok: false, reason: "INVALID" });
+      expect(await verifyCredentials(db(), { email: user.email, password: "wrong" }, at(4))).toEqual({
+        ok: false,
+        reason: "INVALID",
+      });
     }
   });
 
   it("refuses a disabled user with the same answer as a wrong password", async () => {
     const user = await makeUser(db(), { disabled: true });
-    expect(await verifyCredentials(db(), { email: user.email, password: TEST_PASSWORD }, at(5))).toEqual({ ok: false, reason: "INVALID" });
+    expect(await verifyCredentials(db(), { email: user.email, password: TEST_PASSWORD }, at(5))).toEqual({
+      ok: false,
+      reason: "INVALID",
+    });
   });
 });

@@ -29,16 +29,37 @@ describe("deciding a claim", () => {
   it("approves, creating a NEW payment for the approved total with reference and UUID, a message and an audit record", async () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key, { lines: [1240, 3000] });
-    const result = await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor });
-    expect(result).toMatchObject({ outcome: "APPROVED", approvedTotalPence: 4240, payment: { reference: `${claim.reference}-01`, holdReason: null } });
+    const result = await decideClaim({
+      db: db(),
+      key,
+      reference: claim.reference,
+      expectedVersion: 0,
+      read: approveAll(claim.expenses),
+      actor,
+    });
+    expect(result).toMatchObject({
+      outcome: "APPROVED",
+      approvedTotalPence: 4240,
+      payment: { reference: `${claim.reference}-01`, holdReason: null },
+    });
 
-    const after = await db().claim.findUniqueOrThrow({ where: { id: claim.id }, include: { payments: true, events: true, notifications: true } });
+    const after = await db().claim.findUniqueOrThrow({
+      where: { id: claim.id },
+      include: { payments: true, events: true, notifications: true },
+    });
     expect(after.status).toBe("APPROVED");
     expect(after.version).toBe(1);
     expect(after.payments).toHaveLength(1);
-    expect(after.payments[0]).toMatchObject({ status: "NEW", method: "BANK", amountPence: 4240, reference: `${claim.reference}-01` });
+    expect(after.payments[0]).toMatchObject({
+      status: "NEW",
+      method: "BANK",
+      amountPence: 4240,
+      reference: `${claim.reference}-01`,
+    });
     expect(after.payments[0].id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(after.notifications).toMatchObject([{ channel: "EMAIL", recipient: "ada@example.com", template: "CLAIM_APPROVED", status: "QUEUED" }]);
+    expect(after.notifications).toMatchObject([
+      { channel: "EMAIL", recipient: "ada@example.com", template: "CLAIM_APPROVED", status: "QUEUED" },
+    ]);
     expect(after.events.map((e) => e.kind).sort()).toEqual(["claim.approved", "message.queued"]);
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.approved" } });
     expect(audit.before).toMatchObject({ status: "NEW", version: 0 });
@@ -76,7 +97,9 @@ describe("deciding a claim", () => {
       [lineFieldName(a.id, "note")]: "more than claimed",
       [lineFieldName(b.id, "decision")]: "REJECT",
     });
-    await expect(decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read, actor })).rejects.toMatchObject({
+    await expect(
+      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read, actor }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { [lineFieldName(a.id, "amount")]: [expect.stringContaining("£12.40")] },
     });
@@ -90,24 +113,32 @@ describe("deciding a claim", () => {
     const { claim } = await makeClaim(db(), key, { lines: [1240] });
     const line = claim.expenses[0];
     const noReason = formReader({ [lineFieldName(line.id, "decision")]: "REJECT" });
-    await expect(decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: noReason, actor })).rejects.toMatchObject({
+    await expect(
+      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: noReason, actor }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { rejectionReason: ["Choose a reason for rejecting the claim"] },
     });
     const withReason = formReader({ [lineFieldName(line.id, "decision")]: "REJECT", rejectionReason: "NO_EVIDENCE" });
-    expect(await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: withReason, actor })).toEqual({
-      outcome: "REJECTED",
-      reason: "No receipts or evidence",
-    });
+    expect(await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: withReason, actor })).toEqual(
+      {
+        outcome: "REJECTED",
+        reason: "No receipts or evidence",
+      },
+    );
     expect(await db().payment.count({ where: { claimId: claim.id } })).toBe(0);
-    expect((await db().notification.findMany({ where: { claimId: claim.id } })).map((n) => n.template)).toEqual(["CLAIM_REJECTED"]);
+    expect((await db().notification.findMany({ where: { claimId: claim.id } })).map((n) => n.template)).toEqual([
+      "CLAIM_REJECTED",
+    ]);
   });
 
   it("refuses a decision made on a stale page", async () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key);
     await db().claim.update({ where: { id: claim.id }, data: { version: 3 } });
-    await expect(decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 2, read: approveAll(claim.expenses), actor })).rejects.toMatchObject({
+    await expect(
+      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 2, read: approveAll(claim.expenses), actor }),
+    ).rejects.toMatchObject({
       code: "STALE",
       message: expect.stringContaining("Reload the page"),
     });
@@ -117,10 +148,14 @@ describe("deciding a claim", () => {
   it("makes one decision when the same form is submitted several times at once", async () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key);
-    const submit = () => decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor });
+    const submit = () =>
+      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor });
     const results = await Promise.allSettled([submit(), submit(), submit()]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["STALE", "STALE"]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual([
+      "STALE",
+      "STALE",
+    ]);
     expect(await db().payment.count({ where: { claimId: claim.id } })).toBe(1);
     expect(await db().notification.count({ where: { claimId: claim.id } })).toBe(1);
   });
@@ -128,21 +163,54 @@ describe("deciding a claim", () => {
   it("does not let the caseworker who keyed the claim in decide it", async () => {
     const keyer = await caseworker();
     const { claim } = await makeClaim(db(), key, { keyedInById: keyer.id });
-    await expect(decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor: keyer })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(requestInformation({ db: db(), reference: claim.reference, expectedVersion: 0, kind: "GENERAL", note: "x", actor: keyer })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      decideClaim({
+        db: db(),
+        key,
+        reference: claim.reference,
+        expectedVersion: 0,
+        read: approveAll(claim.expenses),
+        actor: keyer,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      requestInformation({ db: db(), reference: claim.reference, expectedVersion: 0, kind: "GENERAL", note: "x", actor: keyer }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const other = await caseworker();
-    expect((await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor: other })).outcome).toBe("APPROVED");
+    expect(
+      (
+        await decideClaim({
+          db: db(),
+          key,
+          reference: claim.reference,
+          expectedVersion: 0,
+          read: approveAll(claim.expenses),
+          actor: other,
+        })
+      ).outcome,
+    ).toBe("APPROVED");
   });
 
   it("refuses to approve a bank payment for a claimant without valid bank details", async () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key, { bank: null });
-    await expect(decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor })).rejects.toMatchObject({
+    await expect(
+      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: expect.stringContaining("no bank details"),
     });
     const bad = await makeClaim(db(), key, { bank: { ...VALID_BANK, accountNumber: "55779912" } });
-    await expect(decideClaim({ db: db(), key, reference: bad.claim.reference, expectedVersion: 0, read: approveAll(bad.claim.expenses), actor })).rejects.toMatchObject({
+    await expect(
+      decideClaim({
+        db: db(),
+        key,
+        reference: bad.claim.reference,
+        expectedVersion: 0,
+        read: approveAll(bad.claim.expenses),
+        actor,
+      }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: expect.stringContaining("modulus"),
     });
@@ -152,7 +220,14 @@ describe("deciding a claim", () => {
   it("pays cash claims without bank details", async () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key, { bank: null, method: "CASH", contactPreference: "LETTER" });
-    const result = await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor });
+    const result = await decideClaim({
+      db: db(),
+      key,
+      reference: claim.reference,
+      expectedVersion: 0,
+      read: approveAll(claim.expenses),
+      actor,
+    });
     expect(result).toMatchObject({ outcome: "APPROVED", payment: { holdReason: null } });
     expect(await db().notification.findFirstOrThrow({ where: { claimId: claim.id } })).toMatchObject({ channel: "LETTER" });
   });
@@ -162,12 +237,23 @@ describe("requesting information and rejecting", () => {
   it("requests new bank details, after which the claim cannot be decided until the answer comes", async () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key);
-    await expect(requestInformation({ db: db(), reference: claim.reference, expectedVersion: 0, kind: "BANK_DETAILS", note: "", actor })).rejects.toMatchObject({ code: "VALIDATION" });
-    await requestInformation({ db: db(), reference: claim.reference, expectedVersion: 0, kind: "BANK_DETAILS", note: "Your bank rejected the account", actor });
+    await expect(
+      requestInformation({ db: db(), reference: claim.reference, expectedVersion: 0, kind: "BANK_DETAILS", note: "", actor }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await requestInformation({
+      db: db(),
+      reference: claim.reference,
+      expectedVersion: 0,
+      kind: "BANK_DETAILS",
+      note: "Your bank rejected the account",
+      actor,
+    });
     const after = await db().claim.findUniqueOrThrow({ where: { id: claim.id }, include: { notifications: true } });
     expect(after).toMatchObject({ status: "INFORMATION_REQUESTED", informationRequestKind: "BANK_DETAILS", version: 1 });
     expect(after.notifications.map((n) => n.template)).toEqual(["BANK_DETAILS_REQUESTED"]);
-    await expect(decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 1, read: approveAll(claim.expenses), actor })).rejects.toMatchObject({
+    await expect(
+      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 1, read: approveAll(claim.expenses), actor }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: expect.stringContaining("waiting for information"),
     });
@@ -176,11 +262,20 @@ describe("requesting information and rejecting", () => {
   it("rejects a whole claim with a reason and a note", async () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key);
-    await expect(rejectClaim({ db: db(), reference: claim.reference, expectedVersion: 0, reason: "NOPE", note: "x", actor })).rejects.toMatchObject({
+    await expect(
+      rejectClaim({ db: db(), reference: claim.reference, expectedVersion: 0, reason: "NOPE", note: "x", actor }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { rejectionReason: ["Choose a reason from the list"] },
     });
-    await rejectClaim({ db: db(), reference: claim.reference, expectedVersion: 0, reason: "DUPLICATE", note: "Same as 7KQ2M9X", actor });
+    await rejectClaim({
+      db: db(),
+      reference: claim.reference,
+      expectedVersion: 0,
+      reason: "DUPLICATE",
+      note: "Same as 7KQ2M9X",
+      actor,
+    });
     const after = await db().claim.findUniqueOrThrow({ where: { id: claim.id }, include: { expenses: true } });
     expect(after).toMatchObject({ status: "REJECTED", rejectionReason: "Duplicate of another claim" });
     expect(after.expenses.every((l) => l.decision === "REJECTED")).toBe(true);
@@ -191,31 +286,57 @@ describe("payments and bank details", () => {
   it("cancels a NEW payment with a reason, once", async () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key);
-    const result = await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor });
+    const result = await decideClaim({
+      db: db(),
+      key,
+      reference: claim.reference,
+      expectedVersion: 0,
+      read: approveAll(claim.expenses),
+      actor,
+    });
     if (result.outcome !== "APPROVED") throw new Error("expected approval");
     await cancelPayment({ db: db(), paymentId: result.payment.id, reason: "Claimant withdrew", actor, now });
-    expect(await db().payment.findUniqueOrThrow({ where: { id: result.payment.id } })).toMatchObject({ status: "CANCELLED", cancelReason: "Claimant withdrew" });
-    await expect(cancelPayment({ db: db(), paymentId: result.payment.id, reason: "again", actor, now })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await db().payment.findUniqueOrThrow({ where: { id: result.payment.id } })).toMatchObject({
+      status: "CANCELLED",
+      cancelReason: "Claimant withdrew",
+    });
+    await expect(cancelPayment({ db: db(), paymentId: result.payment.id, reason: "again", actor, now })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
   });
 
   it("holds bank payments while a change waits, and only a second caseworker can approve it", async () => {
     const maker = await caseworker();
     const checker = await caseworker();
     const { claim, claimant } = await makeClaim(db(), key);
-    const result = await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor: maker });
+    const result = await decideClaim({
+      db: db(),
+      key,
+      reference: claim.reference,
+      expectedVersion: 0,
+      read: approveAll(claim.expenses),
+      actor: maker,
+    });
     if (result.outcome !== "APPROVED") throw new Error("expected approval");
 
     const newDetails = { sortCode: "089999", accountNumber: "66374958", nameOnAccount: "Ada Lovelace", rollNumber: null };
     const { changeId } = await db().$transaction((tx) =>
       proposeBankDetailsChange(tx, { claimantId: claimant.id, details: newDetails, key, actor: maker, proposedById: maker.id }),
     );
-    expect(await db().payment.findUniqueOrThrow({ where: { id: result.payment.id } })).toMatchObject({ holdReason: "BANK_DETAILS_CHANGE_PENDING" });
+    expect(await db().payment.findUniqueOrThrow({ where: { id: result.payment.id } })).toMatchObject({
+      holdReason: "BANK_DETAILS_CHANGE_PENDING",
+    });
     expect((await db().claim.findUniqueOrThrow({ where: { id: claim.id } })).needsAttention).toBe(true);
 
-    await expect(decideBankDetailsChange({ db: db(), key, changeId, approve: true, actor: maker, now })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideBankDetailsChange({ db: db(), key, changeId, approve: true, actor: maker, now })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await decideBankDetailsChange({ db: db(), key, changeId, approve: true, actor: checker, now });
 
-    expect(await db().payment.findUniqueOrThrow({ where: { id: result.payment.id } })).toMatchObject({ holdReason: null, status: "NEW" });
+    expect(await db().payment.findUniqueOrThrow({ where: { id: result.payment.id } })).toMatchObject({
+      holdReason: null,
+      status: "NEW",
+    });
     expect((await db().claim.findUniqueOrThrow({ where: { id: claim.id } })).needsAttention).toBe(false);
     const stored = await db().bankDetails.findUniqueOrThrow({ where: { claimantId: claimant.id } });
     expect(decryptBankDetails(stored.ciphertext, key)).toEqual(newDetails);
@@ -223,6 +344,8 @@ describe("payments and bank details", () => {
     const audit = await db().auditLog.findMany({ where: { entityId: claimant.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["bank-details.proposed", "bank-details.approved"]);
     expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain("66374958");
-    await expect(decideBankDetailsChange({ db: db(), key, changeId, approve: false, actor: checker, now })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(decideBankDetailsChange({ db: db(), key, changeId, approve: false, actor: checker, now })).rejects.toMatchObject(
+      { code: "INVALID_STATE" },
+    );
   });
 });

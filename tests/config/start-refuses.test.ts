@@ -9,7 +9,9 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 function start(env: Record<string, string>) {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|DISBURSE_MODE|AUTH_SECRET|BANK_DETAILS_KEY|CRON_SECRET)$/.test(k)),
+    Object.entries(process.env).filter(
+      ([k]) => !/^(DATABASE_URL|DISBURSE_MODE|AUTH_SECRET|BANK_DETAILS_KEY|CRON_SECRET)$/.test(k),
+    ),
   );
   return spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.mts"], {
     cwd: root,

@@ -68,7 +68,14 @@ describe("GET /api/cron/direct-payments", () => {
     const caseworker = await makeUser(db(), { role: "CASEWORKER" });
     const { claim } = await makeClaim(db(), key, { lines: [1240, 3000] });
     const read = formReader(Object.fromEntries(claim.expenses.map((l) => [lineFieldName(l.id, "decision"), "APPROVE"])));
-    await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read, actor: { id: caseworker.id, email: caseworker.email, name: caseworker.name } });
+    await decideClaim({
+      db: db(),
+      key,
+      reference: claim.reference,
+      expectedVersion: 0,
+      read,
+      actor: { id: caseworker.id, email: caseworker.email, name: caseworker.name },
+    });
 
     const paid = await call(GET, `Bearer ${secret}`);
     expect(paid.status).toBe(200);

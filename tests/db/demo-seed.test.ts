@@ -69,7 +69,10 @@ describe("demo seed", () => {
     const byStatus = await db().claim.groupBy({ by: ["status", "paymentMethod"], _count: true });
     for (const status of ["NEW", "INFORMATION_REQUESTED", "UPDATED", "APPROVED", "REJECTED"] as const) {
       for (const method of ["BANK", "CASH"] as const) {
-        expect(byStatus.find((g) => g.status === status && g.paymentMethod === method)?._count ?? 0, `${status} ${method}`).toBeGreaterThan(0);
+        expect(
+          byStatus.find((g) => g.status === status && g.paymentMethod === method)?._count ?? 0,
+          `${status} ${method}`,
+        ).toBeGreaterThan(0);
       }
     }
     const waiting = await db().payment.groupBy({ by: ["method", "holdReason"], where: { status: "NEW" }, _count: true });

@@ -18,16 +18,33 @@ async function deployAndInspect(url: string) {
   await client.connect();
   try {
     const version = (await client.query("SHOW server_version_num")).rows[0].server_version_num as string;
-    const tables = (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.tablename);
-    const indexes = (await client.query("SELECT indexname FROM pg_indexes WHERE indexname = 'Payment_one_live_per_claim'")).rowCount;
-    const triggers = (await client.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = '"AuditLog"'::regclass AND NOT tgisinternal ORDER BY 1`)).rows.map((r) => r.tgname);
+    const tables = (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map(
+      (r) => r.tablename,
+    );
+    const indexes = (await client.query("SELECT indexname FROM pg_indexes WHERE indexname = 'Payment_one_live_per_claim'"))
+      .rowCount;
+    const triggers = (
+      await client.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = '"AuditLog"'::regclass AND NOT tgisinternal ORDER BY 1`)
+    ).rows.map((r) => r.tgname);
     return { major: Math.floor(Number(version) / 10000), tables, indexes, triggers };
   } finally {
     await client.end();
   }
 }
 
-const expectedTables = ["AuditLog", "BankDetails", "Claim", "Claimant", "Payment", "Run", "Batch", "BatchFile", "FileLine", "Notification", "User"];
+const expectedTables = [
+  "AuditLog",
+  "BankDetails",
+  "Claim",
+  "Claimant",
+  "Payment",
+  "Run",
+  "Batch",
+  "BatchFile",
+  "FileLine",
+  "Notification",
+  "User",
+];
 
 describe("migrations", () => {
   const name = `${process.env.TEST_PG_PREFIX ?? "disburse_test"}_migrate_empty`;

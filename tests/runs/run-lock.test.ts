@@ -26,26 +26,45 @@ describe("the run lock", () => {
     expect(loser).toMatchObject({ runId: winner.runId, error: "A direct-payments run is in progress", files: [] });
     expect(await db().run.count()).toBe(1);
     expect(await db().batch.count()).toBe(1);
-    await expectSentOnce(db(), payments.map((p) => p.id));
+    await expectSentOnce(
+      db(),
+      payments.map((p) => p.id),
+    );
   });
 
   it("gives the lock to exactly one of many acquirers, and to nobody while a run holds a live lease", async () => {
     const now = new Date(NOW.getTime() + 3_600_000);
-    const attempts = await Promise.all(Array.from({ length: 8 }, () => acquireRun({ db: db(), kind: "DIRECT_PAYMENTS", now, triggeredBy: "race", leaseMs: LEASE_MS })));
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        acquireRun({ db: db(), kind: "DIRECT_PAYMENTS", now, triggeredBy: "race", leaseMs: LEASE_MS }),
+      ),
+    );
     const won = attempts.filter((a) => a.acquired);
     expect(won).toHaveLength(1);
     const runId = won[0].acquired ? won[0].lease.runId : "";
-    expect(attempts.filter((a) => !a.acquired)).toEqual(Array.from({ length: 7 }, () => ({ acquired: false, runningRunId: runId })));
+    expect(attempts.filter((a) => !a.acquired)).toEqual(
+      Array.from({ length: 7 }, () => ({ acquired: false, runningRunId: runId })),
+    );
 
     // Within the lease: busy. Another kind has its own lock.
-    expect(await acquireRun({ db: db(), kind: "DIRECT_PAYMENTS", now: new Date(now.getTime() + LEASE_MS - 1), triggeredBy: "t", leaseMs: LEASE_MS })).toEqual({ acquired: false, runningRunId: runId });
+    expect(
+      await acquireRun({
+        db: db(),
+        kind: "DIRECT_PAYMENTS",
+        now: new Date(now.getTime() + LEASE_MS - 1),
+        triggeredBy: "t",
+        leaseMs: LEASE_MS,
+      }),
+    ).toEqual({ acquired: false, runningRunId: runId });
     const payout = await acquireRun({ db: db(), kind: "PAYOUT", now, triggeredBy: "t", leaseMs: LEASE_MS });
     expect(payout.acquired).toBe(true);
     expect(await db().run.count({ where: { status: "RUNNING" } })).toBe(2);
 
     // Past the lease the holder is presumed dead: the run is taken over, same id and start time.
     const later = new Date(now.getTime() + LEASE_MS + 1);
-    const takeovers = await Promise.all([1, 2, 3].map(() => acquireRun({ db: db(), kind: "DIRECT_PAYMENTS", now: later, triggeredBy: "t", leaseMs: LEASE_MS })));
+    const takeovers = await Promise.all(
+      [1, 2, 3].map(() => acquireRun({ db: db(), kind: "DIRECT_PAYMENTS", now: later, triggeredBy: "t", leaseMs: LEASE_MS })),
+    );
     const took = takeovers.filter((a) => a.acquired);
     expect(took).toHaveLength(1);
     expect(took[0].acquired && took[0].lease).toMatchObject({ runId, startedAt: now, attempt: 2, resumed: true });
@@ -54,7 +73,11 @@ describe("the run lock", () => {
 
   it("retries only a failed run", async () => {
     const [anyRun] = await db().run.findMany({ where: { status: "RUNNING" }, take: 1 });
-    await expect(retryFailedRun({ db: db(), runId: anyRun.id, now: NOW, triggeredBy: "admin" })).rejects.toMatchObject({ code: "INVALID_STATE" });
-    await expect(retryFailedRun({ db: db(), runId: "00000000-0000-4000-8000-000000000000", now: NOW, triggeredBy: "admin" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(retryFailedRun({ db: db(), runId: anyRun.id, now: NOW, triggeredBy: "admin" })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+    await expect(
+      retryFailedRun({ db: db(), runId: "00000000-0000-4000-8000-000000000000", now: NOW, triggeredBy: "admin" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

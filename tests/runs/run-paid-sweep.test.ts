@@ -25,10 +25,16 @@ describe("the PAID sweep", () => {
     const never = await sentInARun(new Date(NOW.getTime() - 8 * DAY));
 
     // Saturday 14 November: day 0; paid from Friday 20 November. Later downloads do not restart it.
-    await db().fileDownload.create({ data: { batchFileId: early.csv.id, userId: finance.id, downloadedAt: new Date(NOW.getTime() - 8 * DAY) } });
-    await db().fileDownload.create({ data: { batchFileId: early.csv.id, userId: finance.id, downloadedAt: new Date(NOW.getTime() - DAY) } });
+    await db().fileDownload.create({
+      data: { batchFileId: early.csv.id, userId: finance.id, downloadedAt: new Date(NOW.getTime() - 8 * DAY) },
+    });
+    await db().fileDownload.create({
+      data: { batchFileId: early.csv.id, userId: finance.id, downloadedAt: new Date(NOW.getTime() - DAY) },
+    });
     // Saturday 21 November: paid from Friday 27 November.
-    await db().fileDownload.create({ data: { batchFileId: recent.csv.id, userId: finance.id, downloadedAt: new Date(NOW.getTime() - DAY) } });
+    await db().fileDownload.create({
+      data: { batchFileId: recent.csv.id, userId: finance.id, downloadedAt: new Date(NOW.getTime() - DAY) },
+    });
 
     const sweep = await run(db(), store(), { now: NOW });
     expect(sweep).toMatchObject({ status: "EMPTY" });
@@ -52,7 +58,9 @@ describe("the PAID sweep", () => {
     const finance = await makeUser(db(), { role: "SSCL_FINANCE" });
     const sent = await sentInARun(new Date(NOW.getTime() - 7 * DAY));
     await db().payment.update({ where: { id: sent.payment.id }, data: { status: "FAILED", failureReason: "Account closed" } });
-    await db().fileDownload.create({ data: { batchFileId: sent.csv.id, userId: finance.id, downloadedAt: new Date(NOW.getTime() - 6 * DAY) } });
+    await db().fileDownload.create({
+      data: { batchFileId: sent.csv.id, userId: finance.id, downloadedAt: new Date(NOW.getTime() - 6 * DAY) },
+    });
     await run(db(), store(), { now: new Date(NOW.getTime() + 10 * DAY) });
     expect((await db().payment.findUniqueOrThrow({ where: { id: sent.payment.id } })).status).toBe("FAILED");
   });

@@ -32,20 +32,36 @@ describe("write-once storage in a run", () => {
     expect(await store().get(csvKey)).toEqual(intruder);
 
     // Retrying cannot get past it either: the file must be looked at by a person.
-    const retried = await run(db(), store(), { now: new Date(NOW.getTime() + 60_000), retryRunId: summary.runId!, triggeredBy: "admin@test" });
-    expect(retried).toMatchObject({ status: "FAILED", runId: summary.runId, attempts: 2, error: expect.stringContaining(csvKey) });
+    const retried = await run(db(), store(), {
+      now: new Date(NOW.getTime() + 60_000),
+      retryRunId: summary.runId!,
+      triggeredBy: "admin@test",
+    });
+    expect(retried).toMatchObject({
+      status: "FAILED",
+      runId: summary.runId,
+      attempts: 2,
+      error: expect.stringContaining(csvKey),
+    });
     await expectAllOrNothing(db(), summary.runId!, ids);
     expect(await store().get(csvKey)).toEqual(intruder);
 
     // The schedule tries it once more (attempt 3), then leaves it to a person and goes on with
     // other payments; the stuck run's payments stay in its batch, never in a second file.
     const scheduled = await run(db(), store(), { now: new Date(NOW.getTime() + 120_000), triggeredBy: "cron" });
-    expect(scheduled).toMatchObject({ status: "FAILED", runId: summary.runId, attempts: AUTO_RESUME_MAX_ATTEMPTS, resumed: true });
+    expect(scheduled).toMatchObject({
+      status: "FAILED",
+      runId: summary.runId,
+      attempts: AUTO_RESUME_MAX_ATTEMPTS,
+      resumed: true,
+    });
     const [later] = await newBankPayments(db(), 1);
     const next = await run(db(), store(), { now: new Date(NOW.getTime() + 180_000), triggeredBy: "cron" });
     expect(next).toMatchObject({ status: "SUCCEEDED", resumed: false, payments: 1 });
     expect(next.runId).not.toBe(summary.runId);
-    expect(await db().fileLine.findMany({ where: { batch: { runId: next.runId! } }, select: { paymentId: true } })).toEqual([{ paymentId: later.id }]);
+    expect(await db().fileLine.findMany({ where: { batch: { runId: next.runId! } }, select: { paymentId: true } })).toEqual([
+      { paymentId: later.id },
+    ]);
     await expectAllOrNothing(db(), summary.runId!, ids);
     expect(await store().get(csvKey)).toEqual(intruder);
   });

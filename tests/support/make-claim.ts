@@ -3,7 +3,12 @@ import { encryptBankDetails, type BankDetailsPlain } from "@/lib/crypto/bank-det
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ContactPreference, PaymentMethod } from "@/lib/generated/prisma/enums";
 
-export const VALID_BANK: BankDetailsPlain = { sortCode: "200000", accountNumber: "55779911", nameOnAccount: "A Lovelace", rollNumber: null };
+export const VALID_BANK: BankDetailsPlain = {
+  sortCode: "200000",
+  accountNumber: "55779911",
+  nameOnAccount: "A Lovelace",
+  rollNumber: null,
+};
 
 /** A NEW claim with its claimant, (optionally) bank details and expense lines, straight into the database. */
 export async function makeClaim(

@@ -28,7 +28,8 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 /** Destructive set-up only ever runs against a database on this machine. */
 export function assertLocal(url: string) {
   const host = new URL(url).hostname;
-  if (!LOCAL_HOSTS.has(host)) throw new Error(`refusing to create and drop test databases on ${host}: tests only run against a local PostgreSQL`);
+  if (!LOCAL_HOSTS.has(host))
+    throw new Error(`refusing to create and drop test databases on ${host}: tests only run against a local PostgreSQL`);
 }
 
 export async function admin<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -82,7 +83,9 @@ export async function prepareTestServer(log: (m: string) => void): Promise<TestS
 /** Drops every database this run made. */
 export async function cleanupTestServer(server: TestServer) {
   await admin(server.url("postgres"), async (c) => {
-    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${server.prefix}%`]);
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${server.prefix}%`,
+    ]);
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(datname)} WITH (FORCE)`);
   });
   await server.embedded?.stop();

@@ -33,7 +33,11 @@ export function useTestDatabase(): { db: () => PrismaClient; url: () => string }
     await handle?.drop();
   });
   return {
-    db: () => client ?? (() => { throw new Error("test database not ready"); })(),
+    db: () =>
+      client ??
+      (() => {
+        throw new Error("test database not ready");
+      })(),
     url: () => handle!.url,
   };
 }

@@ -20,7 +20,13 @@ async function adminActor() {
 describe("user administration", () => {
   it("creates a user with a one-time password that must be changed, audited without the hash", async () => {
     const actor = await adminActor();
-    const { userId, oneTimePassword } = await createUser({ db: db(), actor, email: "new.user@test.disburse.test", name: "New User", role: "ACCOUNTANT" });
+    const { userId, oneTimePassword } = await createUser({
+      db: db(),
+      actor,
+      email: "new.user@test.disburse.test",
+      name: "New User",
+      role: "ACCOUNTANT",
+    });
     const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
     expect(user).toMatchObject({ role: "ACCOUNTANT", mustChangePassword: true });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
@@ -36,7 +42,9 @@ describe("user administration", () => {
     const actor = await adminActor();
     const existing = await makeUser(db());
     const before = await db().user.count();
-    await expect(createUser({ db: db(), actor, email: existing.email, name: "Dup", role: "ADMIN" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(createUser({ db: db(), actor, email: existing.email, name: "Dup", role: "ADMIN" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await db().user.count()).toBe(before);
   });
 
@@ -48,7 +56,9 @@ describe("user administration", () => {
     const [entry] = await db().auditLog.findMany({ where: { entityId: user.id, action: "user.role-changed" } });
     expect(entry.before).toMatchObject({ role: "CASEWORKER" });
     expect(entry.after).toMatchObject({ role: "SSCL_FINANCE" });
-    await expect(changeUserRole({ db: db(), actor, userId: actor.id, role: "CASEWORKER" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(changeUserRole({ db: db(), actor, userId: actor.id, role: "CASEWORKER" })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     expect((await db().user.findUniqueOrThrow({ where: { id: actor.id } })).role).toBe("ADMIN");
   });
 
@@ -65,7 +75,10 @@ describe("user administration", () => {
     const actor = await adminActor();
     const user = await makeUser(db());
     for (let i = 0; i < 5; i++) await verifyCredentials(db(), { email: user.email, password: "wrong" }, now);
-    expect(await verifyCredentials(db(), { email: user.email, password: TEST_PASSWORD }, now)).toEqual({ ok: false, reason: "LOCKED" });
+    expect(await verifyCredentials(db(), { email: user.email, password: TEST_PASSWORD }, now)).toEqual({
+      ok: false,
+      reason: "LOCKED",
+    });
     await unlockUser({ db: db(), actor, userId: user.id });
     expect((await verifyCredentials(db(), { email: user.email, password: TEST_PASSWORD }, now)).ok).toBe(true);
     expect(await db().auditLog.count({ where: { entityId: user.id, action: "user.unlocked" } })).toBe(1);
@@ -80,7 +93,9 @@ describe("user administration", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).mustChangePassword).toBe(true);
 
     const self = { id: user.id, email: user.email };
-    await expect(changeOwnPassword({ db: db(), actor: self, currentPassword: "not-it", newPassword: "A-brand-new-password" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      changeOwnPassword({ db: db(), actor: self, currentPassword: "not-it", newPassword: "A-brand-new-password" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     await changeOwnPassword({ db: db(), actor: self, currentPassword: oneTimePassword, newPassword: "A-brand-new-password" });
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.mustChangePassword).toBe(false);

@@ -58,25 +58,19 @@ describe("checkBankAccount: published Pay.UK test cases", () => {
 });
 
 describe("checkBankAccount: input format", () => {
-  it.each(["12345", "1234567", "12-34-56", "12 345", "12a456", "", "１２３４５６"])(
-    "rejects sort code %j",
-    (sortCode) => {
-      expect(checkBankAccount(sortCode, "66374958")).toEqual({
-        valid: false,
-        reason: "SORT_CODE_FORMAT",
-      });
-    },
-  );
+  it.each(["12345", "1234567", "12-34-56", "12 345", "12a456", "", "１２３４５６"])("rejects sort code %j", (sortCode) => {
+    expect(checkBankAccount(sortCode, "66374958")).toEqual({
+      valid: false,
+      reason: "SORT_CODE_FORMAT",
+    });
+  });
 
-  it.each(["6637495", "663749580", "6637495x", "6637 4958", "", "66-374958"])(
-    "rejects account number %j",
-    (account) => {
-      expect(checkBankAccount("089999", account)).toEqual({
-        valid: false,
-        reason: "ACCOUNT_NUMBER_FORMAT",
-      });
-    },
-  );
+  it.each(["6637495", "663749580", "6637495x", "6637 4958", "", "66-374958"])("rejects account number %j", (account) => {
+    expect(checkBankAccount("089999", account)).toEqual({
+      valid: false,
+      reason: "ACCOUNT_NUMBER_FORMAT",
+    });
+  });
 
   it("reports the sort code first when both are malformed", () => {
     expect(checkBankAccount("1", "2").reason).toBe("SORT_CODE_FORMAT");

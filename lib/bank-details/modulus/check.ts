@@ -42,9 +42,7 @@ const EITHER_CHECK_SUFFICES = new Set([2, 10, 12]);
 export function checkBankAccount(sortCode: string, accountNumber: string): BankCheckResult {
   if (!/^\d{6}$/.test(sortCode)) return { valid: false, reason: "SORT_CODE_FORMAT" };
   if (!/^\d{8}$/.test(accountNumber)) return { valid: false, reason: "ACCOUNT_NUMBER_FORMAT" };
-  return passesModulusChecks(sortCode, accountNumber)
-    ? { valid: true }
-    : { valid: false, reason: "MODULUS" };
+  return passesModulusChecks(sortCode, accountNumber) ? { valid: true } : { valid: false, reason: "MODULUS" };
 }
 
 function passesModulusChecks(sortCode: string, accountNumber: string): boolean {
@@ -136,10 +134,7 @@ function weightsFor(row: WeightRow, account: readonly number[]): readonly number
   // test cases for exception 10 are constructed.
   const zeroUToB =
     (row.exception === 7 && account[G] === 9) ||
-    (row.exception === 10 &&
-      (account[A] === 0 || account[A] === 9) &&
-      account[B] === 9 &&
-      account[G] === 9);
+    (row.exception === 10 && (account[A] === 0 || account[A] === 9) && account[B] === 9 && account[G] === 9);
   if (zeroUToB) return row.weights.map((w, i) => (i <= WEIGHT_B ? 0 : w));
   return row.weights;
 }

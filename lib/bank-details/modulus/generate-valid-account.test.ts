@@ -5,19 +5,7 @@ import { findValidAccountNumber } from "./generate-valid-account";
 
 // One sort code per kind of rule: plain mod 10, mod 11 + double alternate,
 // exceptions 1, 2/9, 4, 5, 6, 10/11, 12/13, 14, and one absent from the table.
-const SORT_CODES = [
-  "089999",
-  "202959",
-  "118765",
-  "309070",
-  "134020",
-  "938600",
-  "200915",
-  "871427",
-  "074456",
-  "180002",
-  "000000",
-];
+const SORT_CODES = ["089999", "202959", "118765", "309070", "134020", "938600", "200915", "871427", "074456", "180002", "000000"];
 
 describe("findValidAccountNumber", () => {
   it.each(SORT_CODES)("returns an 8-digit account that passes for %s", (sortCode) => {

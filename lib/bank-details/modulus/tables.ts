@@ -24,10 +24,7 @@ function parseRow(line: string): WeightRow {
   const method = fields[2];
   // A malformed row would silently skew every account in its range, so fail
   // loudly at load time instead.
-  if (
-    (fields.length !== 17 && fields.length !== 18) ||
-    (method !== "MOD10" && method !== "MOD11" && method !== "DBLAL")
-  ) {
+  if ((fields.length !== 17 && fields.length !== 18) || (method !== "MOD10" && method !== "MOD11" && method !== "DBLAL")) {
     throw new Error(`Malformed VALACDOS row: ${line}`);
   }
   const numbers = fields.map(Number);
@@ -83,7 +80,5 @@ export function findWeightRows(sortCode: string): readonly WeightRow[] {
 
 /** SCSUBTAB replacement for exception 5, or the sort code itself. */
 export function substituteSortCode(sortCode: string): string {
-  return Object.prototype.hasOwnProperty.call(SORT_CODE_SUBSTITUTIONS, sortCode)
-    ? SORT_CODE_SUBSTITUTIONS[sortCode]
-    : sortCode;
+  return Object.prototype.hasOwnProperty.call(SORT_CODE_SUBSTITUTIONS, sortCode) ? SORT_CODE_SUBSTITUTIONS[sortCode] : sortCode;
 }

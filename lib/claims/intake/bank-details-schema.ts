@@ -2,8 +2,7 @@ import { z } from "zod";
 import { checkBankAccount, isBacsRollNumber, normaliseAccountNumber, normaliseSortCode } from "@/lib/bank-details/modulus";
 import { blankAsNull, isRecord, requiredText, strictObject } from "./fields";
 
-export const MODULUS_FAILURE_MESSAGE =
-  "Sort code and account number do not match (failed the bank's modulus check)";
+export const MODULUS_FAILURE_MESSAGE = "Sort code and account number do not match (failed the bank's modulus check)";
 
 const sortCode = z
   .string({ error: (i) => (i.input == null ? "Sort code is required" : "Sort code must be text, like 20-00-00") })
@@ -26,10 +25,7 @@ const rollNumber = blankAsNull(
 // The modulus check needs both numbers well formed; it runs even when other
 // bank fields (e.g. the name) are wrong so every problem is reported at once.
 function formatsParsed(payload: z.core.ParsePayload): boolean {
-  return (
-    isRecord(payload.value) &&
-    !payload.issues.some((i) => i.path?.[0] === "sortCode" || i.path?.[0] === "accountNumber")
-  );
+  return isRecord(payload.value) && !payload.issues.some((i) => i.path?.[0] === "sortCode" || i.path?.[0] === "accountNumber");
 }
 
 export const bankDetailsSchema = strictObject("Bank details", {

@@ -152,12 +152,7 @@ describe("claimIntakeSchema: missing required fields", () => {
           delete b.claimant.address.country;
         }),
       ),
-    ).toEqual([
-      "claimant.address.country",
-      "claimant.address.line1",
-      "claimant.address.postcode",
-      "claimant.address.town",
-    ]);
+    ).toEqual(["claimant.address.country", "claimant.address.line1", "claimant.address.postcode", "claimant.address.town"]);
   });
 
   it("missing expense description", () => {

@@ -19,17 +19,17 @@ export function requiredText(name: string, max: number) {
 /** Trimmed text up to max characters, or null. */
 export function optionalText(name: string, max: number) {
   return blankAsNull(
-    z.string({ error: typeError(name, "text") }).trim().max(max, `${name} must be ${max} characters or fewer`),
+    z
+      .string({ error: typeError(name, "text") })
+      .trim()
+      .max(max, `${name} must be ${max} characters or fewer`),
   );
 }
 
 // Forms often send "" for an unfilled field; treating blank and absent as null
 // lets "contact preference EMAIL but no email" report one clear message.
 export function blankAsNull<T extends z.ZodType>(schema: T) {
-  return z.preprocess(
-    (v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v),
-    schema.nullable(),
-  );
+  return z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v), schema.nullable());
 }
 
 /** A real calendar date written YYYY-MM-DD (z.iso.date rejects 2023-02-30 and the like). */

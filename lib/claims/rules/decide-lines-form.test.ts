@@ -46,11 +46,18 @@ describe("decideLinesFromForm", () => {
   });
 
   it("treats an empty amount as missing and reads the rejection reason", () => {
-    expect(decideLinesFromForm(LINES, reader({ "line-a-decision": "APPROVE_DIFFERENT", "line-a-amount": " ", "line-a-note": "n", "line-b-decision": "REJECT" }))).toEqual({
+    expect(
+      decideLinesFromForm(
+        LINES,
+        reader({ "line-a-decision": "APPROVE_DIFFERENT", "line-a-amount": " ", "line-a-note": "n", "line-b-decision": "REJECT" }),
+      ),
+    ).toEqual({
       ok: false,
       errors: { "line-a-amount": "Enter the approved amount" },
     });
-    expect(decideLinesFromForm(LINES, reader({ "line-a-decision": "REJECT", "line-b-decision": "REJECT", rejectionReason: "OTHER" }))).toMatchObject({
+    expect(
+      decideLinesFromForm(LINES, reader({ "line-a-decision": "REJECT", "line-b-decision": "REJECT", rejectionReason: "OTHER" })),
+    ).toMatchObject({
       ok: true,
       outcome: "REJECTED",
       reason: "OTHER",
@@ -58,7 +65,9 @@ describe("decideLinesFromForm", () => {
   });
 
   it("ignores values that are not strings, as FormData files would be", () => {
-    const result = decideLinesFromForm(LINES, (name) => (name === "line-a-decision" ? new Blob(["APPROVE"]) : name.endsWith("decision") ? "APPROVE" : null));
+    const result = decideLinesFromForm(LINES, (name) =>
+      name === "line-a-decision" ? new Blob(["APPROVE"]) : name.endsWith("decision") ? "APPROVE" : null,
+    );
     expect(result).toEqual({ ok: false, errors: { "line-a-decision": "Choose a decision for this expense line" } });
   });
 });

@@ -61,7 +61,10 @@ describe("decideLines: approving a different amount", () => {
   const different = (approvedPence: number | null | undefined, note: string | null = "Receipt shows less") =>
     decideLines({
       lines: LINES,
-      decisions: [{ lineId: "a", decision: "APPROVE_DIFFERENT", approvedPence, note }, { lineId: "b", decision: "REJECT" }],
+      decisions: [
+        { lineId: "a", decision: "APPROVE_DIFFERENT", approvedPence, note },
+        { lineId: "b", decision: "REJECT" },
+      ],
     });
 
   it("refuses an amount of 0", () => {
@@ -105,8 +108,14 @@ describe("decideLines: approving a different amount", () => {
   });
 
   it("requires a note", () => {
-    expect(different(1000, null)).toEqual({ ok: false, errors: { "line-a-note": "Enter a note explaining the different amount" } });
-    expect(different(1000, "   ")).toEqual({ ok: false, errors: { "line-a-note": "Enter a note explaining the different amount" } });
+    expect(different(1000, null)).toEqual({
+      ok: false,
+      errors: { "line-a-note": "Enter a note explaining the different amount" },
+    });
+    expect(different(1000, "   ")).toEqual({
+      ok: false,
+      errors: { "line-a-note": "Enter a note explaining the different amount" },
+    });
   });
 
   it("refuses a 2001-character note and accepts 2000", () => {
@@ -143,7 +152,10 @@ describe("decideLines: notes on other decisions", () => {
   it("counts a CRLF line break as one character", () => {
     const note = `${"x".repeat(999)}\r\n${"x".repeat(1000)}`;
     const result = decideLines({ lines: LINES, decisions: [{ lineId: "a", decision: "APPROVE", note }, approveAll[1]] });
-    expect(result).toMatchObject({ ok: true, lines: [{ id: "a", note: `${"x".repeat(999)}\n${"x".repeat(1000)}` }, { id: "b" }] });
+    expect(result).toMatchObject({
+      ok: true,
+      lines: [{ id: "a", note: `${"x".repeat(999)}\n${"x".repeat(1000)}` }, { id: "b" }],
+    });
   });
 });
 

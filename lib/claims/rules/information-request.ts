@@ -23,8 +23,7 @@ export interface InformationRequestInput {
 }
 
 export type InformationRequestResult =
-  | { ok: true; request: { kind: InformationRequestKind; note: string } }
-  | { ok: false; errors: Record<string, string> };
+  { ok: true; request: { kind: InformationRequestKind; note: string } } | { ok: false; errors: Record<string, string> };
 
 export interface ClaimRejectionInput {
   reason: string | null | undefined;
@@ -32,8 +31,7 @@ export interface ClaimRejectionInput {
 }
 
 export type ClaimRejectionResult =
-  | { ok: true; rejection: { reason: RejectionReasonCode; note: string } }
-  | { ok: false; errors: Record<string, string> };
+  { ok: true; rejection: { reason: RejectionReasonCode; note: string } } | { ok: false; errors: Record<string, string> };
 
 export function validateInformationRequest(input: InformationRequestInput): InformationRequestResult {
   const errors: Record<string, string> = {};

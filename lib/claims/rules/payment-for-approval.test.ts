@@ -43,7 +43,13 @@ describe("paymentForApproval", () => {
   it("holds a bank payment while a bank-details change is pending", () => {
     expect(paymentForApproval({ ...BASE, hasPendingBankDetailsChange: true })).toEqual({
       ok: true,
-      payment: { reference: "7KQ2M9X-01", method: "BANK", amountPence: 1740, status: "NEW", holdReason: "BANK_DETAILS_CHANGE_PENDING" },
+      payment: {
+        reference: "7KQ2M9X-01",
+        method: "BANK",
+        amountPence: 1740,
+        status: "NEW",
+        holdReason: "BANK_DETAILS_CHANGE_PENDING",
+      },
     });
   });
 
@@ -69,7 +75,11 @@ describe("paymentForApproval", () => {
   });
 
   it("refuses invalid details even with a change pending, pointing at the change", () => {
-    const result = paymentForApproval({ ...BASE, bankDetails: { ...VALID, accountNumber: "66374959" }, hasPendingBankDetailsChange: true });
+    const result = paymentForApproval({
+      ...BASE,
+      bankDetails: { ...VALID, accountNumber: "66374959" },
+      hasPendingBankDetailsChange: true,
+    });
     expect(result).toEqual(
       refused(
         "The claimant's bank details are not valid: the account number is not valid for the sort code (UK modulus check). Their new bank details are waiting for a second caseworker to approve them; approve those before approving a bank payment.",
@@ -86,9 +96,15 @@ describe("paymentForApproval", () => {
   });
 
   it("refuses a total that is not a positive whole number of pence, or too large", () => {
-    expect(paymentForApproval({ ...BASE, approvedTotalPence: 0 })).toEqual(refused("The approved total must be more than £0.00."));
-    expect(paymentForApproval({ ...BASE, approvedTotalPence: 10.5 })).toEqual(refused("The approved total must be more than £0.00."));
-    expect(paymentForApproval({ ...BASE, approvedTotalPence: 2_147_483_648 })).toEqual(refused("The approved total is too large for one payment."));
+    expect(paymentForApproval({ ...BASE, approvedTotalPence: 0 })).toEqual(
+      refused("The approved total must be more than £0.00."),
+    );
+    expect(paymentForApproval({ ...BASE, approvedTotalPence: 10.5 })).toEqual(
+      refused("The approved total must be more than £0.00."),
+    );
+    expect(paymentForApproval({ ...BASE, approvedTotalPence: 2_147_483_648 })).toEqual(
+      refused("The approved total is too large for one payment."),
+    );
   });
 
   it("refuses a 100th payment", () => {

@@ -14,7 +14,12 @@ export async function loadMissedDownloads(db: Db, now: Date, holidays: ReadonlyS
       id: true,
       startedAt: true,
       batches: {
-        select: { files: { orderBy: { kind: "asc" }, select: { kind: true, fileName: true, isVoid: true, _count: { select: { downloads: true } } } } },
+        select: {
+          files: {
+            orderBy: { kind: "asc" },
+            select: { kind: true, fileName: true, isVoid: true, _count: { select: { downloads: true } } },
+          },
+        },
       },
     },
   });

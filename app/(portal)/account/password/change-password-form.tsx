@@ -16,7 +16,14 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
       <ActionErrorSummary result={result} fields={FIELDS} />
       <SuccessMessage result={result} />
       <form action={action} noValidate>
-        <TextInput id="currentPassword" name="currentPassword" type="password" label="Current password" autoComplete="current-password" error={fieldError(result, "currentPassword")} />
+        <TextInput
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          label="Current password"
+          autoComplete="current-password"
+          error={fieldError(result, "currentPassword")}
+        />
         <TextInput
           id="newPassword"
           name="newPassword"
@@ -26,7 +33,14 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
           autoComplete="new-password"
           error={fieldError(result, "newPassword")}
         />
-        <TextInput id="confirmPassword" name="confirmPassword" type="password" label="Confirm new password" autoComplete="new-password" error={fieldError(result, "confirmPassword")} />
+        <TextInput
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          label="Confirm new password"
+          autoComplete="new-password"
+          error={fieldError(result, "confirmPassword")}
+        />
         <SubmitButton pendingLabel="Changing password…">Change password</SubmitButton>
       </form>
     </>

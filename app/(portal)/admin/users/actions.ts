@@ -17,7 +17,11 @@ function refresh(userId?: string) {
 export const createUserAction = defineAction("createUser", createUserSchema, async (input, user) => {
   const { userId, oneTimePassword } = await createUser({ db: prisma, actor: user, ...input });
   refresh();
-  return { ok: true, message: `${input.name} can now sign in with the one-time password below.`, data: { userId, oneTimePassword, email: input.email } };
+  return {
+    ok: true,
+    message: `${input.name} can now sign in with the one-time password below.`,
+    data: { userId, oneTimePassword, email: input.email },
+  };
 });
 
 export const changeUserRoleAction = defineAction("changeUserRole", changeUserRoleSchema, async (input, user) => {
@@ -41,5 +45,9 @@ export const unlockUserAction = defineAction("unlockUser", userIdSchema, async (
 export const resetUserPasswordAction = defineAction("resetUserPassword", userIdSchema, async (input, user) => {
   const { oneTimePassword } = await resetUserPassword({ db: prisma, actor: user, userId: input.userId });
   refresh(input.userId);
-  return { ok: true, message: "Password reset. Give the user this one-time password; it is shown only once.", data: { oneTimePassword } };
+  return {
+    ok: true,
+    message: "Password reset. Give the user this one-time password; it is shown only once.",
+    data: { oneTimePassword },
+  };
 });

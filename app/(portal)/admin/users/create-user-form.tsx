@@ -19,9 +19,30 @@ export function CreateUserForm() {
       <ActionErrorSummary result={result} fields={["name", "email", "role"]} />
       {created && <OneTimePasswordPanel title={`User ${created.email} created`} password={created.oneTimePassword} />}
       <form action={action} noValidate className="max-w-xl" key={created?.email}>
-        <TextInput id="name" name="name" label="Full name" autoComplete="off" spellCheck={false} error={fieldError(result, "name")} />
-        <TextInput id="email" name="email" type="email" label="Email address" autoComplete="off" spellCheck={false} error={fieldError(result, "email")} />
-        <Select id="role" name="role" label="Role" options={[{ value: "", label: "Choose a role" }, ...roleOptions]} error={fieldError(result, "role")} />
+        <TextInput
+          id="name"
+          name="name"
+          label="Full name"
+          autoComplete="off"
+          spellCheck={false}
+          error={fieldError(result, "name")}
+        />
+        <TextInput
+          id="email"
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="off"
+          spellCheck={false}
+          error={fieldError(result, "email")}
+        />
+        <Select
+          id="role"
+          name="role"
+          label="Role"
+          options={[{ value: "", label: "Choose a role" }, ...roleOptions]}
+          error={fieldError(result, "role")}
+        />
         <SubmitButton pendingLabel="Creating user…">Create user</SubmitButton>
       </form>
     </>

@@ -50,7 +50,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <h2 id="role-heading" className="mb-4 text-2xl font-bold">
               Role
             </h2>
-            <UserActionForm action={changeUserRoleAction} userId={user.id} label="Change role" pendingLabel="Changing role…" fields={["role"]}>
+            <UserActionForm
+              action={changeUserRoleAction}
+              userId={user.id}
+              label="Change role"
+              pendingLabel="Changing role…"
+              fields={["role"]}
+            >
               <Select id="role" name="role" label="New role" options={roleOptions} defaultValue={user.role} />
             </UserActionForm>
           </section>
@@ -66,7 +72,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               variant="primary"
               showForm={user.locked}
             />
-            <UserActionForm action={resetUserPasswordAction} userId={user.id} label="Reset password" pendingLabel="Resetting password…" />
+            <UserActionForm
+              action={resetUserPasswordAction}
+              userId={user.id}
+              label="Reset password"
+              pendingLabel="Resetting password…"
+            />
             <UserActionForm
               action={setUserDisabledAction}
               userId={user.id}

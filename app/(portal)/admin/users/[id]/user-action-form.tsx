@@ -29,7 +29,11 @@ export function UserActionForm(props: {
   return (
     <div className="mb-6">
       <ActionErrorSummary result={result} fields={props.fields ?? []} />
-      {oneTimePassword ? <OneTimePasswordPanel title="Password reset" password={oneTimePassword} /> : <SuccessMessage result={result} />}
+      {oneTimePassword ? (
+        <OneTimePasswordPanel title="Password reset" password={oneTimePassword} />
+      ) : (
+        <SuccessMessage result={result} />
+      )}
       {props.showForm !== false && (
         <form action={action}>
           <input type="hidden" name="userId" value={props.userId} />

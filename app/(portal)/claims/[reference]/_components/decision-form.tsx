@@ -15,7 +15,6 @@ import { ClaimForm } from "./claim-form";
 
 type Line = { id: string; lineNo: number; type: ExpenseType; description: string; claimedPence: number };
 
-
 export function DecisionForm({
   reference,
   version,
