@@ -1,16 +1,26 @@
-// Runs once when the Next.js server starts: a bad or missing setting stops it here, by name,
-// rather than failing inside the first request that needs it. `npm start` checks the same
-// schema before it starts anything; this covers `next start` run on its own.
+// Runs once when the Next.js server starts: a bad or missing setting stops it, by name
+// (instrumentation-node.ts). Node-only code is imported inside the `=== "nodejs"` check, which
+// the bundler folds away for the Edge runtime (which has no `process.exit`), as Next's docs show.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { ConfigError, parseConfig } = await import("./lib/config/schema");
-  try {
-    parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Disburse cannot start. ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkSettingsOrExit } = await import("./instrumentation-node");
+    checkSettingsOrExit();
+  }
+}
+
+// Errors Next catches while serving a request (rendering, route handlers, server actions) are
+// logged through pino as one JSON line, like everything else (lib/log/request-error-entry.ts).
+// pino is Node-only: the import sits inside the runtime check, so no other bundle carries it.
+type OnRequestError = import("next").Instrumentation.onRequestError;
+
+export async function onRequestError(
+  error: unknown,
+  request: Parameters<OnRequestError>[1],
+  context: Parameters<OnRequestError>[2],
+): Promise<void> {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const [{ log }, { requestErrorEntry }] = await Promise.all([import("./lib/log"), import("./lib/log/request-error-entry")]);
+    const entry = requestErrorEntry(error, request, context);
+    log[entry.level](entry.fields, entry.msg);
   }
 }

@@ -1,11 +1,12 @@
 // `npm start`: config check -> database -> migrations -> demo seed -> (next build if needed) -> next start.
-// DATABASE_URL unset: demo mode on an embedded PostgreSQL 17 (data in .data/pg).
+// DATABASE_URL unset: demo mode on an embedded PostgreSQL 17 (data in .data/pg, or EMBEDDED_PG_DATA_DIR;
+// port 54329, or EMBEDDED_PG_PORT). If it cannot start, one sentence says why and what to do.
 // Ctrl-C / SIGTERM: stops Next, then PostgreSQL, then exits.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyDemoSecrets } from "../lib/config/demo-secrets.ts";
 import { ConfigError, parseConfig, resolveMode } from "../lib/config/schema.ts";
-import { startEmbeddedPostgres, takeOverSignals, type EmbeddedServer } from "./lib/embedded-postgres.mts";
+import { EmbeddedPostgresError, startEmbeddedPostgres, takeOverSignals, type EmbeddedServer } from "./lib/embedded-postgres.mts";
 import { migrate } from "./lib/migrate.mts";
 import { bin, currentChild, root, runCommand, stopChild } from "./lib/run-command.mts";
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/demo-users.ts";
@@ -41,8 +42,15 @@ function checkConfig(env: NodeJS.ProcessEnv) {
   }
 }
 
-async function waitForHealth(url: string) {
-  for (let i = 0; i < 600 && !shuttingDown; i++) {
+function embeddedPort(setting: string | undefined): number {
+  const port = Number(setting?.trim() || 54329);
+  if (Number.isInteger(port) && port > 0 && port < 65536) return port;
+  console.error(`[start] cannot start: EMBEDDED_PG_PORT must be a port number from 1 to 65535, got "${setting}".`);
+  process.exit(1);
+}
+
+async function waitForHealth(url: string, stopped: () => boolean) {
+  for (let i = 0; i < 600 && !shuttingDown && !stopped(); i++) {
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) return true;
@@ -76,8 +84,9 @@ async function main() {
   const config = checkConfig({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgresql://embedded/disburse" });
 
   if (!process.env.DATABASE_URL) {
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    database = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), port, databases: ["disburse"], log });
+    const port = embeddedPort(process.env.EMBEDDED_PG_PORT);
+    const dataDir = path.resolve(root, process.env.EMBEDDED_PG_DATA_DIR?.trim() || path.join(DATA_DIR, "pg"));
+    database = await startEmbeddedPostgres({ dataDir, port, portSetting: "EMBEDDED_PG_PORT", databases: ["disburse"], log });
     process.env.DATABASE_URL = database.url("disburse");
     log(`embedded PostgreSQL ${database.version} on 127.0.0.1:${port}`);
   } else {
@@ -101,8 +110,13 @@ async function main() {
   const url = `http://${config.appHost}:${config.port}`;
   log(`starting the portal on ${url}`);
   const server = runCommand(bin("next"), ["start", "-H", config.appHost, "-p", String(config.port)]);
-  server.catch(() => {});
-  if (await waitForHealth(url)) {
+  // A `next start` that dies at once is reported at once, not after the health wait runs out.
+  let serverExited = false;
+  server.then(
+    () => (serverExited = true),
+    () => (serverExited = true),
+  );
+  if (await waitForHealth(url, () => serverExited)) {
     console.log(`\nDisburse is running on ${url} (${mode} mode). Press Ctrl-C to stop.`);
     if (mode === "demo") {
       const password = process.env.DEMO_PASSWORD ? "the one in DEMO_PASSWORD" : DEFAULT_DEMO_PASSWORD;
@@ -121,6 +135,8 @@ async function main() {
 
 main().catch(async (error) => {
   if (shuttingDown) return;
-  console.error(`[start] failed: ${error instanceof Error ? error.message : error}`);
+  // The embedded PostgreSQL's failures are already one sentence with the fix: print it alone.
+  if (error instanceof EmbeddedPostgresError) console.error(error.message);
+  else console.error(`[start] failed: ${error instanceof Error ? error.message : error}`);
   await shutdown(1);
 });
