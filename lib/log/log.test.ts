@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "./log";
+import { createLogger } from ".";
 
 function capture() {
   const lines: string[] = [];
