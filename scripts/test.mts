@@ -1,7 +1,9 @@
-// `npm test`: unit and integration tests (vitest) against real PostgreSQL, then end-to-end tests
-// (Playwright in Debian's Chromium) against a production build. Without DATABASE_URL it runs its
-// own embedded PostgreSQL on port 54339 (.data/pg-test); with it, it makes and drops databases
-// named after that one. Prints one closing line: "Tests: N passed, N failed".
+// `npm test`: unit tests (vitest project "unit", no database), then integration tests (vitest
+// project "integration", against real PostgreSQL), then end-to-end tests (Playwright in Debian's
+// Chromium) against a production build. `--unit`, `--integration` and `--e2e` run only the parts
+// named. The unit tests never start or touch PostgreSQL; for the other parts, without DATABASE_URL
+// it runs its own embedded PostgreSQL on port 54339 (.data/pg-test), and with it, it makes and drops
+// databases named after that one. Prints one closing line: "Tests: N passed, N failed, N skipped".
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -10,15 +12,23 @@ import { takeOverSignals } from "./lib/embedded-postgres.mts";
 import { bin, currentChild, root, runCommand, stopChild } from "./lib/run-command.mts";
 
 const log = (m: string) => console.log(`[test] ${m}`);
-const args = new Set(process.argv.slice(2));
-const only = args.has("--unit") ? "unit" : args.has("--e2e") ? "e2e" : "all";
+const PARTS = ["unit", "integration", "e2e"] as const;
+type Part = (typeof PARTS)[number];
+const flags = process.argv.slice(2);
+const unknown = flags.filter((f) => !PARTS.some((p) => f === `--${p}`));
+if (unknown.length) {
+  console.error(`[test] unknown option ${unknown.join(" ")}: use --unit, --integration and/or --e2e (none runs all three)`);
+  process.exit(2);
+}
+const chosen = PARTS.filter((p) => flags.includes(`--${p}`));
+const runs = (part: Part) => chosen.length === 0 || chosen.includes(part);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-if (only !== "unit" && !existsSync(chromium)) {
+if (runs("e2e") && !existsSync(chromium)) {
   console.error(
     `Chromium is needed for the end-to-end tests and was not found at ${chromium}.\n` +
       `Install Debian's Chromium with:\n\n    sudo apt-get install -y chromium\n\n` +
-      `(or set CHROMIUM_PATH to a Chromium binary; run "npm test -- --unit" to skip the browser tests).`,
+      `(or set CHROMIUM_PATH to a Chromium binary; "npm test -- --unit --integration" skips the browser tests).`,
   );
   process.exit(1);
 }
@@ -51,12 +61,37 @@ function playwrightCounts(file: string): Counts {
 }
 
 async function main() {
-  server = await prepareTestServer(log);
+  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (c: Counts) => {
+    totals.passed += c.passed;
+    totals.failed += c.failed;
+    totals.skipped += c.skipped;
+  };
+  const vitest = async (project: "unit" | "integration", env: NodeJS.ProcessEnv) => {
+    const out = path.join(reports, `vitest-${project}.json`);
+    await runCommand(
+      bin("vitest"),
+      ["run", `--project=${project}`, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+      { env },
+    ).catch(() => {});
+    add(vitestCounts(out));
+  };
+
   const secrets = {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     BANK_DETAILS_KEY: randomBytes(32).toString("base64"),
     CRON_SECRET: randomBytes(32).toString("base64url"),
   };
+
+  if (runs("unit")) {
+    log("unit tests (vitest, no database)");
+    const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, NEXT_TELEMETRY_DISABLED: "1" };
+    for (const name of ["DATABASE_URL", "TEST_PG_URL", "TEST_PG_TEMPLATE", "TEST_PG_PREFIX"]) delete env[name];
+    await vitest("unit", env);
+  }
+  if (!runs("integration") && !runs("e2e")) return summarise(totals);
+
+  server = await prepareTestServer(log);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...secrets,
@@ -66,23 +101,13 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete env.DATABASE_URL; // each test file makes its own database
-  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
-  const add = (c: Counts) => {
-    totals.passed += c.passed;
-    totals.failed += c.failed;
-    totals.skipped += c.skipped;
-  };
 
-  if (only !== "e2e") {
-    log("unit and integration tests (vitest)");
-    const out = path.join(reports, "vitest.json");
-    await runCommand(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env }).catch(
-      () => {},
-    );
-    add(vitestCounts(out));
+  if (runs("integration")) {
+    log("integration tests (vitest, PostgreSQL)");
+    await vitest("integration", env);
   }
 
-  if (only !== "unit") {
+  if (runs("e2e")) {
     const e2eDatabase = `${server.prefix}_e2e`;
     await copyDatabase(server.url("postgres"), server.template, e2eDatabase);
     const e2eEnv: NodeJS.ProcessEnv = {
@@ -103,6 +128,10 @@ async function main() {
     add(playwrightCounts(out));
   }
 
+  await summarise(totals);
+}
+
+async function summarise(totals: Counts) {
   console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   await finish(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
 }

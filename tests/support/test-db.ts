@@ -14,7 +14,10 @@ export function databaseUrl(name: string): string {
 export async function createTestDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const server = process.env.TEST_PG_URL;
   const template = process.env.TEST_PG_TEMPLATE;
-  if (!server || !template) throw new Error("TEST_PG_URL and TEST_PG_TEMPLATE are not set: run through vitest's global setup");
+  if (!server || !template)
+    throw new Error(
+      "TEST_PG_URL and TEST_PG_TEMPLATE are not set: a test that needs PostgreSQL belongs in the integration project (see vitest.config.mts)",
+    );
   const name = `${process.env.TEST_PG_PREFIX ?? template.replace(/_tpl$/, "")}_${randomBytes(4).toString("hex")}`;
   await copyDatabase(server, template, name);
   return { name, url: databaseUrl(name), drop: () => dropDatabase(server, name) };
