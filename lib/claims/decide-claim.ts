@@ -1,14 +1,10 @@
 import type { Db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
 import { AppError } from "@/lib/errors";
 import { formatPence } from "@/lib/money";
-import { queueClaimantMessage } from "@/lib/notify/queue-claimant-message";
 import { refreshNeedsAttention } from "../payments/payment-holds";
-import { addClaimEvent } from "../timeline/claim-events";
-import { assertNotKeyedInBy, bumpVersion, claimSnapshot, validationError, type Caseworker } from "./claim-change";
-import { lockClaim } from "./lock-claim";
-import { assertCanDecide } from "./claim-change";
+import { changeClaimStatus, type StatusChange } from "./change-claim-status";
+import { validationError, type Caseworker } from "./claim-change";
 import { decideLinesFromForm, type FormFieldReader } from "./rules/decide-lines-form";
 import { paymentForApproval } from "./rules/payment-for-approval";
 import { rejectionReasonLabel } from "./rules/rejection-reasons";
@@ -31,102 +27,74 @@ export async function decideClaim(options: {
   actor: Caseworker;
 }): Promise<DecisionOutcome> {
   const { db, key, reference, expectedVersion, read, actor } = options;
-  return db.$transaction(async (tx) => {
-    const claim = await lockClaim(tx, { reference, expectedVersion });
-    assertCanDecide(claim.status);
-    assertNotKeyedInBy(claim, actor);
+  return changeClaimStatus({
+    db,
+    reference,
+    expectedVersion,
+    actor,
+    decide: async (tx, claim): Promise<StatusChange<DecisionOutcome>> => {
+      const decided = decideLinesFromForm(
+        claim.expenses.map((l) => ({ id: l.id, claimedPence: l.claimedPence })),
+        read,
+      );
+      if (!decided.ok) throw validationError(decided.errors);
+      for (const line of decided.lines) {
+        await tx.expenseLine.update({
+          where: { id: line.id },
+          data: { decision: line.decision, approvedPence: line.approvedPence, decisionNote: line.note },
+        });
+      }
+      const lines = decided.lines.map((l) => ({ ...l }));
+      const claimant = claim.claimant;
 
-    const decided = decideLinesFromForm(
-      claim.expenses.map((l) => ({ id: l.id, claimedPence: l.claimedPence })),
-      read,
-    );
-    if (!decided.ok) throw validationError(decided.errors);
-    for (const line of decided.lines) {
-      await tx.expenseLine.update({
-        where: { id: line.id },
-        data: { decision: line.decision, approvedPence: line.approvedPence, decisionNote: line.note },
-      });
-    }
-    const before = claimSnapshot(claim);
-    const claimant = claim.claimant;
+      if (decided.outcome === "REJECTED") {
+        const reason = rejectionReasonLabel(decided.reason);
+        return {
+          claim: { status: "REJECTED", rejectionReason: reason, informationRequestKind: null },
+          event: { kind: "claim.rejected", summary: `Rejected: every line rejected (${reason})` },
+          message: { kind: "CLAIM_REJECTED", data: { claimReference: reference, reason } },
+          audit: { reason, lines },
+          result: { outcome: "REJECTED", reason },
+        };
+      }
 
-    if (decided.outcome === "REJECTED") {
-      const reason = rejectionReasonLabel(decided.reason);
-      const after = await bumpVersion(tx, claim, { status: "REJECTED", rejectionReason: reason, informationRequestKind: null });
-      await addClaimEvent(tx, {
-        claimId: claim.id,
-        actorId: actor.id,
-        kind: "claim.rejected",
-        summary: `Rejected: every line rejected (${reason})`,
+      const pending = await tx.bankDetailChange.count({ where: { claimantId: claimant.id, status: "PENDING" } });
+      const planned = paymentForApproval({
+        claimReference: reference,
+        paymentMethod: claim.paymentMethod,
+        approvedTotalPence: decided.approvedTotalPence,
+        existingPaymentReferences: claim.payments.map((p) => p.reference),
+        bankDetails: claimant.bankDetails ? decryptBankDetails(claimant.bankDetails.ciphertext, key) : null,
+        hasPendingBankDetailsChange: pending > 0,
       });
-      await queueClaimantMessage(tx, {
-        claimant,
-        claimId: claim.id,
-        kind: "CLAIM_REJECTED",
-        data: { claimReference: reference, reason },
-        actorId: actor.id,
-      });
-      await recordAudit(tx, {
-        actor,
-        action: "claim.rejected",
-        entityType: "Claim",
-        entityId: claim.id,
-        before,
-        after: { ...claimSnapshot(after), reason, lines: decided.lines.map((l) => ({ ...l })) },
-      });
-      return { outcome: "REJECTED", reason };
-    }
+      if (!planned.ok) throw new AppError("INVALID_STATE", planned.message);
 
-    const pending = await tx.bankDetailChange.count({ where: { claimantId: claimant.id, status: "PENDING" } });
-    const planned = paymentForApproval({
-      claimReference: reference,
-      paymentMethod: claim.paymentMethod,
-      approvedTotalPence: decided.approvedTotalPence,
-      existingPaymentReferences: claim.payments.map((p) => p.reference),
-      bankDetails: claimant.bankDetails ? decryptBankDetails(claimant.bankDetails.ciphertext, key) : null,
-      hasPendingBankDetailsChange: pending > 0,
-    });
-    if (!planned.ok) throw new AppError("INVALID_STATE", planned.message);
-
-    const payment = await tx.payment.create({ data: { ...planned.payment, claimId: claim.id } });
-    const after = await bumpVersion(tx, claim, { status: "APPROVED", informationRequestKind: null, rejectionReason: null });
-    if (payment.holdReason) await refreshNeedsAttention(tx, claimant.id);
-    const total = formatPence(decided.approvedTotalPence);
-    await addClaimEvent(tx, {
-      claimId: claim.id,
-      actorId: actor.id,
-      kind: "claim.approved",
-      summary: `Approved ${total}: payment ${payment.reference} created${payment.holdReason ? " (on hold)" : ""}`,
-      detail: { paymentId: payment.id, paymentReference: payment.reference, amountPence: payment.amountPence },
-    });
-    await queueClaimantMessage(tx, {
-      claimant,
-      claimId: claim.id,
-      kind: "CLAIM_APPROVED",
-      data: { claimReference: reference, amountPence: decided.approvedTotalPence },
-      actorId: actor.id,
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "claim.approved",
-      entityType: "Claim",
-      entityId: claim.id,
-      before,
-      after: {
-        ...claimSnapshot(after),
-        lines: decided.lines.map((l) => ({ ...l })),
-        payment: {
-          id: payment.id,
-          reference: payment.reference,
-          amountPence: payment.amountPence,
-          holdReason: payment.holdReason,
+      const payment = await tx.payment.create({ data: { ...planned.payment, claimId: claim.id } });
+      if (payment.holdReason) await refreshNeedsAttention(tx, claimant.id);
+      const total = formatPence(decided.approvedTotalPence);
+      return {
+        claim: { status: "APPROVED", informationRequestKind: null, rejectionReason: null },
+        event: {
+          kind: "claim.approved",
+          summary: `Approved ${total}: payment ${payment.reference} created${payment.holdReason ? " (on hold)" : ""}`,
+          detail: { paymentId: payment.id, paymentReference: payment.reference, amountPence: payment.amountPence },
         },
-      },
-    });
-    return {
-      outcome: "APPROVED",
-      approvedTotalPence: decided.approvedTotalPence,
-      payment: { id: payment.id, reference: payment.reference, holdReason: payment.holdReason },
-    };
+        message: { kind: "CLAIM_APPROVED", data: { claimReference: reference, amountPence: decided.approvedTotalPence } },
+        audit: {
+          lines,
+          payment: {
+            id: payment.id,
+            reference: payment.reference,
+            amountPence: payment.amountPence,
+            holdReason: payment.holdReason,
+          },
+        },
+        result: {
+          outcome: "APPROVED",
+          approvedTotalPence: decided.approvedTotalPence,
+          payment: { id: payment.id, reference: payment.reference, holdReason: payment.holdReason },
+        },
+      };
+    },
   });
 }

@@ -372,6 +372,7 @@ describe("generateDemoData: claimants", () => {
     expect(names).toContain("Zoë Brontë-Smith");
     expect(names).toContain("Mohammed Al-Hassan");
     expect(countWhere(names, (n) => n.includes("'"))).toBeGreaterThanOrEqual(3);
+    // oxlint-disable-next-line no-control-regex -- anything outside ASCII
     expect(countWhere(names, (n) => /[^\x00-\x7f]/.test(n))).toBeGreaterThanOrEqual(3);
     expect(countWhere(names, (n) => n.includes("-"))).toBeGreaterThanOrEqual(3);
   });

@@ -21,6 +21,7 @@ import { makePaymentReference } from "../references/payment-reference";
 import { DEMO_USERS } from "./demo-users";
 import { FEATURED_NAMES, FIRST_NAMES, LAST_NAMES, STREET_NAMES, type PersonName } from "./uk-names";
 import { DEMO_SORT_CODES, POSTCODE_INWARD_LETTERS, UK_TOWNS, type UkTown } from "./uk-places";
+import { formatPence } from "@/lib/money";
 import { mulberry32 } from "@/lib/random/mulberry32";
 
 // ---------------------------------------------------------------------------------------------
@@ -530,7 +531,7 @@ function addClaim(ctx: Context, plan: ClaimPlan, claimant: ClaimantState): void 
   const payment = paymentStep >= 0 ? addPayment(ctx, plan, claimant, claimId, reference, lines, times[paymentStep]) : null;
   if (payment) {
     steps[paymentStep].summary =
-      `Approved: ${formatPounds(payment.amountPence)} to pay ${plan.method === "BANK" ? "by bank transfer" : "in cash"}`;
+      `Approved: ${formatPence(payment.amountPence)} to pay ${plan.method === "BANK" ? "by bank transfer" : "in cash"}`;
     steps[paymentStep].detail = { approvedPence: payment.amountPence, paymentReference: payment.reference };
   }
   if (plan.profile === "CHANGE_PENDING" && payment) {
@@ -686,13 +687,6 @@ function holdReasonFor(profile: Profile): HoldReason | null {
   if (profile === "BAD_BANK_DETAILS") return "BAD_BANK_DETAILS";
   if (profile === "CHANGE_PENDING") return "BANK_DETAILS_CHANGE_PENDING";
   return null;
-}
-
-function formatPounds(pence: number): string {
-  const pounds = Math.floor(pence / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `£${pounds}.${String(pence % 100).padStart(2, "0")}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,16 @@
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationChannel, NotificationStatus } from "@/lib/generated/prisma/enums";
+import {
+  beyondCursor,
+  decodeInstantCursor,
+  encodeInstantCursor,
+  fetchLimit,
+  keysetPage,
+  keysetStart,
+  readOrder,
+  setPagePosition,
+} from "@/lib/pagination/keyset";
 
 // The outbox list: filters and position live in the URL. Keyset pagination on (createdAt, id),
 // never OFFSET, so a page costs the same however far back it is and rows queued meanwhile do
@@ -27,17 +37,13 @@ export type OutboxSearch = {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-
 export function encodeCursor(row: OutboxCursor): string {
-  return `${row.createdAt.toISOString()}_${row.id}`;
+  return encodeInstantCursor({ at: row.createdAt, id: row.id });
 }
 
 export function decodeCursor(value: string | undefined): OutboxCursor | undefined {
-  const match = value ? CURSOR.exec(value) : null;
-  if (!match) return undefined;
-  const createdAt = new Date(match[1]);
-  return Number.isNaN(createdAt.getTime()) ? undefined : { createdAt, id: match[2].toLowerCase() };
+  const cursor = decodeInstantCursor(value);
+  return cursor && { createdAt: cursor.at, id: cursor.id };
 }
 
 function one(value: string | string[] | undefined): string | undefined {
@@ -66,25 +72,26 @@ export function outboxHref(
   const query = new URLSearchParams();
   if (search.status) query.set("status", search.status);
   if (search.channel) query.set("channel", search.channel);
-  if (position.after) query.set("after", position.after);
-  if (position.before) query.set("before", position.before);
+  setPagePosition(query, { next: "after", previous: "before" }, { next: position.after, previous: position.before });
   const text = query.toString();
   return text ? `/outbox?${text}` : "/outbox";
 }
 
 export async function listOutbox(db: Db, search: OutboxSearch, pageSize = OUTBOX_PAGE_SIZE) {
-  const backwards = !search.after && !!search.before;
-  const cursor = search.after ?? search.before;
+  const start = keysetStart({ next: search.after, previous: search.before });
+  const direction = readOrder("desc", start.backwards);
   const where: Prisma.NotificationWhereInput = { status: search.status, channel: search.channel };
-  if (cursor) {
-    const side = backwards ? "gt" : "lt";
-    where.OR = [{ createdAt: { [side]: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { [side]: cursor.id } }];
+  if (start.cursor) {
+    const side = beyondCursor(direction);
+    where.OR = [
+      { createdAt: { [side]: start.cursor.createdAt } },
+      { createdAt: start.cursor.createdAt, id: { [side]: start.cursor.id } },
+    ];
   }
-  const direction = backwards ? "asc" : "desc";
   const rows = await db.notification.findMany({
     where,
     orderBy: [{ createdAt: direction }, { id: direction }],
-    take: pageSize + 1,
+    take: fetchLimit(pageSize),
     select: {
       id: true,
       createdAt: true,
@@ -97,16 +104,9 @@ export async function listOutbox(db: Db, search: OutboxSearch, pageSize = OUTBOX
       claim: { select: { reference: true } },
     },
   });
-  const more = rows.length > pageSize;
-  const page = rows.slice(0, pageSize);
-  if (backwards) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
-  // Going back, the page we came from is always there; going forward, we came from a newer page.
-  const hasNext = backwards ? !!last : more;
-  const hasPrevious = backwards ? more : !!cursor && !!first;
+  const page = keysetPage(rows, { pageSize, start, cursorOf: encodeCursor });
   return {
-    rows: page.map((row) => ({
+    rows: page.rows.map((row) => ({
       id: row.id,
       createdAt: row.createdAt,
       channel: row.channel,
@@ -117,8 +117,8 @@ export async function listOutbox(db: Db, search: OutboxSearch, pageSize = OUTBOX
       status: row.status,
       error: row.error,
     })),
-    next: hasNext && last ? encodeCursor(last) : undefined,
-    previous: hasPrevious && first ? encodeCursor(first) : undefined,
+    next: page.next,
+    previous: page.previous,
   };
 }
 

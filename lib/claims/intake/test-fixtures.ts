@@ -1,4 +1,4 @@
-// The example body from domain.md ("Intake API"), for tests.
+// The example body from docs/domain.md#submitting-a-claim, for tests.
 export const SPEC_EXAMPLE = {
   claimant: {
     firstName: "Ada",

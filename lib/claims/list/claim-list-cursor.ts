@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeOpaqueCursor, encodeOpaqueCursor, ISO_INSTANT } from "@/lib/pagination/keyset";
 import { CLAIM_REFERENCE_ALPHABET } from "@/lib/references/claim-reference";
 import type { ClaimSort } from "./claim-list-sort";
 
@@ -9,7 +10,7 @@ import type { ClaimSort } from "./claim-list-sort";
 export type ClaimCursor = { sort: ClaimSort; key: string[] };
 
 const uuid = z.uuid();
-const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+const timestamp = z.string().regex(ISO_INSTANT);
 const nameKey = z.string().max(200);
 
 const keySchemas: Record<ClaimSort, z.ZodType<string[]>> = {
@@ -23,18 +24,13 @@ const keySchemas: Record<ClaimSort, z.ZodType<string[]>> = {
 const MAX_CURSOR_LENGTH = 1200;
 
 export function encodeCursor(cursor: ClaimCursor): string {
-  return Buffer.from(JSON.stringify({ s: cursor.sort, k: cursor.key }), "utf8").toString("base64url");
+  return encodeOpaqueCursor({ s: cursor.sort, k: cursor.key });
 }
 
 /** The cursor, or undefined when it is malformed, tampered with, or made for another sort. */
 export function decodeCursor(value: string | undefined, sort: ClaimSort): ClaimCursor | undefined {
-  if (!value || value.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(value)) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-  } catch {
-    return undefined;
-  }
+  const json = decodeOpaqueCursor(value, MAX_CURSOR_LENGTH);
+  if (json === undefined) return undefined;
   const shape = z.object({ s: z.literal(sort), k: keySchemas[sort] }).safeParse(json);
   return shape.success ? { sort, key: shape.data.k } : undefined;
 }

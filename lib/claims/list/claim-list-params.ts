@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ClaimStatus, PaymentMethod } from "@/lib/generated/prisma/enums";
+import { setPagePosition } from "@/lib/pagination/keyset";
 import { decodeCursor, encodeCursor, type ClaimCursor } from "./claim-list-cursor";
 import { CLAIM_SORTS, DEFAULT_DIR, DEFAULT_SORT, type ClaimSort, type SortDir } from "./claim-list-sort";
 
@@ -135,8 +136,11 @@ export function claimListHref(params: ClaimListParams, changes: Partial<ClaimLis
   if (next.attention) out.set("attention", "1");
   if (next.sort !== DEFAULT_SORT) out.set("sort", next.sort);
   if (next.dir !== DEFAULT_DIR[next.sort]) out.set("dir", next.dir);
-  if (next.after) out.set("after", encodeCursor(next.after));
-  else if (next.before) out.set("before", encodeCursor(next.before));
+  setPagePosition(
+    out,
+    { next: "after", previous: "before" },
+    { next: next.after && encodeCursor(next.after), previous: next.before && encodeCursor(next.before) },
+  );
   const query = out.toString();
   return query ? `/claims?${query}` : "/claims";
 }

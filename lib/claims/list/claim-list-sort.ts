@@ -1,10 +1,11 @@
 // The orders the claim list offers. Each is a keyset over indexed columns (see list-claims.ts), so
 // the list can add one only with an index behind it.
+import type { SortDir } from "@/lib/pagination/keyset";
 
 export const CLAIM_SORTS = ["received", "eventDate", "reference", "claimant"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
-export type SortDir = "asc" | "desc";
+export type { SortDir };
 
 /** Dates newest first (the day's work is at the top); text A to Z. */
 export const DEFAULT_DIR: Record<ClaimSort, SortDir> = {

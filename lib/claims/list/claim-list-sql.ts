@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { beyondCursor, keysetStart, readOrder, type SortDir } from "@/lib/pagination/keyset";
 import type { ClaimCursor } from "./claim-list-cursor";
 import type { ClaimListParams } from "./claim-list-params";
 import type { ClaimSort } from "./claim-list-sort";
@@ -82,21 +83,24 @@ function filterConditions({ params, search, userId }: ClaimListQuery): Sql[] {
   return where;
 }
 
+const strictly = { gt: ">", lt: "<" } as const;
+const orEqual = { gt: ">=", lt: "<=" } as const;
+
 /**
  * Rows strictly beyond the cursor in the direction of travel. A row comparison over the whole key
  * is what a btree on those columns can seek to; for the claimant sort the key spans two tables, so
  * a bound on the surname alone is added for the surname index to seek with.
  */
-function keysetCondition(spec: SortSpec, cursor: ClaimCursor, ascending: boolean): Sql[] {
-  const op = raw(ascending ? ">" : "<");
+function keysetCondition(spec: SortSpec, cursor: ClaimCursor, order: SortDir): Sql[] {
+  const beyond = beyondCursor(order);
   const values = cursor.key.map((value, i) => sql`${value}::${raw(spec.casts[i])}`);
-  const conditions = [sql`(${join(spec.columns, ", ")}) ${op} (${join(values, ", ")})`];
-  if (spec.columns.length > 2) conditions.unshift(sql`${spec.columns[0]} ${raw(ascending ? ">=" : "<=")} ${values[0]}`);
+  const conditions = [sql`(${join(spec.columns, ", ")}) ${raw(strictly[beyond])} (${join(values, ", ")})`];
+  if (spec.columns.length > 2) conditions.unshift(sql`${spec.columns[0]} ${raw(orEqual[beyond])} ${values[0]}`);
   return conditions;
 }
 
-function orderBy(spec: SortSpec, ascending: boolean): Sql {
-  const dir = raw(ascending ? "ASC" : "DESC");
+function orderBy(spec: SortSpec, order: SortDir): Sql {
+  const dir = raw(order === "asc" ? "ASC" : "DESC");
   return join(
     spec.columns.map((column) => sql`${column} ${dir}`),
     ", ",
@@ -110,10 +114,9 @@ function orderBy(spec: SortSpec, ascending: boolean): Sql {
 export function claimListSql(query: ClaimListQuery): Sql {
   const { params, search, limit } = query;
   const spec = sortSpecs[params.sort];
-  const backwards = !params.after && Boolean(params.before);
-  const ascending = (params.dir === "asc") !== backwards;
-  const cursor = params.after ?? params.before;
-  const where = [...filterConditions(query), ...(cursor ? keysetCondition(spec, cursor, ascending) : [])];
+  const { cursor, backwards } = keysetStart({ next: params.after, previous: params.before });
+  const order = readOrder(params.dir, backwards);
+  const where = [...filterConditions(query), ...(cursor ? keysetCondition(spec, cursor, order) : [])];
   const needsClaimant = spec.joinsClaimant || search?.kind === "name";
 
   return sql`
@@ -130,7 +133,7 @@ export function claimListSql(query: ClaimListQuery): Sql {
       FROM "Claim" c
       ${needsClaimant ? sql`JOIN "Claimant" cl ON cl.id = c."claimantId"` : empty}
       ${where.length ? sql`WHERE ${join(where, " AND ")}` : empty}
-      ORDER BY ${orderBy(spec, ascending)}
+      ORDER BY ${orderBy(spec, order)}
       LIMIT ${limit}
     ) page
     JOIN "Claim" c ON c.id = page.id
@@ -146,5 +149,5 @@ export function claimListSql(query: ClaimListQuery): Sql {
       ORDER BY p."createdAt" DESC, p.id DESC
       LIMIT 1
     ) pay ON true
-    ORDER BY ${orderBy(spec, ascending)}`;
+    ORDER BY ${orderBy(spec, order)}`;
 }

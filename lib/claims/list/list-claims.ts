@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { ClaimStatus, HoldReason, PaymentMethod, PaymentStatus } from "@/lib/generated/prisma/enums";
+import { fetchLimit, keysetPage, keysetStart } from "@/lib/pagination/keyset";
 import type { ClaimCursor } from "./claim-list-cursor";
 import type { ClaimListParams } from "./claim-list-params";
 import { claimListSql, type ResolvedSearch } from "./claim-list-sql";
@@ -94,22 +95,9 @@ export async function listClaims(options: {
   const { db, filter, userId, pageSize = 50 } = options;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
   const search = await resolveSearch(db, filter.q);
-  const fetched = await db.$queryRaw<RawRow[]>(claimListSql({ params: filter, search, userId, limit: pageSize + 1 }));
-
-  const more = fetched.length > pageSize;
-  const page = fetched.slice(0, pageSize);
-  const backwards = !filter.after && Boolean(filter.before);
-  if (backwards) page.reverse();
-  if (page.length === 0) return { rows: [] };
-
-  const first = cursorFor(filter.sort, page[0]);
-  const last = cursorFor(filter.sort, page[page.length - 1]);
-  // Arriving from a cursor means the rows on the other side of it exist (we just came from them).
-  const hasNext = backwards ? true : more;
-  const hasPrevious = backwards ? more : Boolean(filter.after);
-  return {
-    rows: page.map(toRow),
-    nextCursor: hasNext ? last : undefined,
-    previousCursor: hasPrevious ? first : undefined,
-  };
+  const fetched = await db.$queryRaw<RawRow[]>(claimListSql({ params: filter, search, userId, limit: fetchLimit(pageSize) }));
+  const start = keysetStart({ next: filter.after, previous: filter.before });
+  const page = keysetPage(fetched, { pageSize, start, cursorOf: (row) => cursorFor(filter.sort, row) });
+  if (page.rows.length === 0) return { rows: [] };
+  return { rows: page.rows.map(toRow), nextCursor: page.next, previousCursor: page.previous };
 }

@@ -1,3 +1,4 @@
+import { parsePoundsToPence } from "@/lib/money";
 import {
   decideLines,
   DECIDE_LINES_MESSAGES,
@@ -9,7 +10,6 @@ import {
   type LineChoice,
   type LineDecisionInput,
 } from "./decide-lines";
-import { parsePoundsToPence } from "./pounds";
 
 /** Reads one form field; `(name) => formData.get(name)` fits, and non-strings count as absent. */
 export type FormFieldReader = (name: string) => unknown;

@@ -1,9 +1,9 @@
 import type { LineDecision } from "@/lib/generated/prisma/enums";
+import { formatPence } from "@/lib/money";
 import { checkNote } from "./notes";
-import { formatPence } from "./pounds";
 import { isRejectionReason, rejectionReasonError, type RejectionReasonCode } from "./rejection-reasons";
 
-export { parsePoundsToPence } from "./pounds";
+export { parsePoundsToPence } from "@/lib/money";
 export { REJECTION_REASONS, type RejectionReasonCode } from "./rejection-reasons";
 
 /** What the caseworker picks for each expense line. */

@@ -1,7 +1,8 @@
 /**
- * When a failed bank payment may be paid again (domain.md "Claims" and "Payments"): the claim went
- * back to the caseworker for new bank details; once a second caseworker has approved details given
- * after the failure, the caseworker reissues the same amount as a new payment linked to the old one.
+ * When a failed bank payment may be paid again (docs/domain.md#reissuing-a-failed-payment): the
+ * claim went back to the caseworker for new bank details; once a second caseworker has approved
+ * details given after the failure, the caseworker reissues the same amount as a new payment linked
+ * to the old one.
  */
 
 export interface ReissueFacts {

@@ -1,12 +1,13 @@
-// The AccessPay payment file (file-formats.md §1): the one module that owns its bytes.
+// The AccessPay payment file (docs/file-formats.md#accesspay-csv): the one module that owns its
+// bytes.
 // Pure: payments in, file text plus the per-line records, exclusions and warnings out.
 
 import { bankDetailsProblem, rollNumberOrNull, type BankDetailsProblem } from "@/lib/bank-details/payable-bank-details";
 import type { BankDetailsPlain } from "@/lib/crypto/bank-details-cipher";
+import { poundsText } from "@/lib/money";
 
 import { cleanBacsText } from "../bacs/clean-bacs-text";
 import { utcFileTimestamp } from "../../batches/file-timestamp";
-import { poundsText } from "../pounds-text";
 
 /** Bacs allows 18 characters in the payee name and the reference fields. */
 export const ACCESSPAY_FIELD_MAX = 18;
@@ -18,7 +19,10 @@ export interface AccessPayInput {
   bank: BankDetailsPlain;
 }
 
-/** One file line, as the run stores it so a failed-payments row can be matched back (§6). */
+/**
+ * One file line, as the run stores it so a failed-payments row can be matched back
+ * (docs/file-formats.md#matching-failed-rows).
+ */
 export interface AccessPayLine {
   paymentId: string;
   lineNo: number;
@@ -142,7 +146,7 @@ function lineText(line: AccessPayLine): string {
 }
 
 export interface AccessPayFileNameOptions {
-  /** Configurable per file-formats.md §1. */
+  /** Configurable (docs/file-formats.md#file-name-totals-and-storage). */
   prefix?: string;
 }
 

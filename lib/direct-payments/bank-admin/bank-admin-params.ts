@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { isBefore, isIsoDate } from "@/lib/dates/london-date";
+import { decodeInstantCursor, encodeInstantCursor, setPagePosition } from "@/lib/pagination/keyset";
 
 /**
  * The Bank Admin page's URL: a date filter (London dates, inclusive) and a keyset position in the
@@ -25,16 +25,13 @@ export interface BankAdminProblem {
   message: string;
 }
 
-const position = z.tuple([z.iso.datetime(), z.uuid()]);
-
 export function encodePosition(p: RunPosition): string {
-  return `${p.startedAt.toISOString()}_${p.id}`;
+  return encodeInstantCursor({ at: p.startedAt, id: p.id });
 }
 
 function decodePosition(value: string | undefined): RunPosition | undefined {
-  if (!value || value.length > 80) return undefined;
-  const parsed = position.safeParse(value.split("_"));
-  return parsed.success ? { startedAt: new Date(parsed.data[0]), id: parsed.data[1] } : undefined;
+  const cursor = decodeInstantCursor(value);
+  return cursor && { startedAt: cursor.at, id: cursor.id };
 }
 
 type Raw = Record<string, string | string[] | undefined>;
@@ -74,8 +71,12 @@ export function bankAdminHref(
   const q = new URLSearchParams();
   if (params.from) q.set("from", params.from);
   if (params.to) q.set("to", params.to);
-  if (change.before) q.set("before", encodePosition(change.before));
-  if (change.after) q.set("after", encodePosition(change.after));
+  // Newest first, so the next page is the older runs: "before" leads on, "after" goes back.
+  setPagePosition(
+    q,
+    { next: "before", previous: "after" },
+    { next: change.before && encodePosition(change.before), previous: change.after && encodePosition(change.after) },
+  );
   const s = q.toString();
   return s ? `/bank-admin?${s}` : "/bank-admin";
 }

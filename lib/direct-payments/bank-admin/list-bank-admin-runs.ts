@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { addCalendarDays, londonDayStart } from "@/lib/dates/london-date";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { beyondCursor, fetchLimit, keysetPage, keysetStart, readOrder } from "@/lib/pagination/keyset";
 import type { BankAdminParams, RunPosition } from "./bank-admin-params";
 
 export const BANK_ADMIN_PAGE_SIZE = 20;
@@ -16,15 +17,15 @@ export async function listBankAdminRuns(db: Db, params: BankAdminParams) {
   if (params.from) startedAt.gte = londonDayStart(params.from);
   if (params.to) startedAt.lt = londonDayStart(addCalendarDays(params.to, 1));
   const and: Prisma.RunWhereInput[] = [{ startedAt }];
-  const backwards = !params.before && !!params.after;
-  const position = params.before ?? params.after;
-  if (position) and.push(beyond(position, backwards ? "gt" : "lt"));
+  // Newest first, so the next page (older runs) is "before" and the previous page is "after".
+  const start = keysetStart({ next: params.before, previous: params.after });
+  const direction = readOrder("desc", start.backwards);
+  if (start.cursor) and.push(beyond(start.cursor, beyondCursor(direction)));
 
-  const direction = backwards ? "asc" : "desc";
   const rows = await db.run.findMany({
     where: { ...where, AND: and },
     orderBy: [{ startedAt: direction }, { id: direction }],
-    take: BANK_ADMIN_PAGE_SIZE + 1,
+    take: fetchLimit(BANK_ADMIN_PAGE_SIZE),
     include: {
       batches: {
         orderBy: { createdAt: "asc" },
@@ -39,23 +40,17 @@ export async function listBankAdminRuns(db: Db, params: BankAdminParams) {
       },
     },
   });
-  const more = rows.length > BANK_ADMIN_PAGE_SIZE;
-  const page = rows.slice(0, BANK_ADMIN_PAGE_SIZE);
-  if (backwards) page.reverse();
+  const page = keysetPage(rows, {
+    pageSize: BANK_ADMIN_PAGE_SIZE,
+    start,
+    cursorOf: (r): RunPosition => ({ startedAt: r.startedAt, id: r.id }),
+  });
   // Batch.voidedById has no foreign key relation in the schema, so names come in one extra query.
-  const voiderIds = [...new Set(page.flatMap((r) => r.batches.flatMap((b) => (b.voidedById ? [b.voidedById] : []))))];
+  const voiderIds = [...new Set(page.rows.flatMap((r) => r.batches.flatMap((b) => (b.voidedById ? [b.voidedById] : []))))];
   const voiders = new Map(
     (await db.user.findMany({ where: { id: { in: voiderIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
   );
-  const runs = page.map((r) => toItem(r, voiders));
-  const first = runs[0];
-  const last = runs[runs.length - 1];
-  return {
-    runs,
-    // Going forwards, there is a newer page whenever we came from one; backwards, when more were found.
-    newer: first && (backwards ? more : !!position) ? { startedAt: first.startedAt, id: first.id } : undefined,
-    older: last && (backwards ? true : more) ? { startedAt: last.startedAt, id: last.id } : undefined,
-  };
+  return { runs: page.rows.map((r) => toItem(r, voiders)), newer: page.previous, older: page.next };
 }
 
 function beyond(p: RunPosition, op: "lt" | "gt"): Prisma.RunWhereInput {

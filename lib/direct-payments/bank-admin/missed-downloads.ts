@@ -2,9 +2,9 @@ import { londonDate } from "@/lib/dates/london-date";
 import { workingDaysBetween } from "@/lib/bank-holidays/working-days";
 
 /**
- * The missed-download banner (domain.md "Runs"): non-empty runs of the last 20 working days
- * (Europe/London dates) until both of their files have been downloaded once. Pure: the page loads
- * the runs and the calendar.
+ * The missed-download banner (docs/runs.md#missed-downloads): non-empty runs of the last 20
+ * working days (Europe/London dates) until both of their files have been downloaded once. Pure:
+ * the page loads the runs and the calendar.
  *
  * "The last 20 working days", made precise: fewer than 20 working days have passed between the
  * London date the run started and today, so a run made today, or on a weekend or bank holiday just

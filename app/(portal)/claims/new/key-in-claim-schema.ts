@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { claimIntakeSchema, MAX_AMOUNT_PENCE, type ClaimIntake } from "@/lib/claims/intake/claim-intake-schema";
 import { intakeToday } from "@/lib/claims/intake-today";
-import { formatPence, parsePoundsToPence } from "@/lib/claims/rules/pounds";
+import { formatPence, parsePoundsToPence } from "@/lib/money";
 import {
   BANK_FIELDS,
   DATE_OF_BIRTH,
