@@ -9,12 +9,18 @@ export function SubmitButton({
   variant = "primary",
   small,
   pendingLabel = "Please wait…",
+  pending: pendingFromCaller,
   className,
   children,
   disabled,
   ...props
-}: Omit<ButtonProps, "type"> & { pendingLabel?: string }) {
-  const { pending } = useFormStatus();
+}: Omit<ButtonProps, "type"> & {
+  pendingLabel?: string;
+  /** For a form submitted from onSubmit rather than its action, whose status the form cannot know. */
+  pending?: boolean;
+}) {
+  const status = useFormStatus();
+  const pending = pendingFromCaller ?? status.pending;
   return (
     <>
       <button type="submit" disabled={disabled || pending} className={buttonClass(variant, { small, className })} {...props}>

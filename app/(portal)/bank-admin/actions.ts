@@ -8,30 +8,18 @@ import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
 import { importFailedPayments } from "@/lib/direct-payments/failed-payments/import-failed-payments";
 import { createFileStore } from "@/lib/storage";
-import { uploadFileField, uploadOutcomeResult } from "../_actions/upload-result";
+import { defineUploadAction } from "../_actions/upload-result";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export const uploadFailedPaymentsAction = defineAction(
-  "uploadFailedPayments",
-  z.object({ file: uploadFileField }),
-  async ({ file }, user) => {
-    const outcome = await importFailedPayments({
-      db: prisma,
-      store: createFileStore(config()),
-      key: bankDetailsKey(),
-      fileName: file.name,
-      bytes: Buffer.from(await file.arrayBuffer()),
-      actor: user,
-      now: new Date(),
-    });
-    revalidatePath("/bank-admin");
-    return uploadOutcomeResult(outcome, (c) => {
-      const unchanged = c.unchanged ? `; ${plural(c.unchanged, "row was", "rows were")} already recorded` : "";
-      return `${plural(c.matched, "payment", "payments")} marked as failed${unchanged}. The claims are back with caseworkers for new bank details.`;
-    });
+export const uploadFailedPaymentsAction = defineUploadAction("uploadFailedPayments", {
+  receive: (file) => importFailedPayments({ db: prisma, store: createFileStore(config()), key: bankDetailsKey(), ...file }),
+  path: "/bank-admin",
+  applied: (c) => {
+    const unchanged = c.unchanged ? `; ${plural(c.unchanged, "row was", "rows were")} already recorded` : "";
+    return `${plural(c.matched, "payment", "payments")} marked as failed${unchanged}. The claims are back with caseworkers for new bank details.`;
   },
-);
+});
 
 export const voidBatchAction = defineAction(
   "voidBatch",

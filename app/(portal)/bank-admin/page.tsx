@@ -3,8 +3,7 @@ import Link from "next/link";
 import { ErrorSummary } from "@/components/error-summary";
 import { PageHeading } from "@/components/page-heading";
 import { KeysetPagination } from "@/components/pagination";
-import { UploadForm } from "@/components/upload-form";
-import { UploadsTable } from "@/components/uploads-table";
+import { UploadSection } from "@/components/upload-section";
 import { actions, mayUse } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
 import { bankAdminHref, parseBankAdminParams } from "@/lib/direct-payments/bank-admin/bank-admin-params";
@@ -50,18 +49,14 @@ export default async function BankAdminPage({ searchParams }: { searchParams: Se
 
       {mayUse(actions.uploadFailedPayments, user.role) && (
         <section aria-labelledby="failed-heading" className="mb-10">
-          <h2 id="failed-heading" className="mb-4 text-[1.125rem] font-bold sm:text-[1.5rem]">
-            Upload failed payments
-          </h2>
-          <UploadForm
-            action={uploadFailedPaymentsAction}
-            id="failed-payments-file"
-            label="SSCL failed-payments file (CSV)"
+          <UploadSection
+            title="Upload failed payments"
+            headingId="failed-heading"
             hint="The failed lines of an AccessPay file: sort code, account number, name, amount, reference, and optionally the reason. The whole file is checked first; if any row is wrong, nothing is changed."
-            accept=".csv,text/csv"
-            submitLabel="Upload and check"
+            action={uploadFailedPaymentsAction}
+            kind="SSCL_FAILED_PAYMENTS"
+            uploads={uploads}
           />
-          <UploadsTable caption="Recent failed-payments uploads" uploads={uploads} matchedLabel="Failed" />
         </section>
       )}
 

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { formatDate, formatDateTime } from "@/components/format-date";
 import { PageHeading } from "@/components/page-heading";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
-import { UploadForm } from "@/components/upload-form";
-import { UploadsTable } from "@/components/uploads-table";
+import { UploadSection } from "@/components/upload-section";
 import { requirePage } from "@/lib/auth/guards";
 import { londonDate } from "@/lib/dates/london-date";
 import { listBankHolidays } from "@/lib/bank-holidays/list-bank-holidays";
@@ -30,16 +29,13 @@ export default async function BankHolidaysPage() {
           ? `This calendar was uploaded by ${calendar.lastUpload.uploadedBy} on ${formatDateTime(calendar.lastUpload.uploadedAt)} (${calendar.lastUpload.fileName}).`
           : "This is the calendar shipped with the portal."}
       </p>
-      <h2 className="mb-4 text-[1.125rem] font-bold sm:text-[1.5rem]">Replace the calendar</h2>
-      <UploadForm
-        action={uploadBankHolidaysAction}
-        id="bank-holidays-file"
-        label="Bank holidays file (JSON)"
+      <UploadSection
+        title="Replace the calendar"
         hint="The file from gov.uk/bank-holidays.json, or the same shape with just england-and-wales. It must cover this year and next. It replaces the whole calendar."
-        accept=".json,application/json"
-        submitLabel="Upload and replace"
+        action={uploadBankHolidaysAction}
+        kind="BANK_HOLIDAYS"
+        uploads={uploads}
       />
-      <UploadsTable caption="Recent bank-holiday uploads" uploads={uploads} matchedLabel="New or changed" />
       <Table caption={`Bank holidays from ${thisYear}`}>
         <THead>
           <Tr>

@@ -2,7 +2,10 @@ import { formatDateTime } from "@/components/format-date";
 import { NotificationBanner, NotificationHeading } from "@/components/notification-banner";
 import type { MissedDownload } from "@/lib/direct-payments/bank-admin/missed-downloads";
 
-/** domain.md: runs of the last 20 working days whose files have not both been downloaded once. */
+/**
+ * docs/runs.md#missed-downloads: runs of the last 20 working days whose files have not both been
+ * downloaded once.
+ */
 export function MissedDownloadsBanner({ missed }: { missed: MissedDownload[] }) {
   if (missed.length === 0) return null;
   return (

@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { TextInput, type TextInputProps } from "@/components/text-input";
 import { VisuallyHidden } from "@/components/visually-hidden";
 import type { ActionResult } from "@/lib/actions/result";
+import { BankDetailsFields } from "../_components/bank-details-fields";
 import { keyInClaimAction } from "./actions";
 import {
   contactPreferenceOptions,
@@ -173,19 +174,7 @@ export function KeyInClaimForm() {
         <fieldset className="mb-6">
           <legend className="mb-4 text-[1.1875rem] font-bold">Bank details</legend>
           <p className="mb-5 text-secondary">Needed for a bank transfer.</p>
-          {input("nameOnAccount", "Name on the account", { spellCheck: false })}
-          {input("sortCode", "Sort code", { width: "5", inputMode: "numeric", spellCheck: false, hint: "Must be 6 digits long" })}
-          {input("accountNumber", "Account number", {
-            width: "10",
-            inputMode: "numeric",
-            spellCheck: false,
-            hint: "Must be 8 digits long",
-          })}
-          {input("rollNumber", "Building society roll number (if they have one)", {
-            width: "20",
-            spellCheck: false,
-            hint: "You can find it on their card, statement or passbook",
-          })}
+          <BankDetailsFields result={result} values={values} person="they" />
         </fieldset>
 
         <SubmitButton pendingLabel="Saving claim…">Save claim</SubmitButton>

@@ -1,4 +1,4 @@
-import type { ContactPreference, ExpenseType, PaymentMethod } from "@/lib/generated/prisma/enums";
+import type { ContactPreference, PaymentMethod } from "@/lib/generated/prisma/enums";
 
 // The key-in form's field names, shared by the form and the code that turns it into an intake.
 // No server-only imports: the client form bundles this.

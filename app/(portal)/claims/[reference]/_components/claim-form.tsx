@@ -1,10 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
-import { ActionErrorSummary } from "@/components/action-error-summary";
+import type { ReactNode } from "react";
+import { ActionForm } from "@/components/action-form";
 import type { ButtonVariant } from "@/components/button-styles";
-import { SuccessMessage } from "@/components/notification-from-result";
-import { Button } from "@/components/button";
 import type { ActionResult } from "@/lib/actions/result";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action carries its own data type
@@ -15,7 +13,10 @@ type Action = (previous: any, formData: FormData) => Promise<ActionResult<any>>;
  * summary linking to the fields, the success message, and fields drawn with the latest result
  * so each can show its own error.
  */
-export function ClaimForm(props: {
+export function ClaimForm({
+  summary,
+  ...props
+}: {
   action: Action;
   hidden: Record<string, string | number>;
   fields: string[];
@@ -32,37 +33,9 @@ export function ClaimForm(props: {
   summary?: string;
   children?: (result: ActionResult | null) => ReactNode;
 }) {
-  const [result, action, pending] = useActionState(props.action, null);
-  // Submitting through the action directly would reset the form afterwards (React 19), wiping a
-  // long decision the caseworker must correct; calling it from onSubmit keeps what they entered.
-  // Without JavaScript the plain form action still works.
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
-  };
-  const form = (
-    <form action={action} onSubmit={onSubmit} noValidate>
-      {Object.entries(props.hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {props.children?.(result)}
-      <Button variant={props.variant} disabled={pending} aria-disabled={pending}>
-        {pending ? props.pendingLabel : props.submitLabel}
-      </Button>
-      <span role="status" className="sr-only">
-        {pending ? props.pendingLabel : ""}
-      </span>
-    </form>
-  );
-  return (
-    <div>
-      <ActionErrorSummary result={result} fields={props.fields} ids={props.ids} />
-      <SuccessMessage result={result} />
-      {props.showForm !== false && <Fold summary={props.summary}>{form}</Fold>}
-    </div>
-  );
+  // keepValues: submitting through the action directly would reset the form afterwards (React 19),
+  // wiping a long decision the caseworker must correct.
+  return <ActionForm {...props} keepValues wrapForm={(form) => <Fold summary={summary}>{form}</Fold>} />;
 }
 
 function Fold({ summary, children }: { summary?: string; children: ReactNode }) {

@@ -1,8 +1,6 @@
 import { Money } from "@/components/money";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
 import { Tag } from "@/components/tag";
-import { expenseTypeLabels } from "@/lib/claims/expense-types";
-import type { ExpenseType } from "@/lib/generated/prisma/enums";
 
 type Line = {
   id: string;
