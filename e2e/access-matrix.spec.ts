@@ -1,4 +1,4 @@
-// Every page and route, as every role and signed out, against the rules of domain.md
+// Every page and route, as every role and signed out, against the rules of docs/domain.md#roles-and-access
 // (tests/access/expected-access.ts; tests/access/route-table.test.ts fails when a page or route
 // is missing from that table).
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";

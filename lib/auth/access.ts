@@ -1,8 +1,8 @@
 import { ALL_ROLES, type Role } from "./roles";
 
-// The one table of who may use what (domain.md, "Roles and what each may do"). Pages, actions and
-// routes look their entry up here; the navigation, the 403 page and the access-matrix tests read
-// it too, so a rule is written once.
+// The one table of who may use what (docs/domain.md#roles-and-access). Pages, actions and routes
+// look their entry up here; the navigation, the 403 page and the access-matrix tests read it too,
+// so a rule is written once.
 
 export type PageRule = {
   /** Route pattern as in app/, e.g. "/claims/[reference]". */

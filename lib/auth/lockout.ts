@@ -1,5 +1,5 @@
-// Lockout rule (domain.md): five failed sign-ins in a row for an email, known or not, lock it for
-// 15 minutes; a success resets the count. Pure so the rule is tested without a database.
+// Lockout rule (docs/domain.md#sign-in): five failed sign-ins in a row for an email, known or not,
+// lock it for 15 minutes; a success resets the count. Pure so the rule is tested without a database.
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;

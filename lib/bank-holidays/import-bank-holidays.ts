@@ -7,9 +7,10 @@ import { BankHolidaysError, parseBankHolidays, type BankHoliday } from "./bank-h
 import { londonDate } from "../dates/london-date";
 import { loadBankHolidayCalendar } from "./load-bank-holidays";
 
-// An admin replaces the England and Wales calendar (domain.md "Payments") with our JSON shape or
-// gov.uk's bank-holidays.json. The calendar decides when payments become PAID, so the file is taken
-// whole or not at all: any problem is one whole-file error (row 0) and the table stays as it was.
+// An admin replaces the England and Wales calendar (docs/file-formats.md#bank-holidays-upload) with
+// our JSON shape or gov.uk's bank-holidays.json. The calendar decides when payments become PAID, so
+// the file is taken whole or not at all: any problem is one whole-file error (row 0) and the table
+// stays as it was.
 
 export interface BankHolidaysPlan {
   holidays: BankHoliday[];

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { holidaySet, SHIPPED_BANK_HOLIDAYS, type BankHoliday } from "./bank-holidays";
 
-// An admin upload replaces the shipped calendar as a whole (lib/dates/import-bank-holidays.ts);
+// An admin upload replaces the shipped calendar as a whole (import-bank-holidays.ts);
 // until there is one, the calendar shipped in the repo applies. Never a mix of the two: a partial
 // calendar would quietly make a holiday a working day.
 

@@ -6,7 +6,10 @@ import { addCalendarDays, dayOfWeek, isIsoDate, isOnOrAfter, londonDate } from "
  * an admin-uploaded replacement, and tests can use any calendar.
  */
 
-/** Working days after the first download before a bank payment with no reported failure is PAID (domain.md). */
+/**
+ * Working days after the first download before a bank payment with no reported failure is PAID
+ * (docs/runs.md#the-paid-sweep).
+ */
 export const PAID_AFTER_WORKING_DAYS = 5;
 
 export function isWorkingDay(isoDate: string, holidays: ReadonlySet<string>): boolean {

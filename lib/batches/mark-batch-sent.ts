@@ -55,7 +55,7 @@ export async function markBatchSent(
   await tx.batch.update({ where: { id: batchId }, data: { status: batchStatus } });
 
   // The files were written before the hold arrived, with the details approved at that time
-  // (domain.md "Bank details"): they are sent as written, and the run says so.
+  // (docs/domain.md#bank-details): they are sent as written, and the run says so.
   const heldAfterSelection: RunWarning[] = payments
     .filter((p) => p.holdReason !== null)
     .map((p) => ({ kind: "HELD_AFTER_SELECTION", paymentId: p.id, reference: p.reference, reason: p.holdReason! }));

@@ -5,12 +5,13 @@ import { refreshNeedsAttention } from "@/lib/payments/payment-holds";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-// An admin voids a stored bank batch whose file AccessPay rejected (domain.md "Payments": SENT ->
-// NEW). The batch, its files and its lines are marked void, never deleted, and the files stay in
-// the store as they are: they are the record of what was sent. Marking the lines void is what lets
-// the next run select the payments again, into a new batch (the partial unique indexes only count
-// live rows). A payment SSCL has already reported on (PAID or FAILED) has left our hands, so a batch
-// holding one cannot be voided at all: voiding only part of a file would misstate what it carried.
+// An admin voids a stored bank batch whose file AccessPay rejected (docs/runs.md#voiding-a-batch:
+// SENT -> NEW). The batch, its files and its lines are marked void, never deleted, and the files
+// stay in the store as they are: they are the record of what was sent. Marking the lines void is
+// what lets the next run select the payments again, into a new batch (the partial unique indexes
+// only count live rows). A payment SSCL has already reported on (PAID or FAILED) has left our
+// hands, so a batch holding one cannot be voided at all: voiding only part of a file would
+// misstate what it carried.
 
 export const VOID_REASON_MIN = 5;
 export const VOID_REASON_MAX = 500;

@@ -1,6 +1,7 @@
 // The last check before a direct-payment run stores its files: the AccessPay file, the ADI
 // journal's debit and credit, and the payments selected must all agree to the penny
-// (file-formats.md §1: "the total equals the ADI journal's debit and credit").
+// (docs/file-formats.md#file-name-totals-and-storage: "the total equals the ADI journal's debit
+// and credit").
 
 export interface BatchTotals {
   csvTotalPence: number;

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 
-// The run's selection (domain.md "Runs"): every NEW bank payment not on hold, in the order they
+// The run's selection (docs/runs.md#selection): every NEW bank payment not on hold, in the order they
 // were created, locked FOR UPDATE for the rest of the selecting transaction, so a caseworker's
 // cancel either happens before (and the payment is not selected) or waits until the payment has
 // its file line. A payment already on a live file line belongs to another run's unfinished batch

@@ -17,10 +17,11 @@ import { markDirectPaymentsSent } from "./run-mark-direct-payments-sent";
 import { prepareDirectPaymentFiles } from "./run-prepare-direct-payment-files";
 import { selectBankPayments } from "./run-select-bank-payments";
 
-// The direct-payments run (domain.md "Runs", file-formats.md §1-2): the imperative shell. It reads,
-// calls the pure formats, stores, and updates statuses, in this order, each step either wholly
-// done or not at all, and each safe to do again, so a retry of a crashed or failed run picks up
-// where it stopped with the same run id, start time, file names and bytes:
+// The direct-payments run (docs/runs.md#steps; its files: docs/file-formats.md#accesspay-csv and
+// docs/file-formats.md#adi-journal): the imperative shell. It reads, calls the pure formats,
+// stores, and updates statuses, in this order, each step either wholly done or not at all, and
+// each safe to do again, so a retry of a crashed or failed run picks up where it stopped with the
+// same run id, start time, file names and bytes:
 //
 //   acquired          the run lock (a new run, a crashed one taken over, or a failed one retried)
 //   paid-swept        SENT -> PAID 5 working days after the AccessPay file's first download

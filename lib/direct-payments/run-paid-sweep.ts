@@ -5,10 +5,10 @@ import { isPaidNoFailureReported } from "@/lib/bank-holidays/working-days";
 import { runTransaction } from "@/lib/runs/run-transaction";
 import type { RunLease } from "@/lib/runs/run-lease";
 
-// SENT -> PAID ("Paid (no failure reported)", domain.md): 5 working days after the AccessPay file
-// that carries the payment was first downloaded. There is no event for "nothing happened", so each
-// direct-payments run checks. Only live lines, batches and files count: a voided file's downloads
-// say nothing about the file that replaced it.
+// SENT -> PAID ("Paid (no failure reported)", docs/runs.md#the-paid-sweep): 5 working days after
+// the AccessPay file that carries the payment was first downloaded. There is no event for "nothing
+// happened", so each direct-payments run checks. Only live lines, batches and files count: a voided
+// file's downloads say nothing about the file that replaced it.
 
 interface SentPayment {
   id: string;

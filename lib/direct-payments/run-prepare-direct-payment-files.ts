@@ -17,8 +17,9 @@ const WORKBOOK_CONTENT_TYPES: Readonly<Record<string, string>> = {
 /**
  * The two files of a direct-payment run, ready to store: the AccessPay CSV rebuilt from the stored
  * lines, and the ADI journal. Filling a workbook never gives the same bytes twice, so when an
- * earlier attempt of this run already stored the journal, that one is reused (file-formats.md §2).
- * Both must agree with the payments to the penny before anything is stored.
+ * earlier attempt of this run already stored the journal, that one is reused
+ * (docs/file-formats.md#template-name-and-retries). Both must agree with the payments to the penny
+ * before anything is stored.
  */
 export async function prepareDirectPaymentFiles(options: {
   db: Db;

@@ -1,7 +1,7 @@
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { RunKind } from "@/lib/generated/prisma/enums";
 
-/** domain.md names kinds in lower case: "direct-payments", "payout". */
+/** docs/runs.md#what-a-run-is names kinds in lower case: "direct-payments", "payout". */
 export function runKindLabel(kind: RunKind): string {
   return kind.toLowerCase().replace(/_/g, "-");
 }

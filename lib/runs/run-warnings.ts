@@ -1,8 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // What a run records for staff to see on its page (Run.warnings, JSON): payments it put on hold
-// and why, and every change it made to a value when cleaning it (file-formats.md: "nothing is
-// changed silently"). One shape for every kind of run.
+// and why, and every change it made to a value when cleaning it (docs/file-formats.md#bacs-characters:
+// "nothing is changed silently"). One shape for every kind of run.
 
 export type RunWarning =
   | { kind: "PAYMENT_HELD"; paymentId: string; reference: string; reason: string; detail: string }

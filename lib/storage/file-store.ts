@@ -83,6 +83,7 @@ export function assertValidKey(key: string): void {
   if (key.length > MAX_KEY_LENGTH) fail(`must be at most ${MAX_KEY_LENGTH} characters`);
   if (key.startsWith("/")) fail("must be relative, not absolute");
   if (key.includes("\\")) fail("must not contain backslashes");
+  // oxlint-disable-next-line no-control-regex -- the check is for control characters
   if (/[\u0000-\u001f\u007f]/.test(key)) fail("must not contain control characters");
   for (const segment of key.split("/")) {
     if (segment === "") fail("must not contain empty segments (leading, trailing or doubled '/')");

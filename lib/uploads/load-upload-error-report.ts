@@ -1,13 +1,12 @@
 import type { Db } from "@/lib/db";
-import type { UploadKind } from "@/lib/generated/prisma/enums";
 import type { FileStore } from "@/lib/storage/file-store";
 import { REPORT_COLUMNS } from "./report-columns";
 import { errorReportCsv } from "./upload-report";
 import { decodeUpload } from "./upload-lines";
 
 /**
- * The "rows with an Error column" download for a rejected upload (file-formats.md "Rules for every
- * upload"), rebuilt on demand from the stored file and the stored row outcomes, so it always says
+ * The "rows with an Error column" download for a rejected upload (docs/file-formats.md#error-report),
+ * rebuilt on demand from the stored file and the stored row outcomes, so it always says
  * what the upload page said. Null when there is no such upload or nothing in it was an error.
  */
 export async function loadUploadErrorReport(
@@ -31,6 +30,7 @@ export async function loadUploadErrorReport(
 
 /** `<name without extension>-errors.csv`, with characters a download header cannot carry replaced. */
 export function errorReportFileName(uploadedName: string): string {
+  // oxlint-disable-next-line no-control-regex -- control characters are among those a header cannot carry
   const base = uploadedName.replace(/\.[^./\\]*$/, "").replace(/[\u0000-\u001f\u007f"\\/]/g, "_");
   return `${base || "upload"}-errors.csv`;
 }

@@ -7,8 +7,8 @@ import { sha256Hex, type FileStore } from "@/lib/storage/file-store";
 import { uploadKey } from "@/lib/storage/storage-key";
 
 /**
- * The shell every staff upload goes through (file-formats.md "Rules for every upload"), whatever the
- * format: SSCL's failed payments, bank holidays, and later the Payout returns.
+ * The shell every staff upload goes through (docs/file-formats.md#rules-for-every-upload), whatever
+ * the format: SSCL's failed payments, bank holidays, and later the Payout returns.
  *
  *   1. size and name checks; the file kept in the store under its own upload id (write-once);
  *   2. one transaction, serialised per kind by an advisory lock so two people uploading at the

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 
 /**
  * Shared by every upload parser and by the error report: turning decoded text into numbered lines
- * and fields, following file-formats.md "Rules for every upload".
+ * and fields, following docs/file-formats.md#rules-for-every-upload.
  *
  * Why line by line rather than one Papa.parse of the whole text: every message must name the line,
  * and only physical lines match what a person sees in an editor. Our formats never put a line break

@@ -2,8 +2,8 @@ import Papa from "papaparse";
 import { splitFields, splitUploadLines } from "./upload-lines";
 
 /**
- * The download offered when an upload has errors (file-formats.md "Rules for every upload"): the
- * uploaded rows as they were, with an added Error column, empty for rows that were fine.
+ * The download offered when an upload has errors (docs/file-formats.md#error-report): the uploaded
+ * rows as they were, with an added Error column, empty for rows that were fine.
  *
  * Choices, and why:
  * - A header row (the format's column names, then "Error") comes first. People read this file in

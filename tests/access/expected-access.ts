@@ -1,5 +1,6 @@
-// The access rules of domain.md, written out literally (not derived from lib/auth/access.ts), so
-// the matrix tests check the code against the specification rather than against itself.
+// The access rules of docs/domain.md#roles-and-access, written out literally (not derived from
+// lib/auth/access.ts), so the matrix tests check the code against the specification rather than
+// against itself.
 import type { Role } from "@/lib/auth/roles";
 
 export const EVERY_ROLE: Role[] = ["CASEWORKER", "SSCL_FINANCE", "ACCOUNTANT", "PLAN_MANAGER", "ADMIN"];

@@ -138,7 +138,12 @@ describe("key-in form -> claim intake", () => {
   });
 
   it("dates: an impossible date, a future event", () => {
-    expect(errorsFor((f) => (f["dateOfBirth-day"] = "31") && (f["dateOfBirth-month"] = "2"))).toEqual({
+    expect(
+      errorsFor((f) => {
+        f["dateOfBirth-day"] = "31";
+        f["dateOfBirth-month"] = "2";
+      }),
+    ).toEqual({
       "dateOfBirth-day": ["Date of birth must be a real date"],
     });
     expect(errorsFor((f) => (f["dateOfBirth-year"] = "85"))).toEqual({

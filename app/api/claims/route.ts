@@ -1,4 +1,4 @@
-// POST /api/claims: the online service submits a claim (domain.md, "Intake API"). Bearer API
+// POST /api/claims: the online service submits a claim (docs/domain.md#intake-api). Bearer API
 // token; Idempotency-Key required. 201 {id, reference} when created; the same key and body again
 // answer 200 with the same answer; the same key with another body 422; an invalid body 400
 // {errors: {"<path>": [...]}}; a bad token 401. Nothing is written unless the answer is 201.

@@ -19,8 +19,8 @@ function bank(
   return { sortCode, accountNumber, nameOnAccount, rollNumber };
 }
 
-// Each payment is reasoned out against file-formats.md §1 in the comment beside it; the golden
-// file was written by hand from these comments, not from the function's output.
+// Each payment is reasoned out against docs/file-formats.md#accesspay-csv in the comment beside
+// it; the golden file was written by hand from these comments, not from the function's output.
 const GOLDEN_PAYMENTS: AccessPayInput[] = [
   // Already clean: written as-is. 12399p -> 123.99.
   { paymentId: "pay-01", paymentReference: "7KQ2M9X-01", amountPence: 12399, bank: bank("089999", "66374958", "Tom Swann") },

@@ -1,6 +1,6 @@
-// The ADI journal (file-formats.md §2): a copy of SSCL's WebADI template with only the mapped
-// cells changed. xlsx-populate edits the cells and passes every part it does not model (the VBA
-// project, the custom ribbon, very-hidden sheets' state, defined names) through untouched.
+// The ADI journal (docs/file-formats.md#adi-journal): a copy of SSCL's WebADI template with only
+// the mapped cells changed. xlsx-populate edits the cells and passes every part it does not model
+// (the VBA project, the custom ribbon, very-hidden sheets' state, defined names) through untouched.
 
 import XlsxPopulate from "xlsx-populate";
 
@@ -76,7 +76,7 @@ function ddmmyy({ year, month, day }: CalendarDate): string {
 }
 
 export interface AdiJournalFileNameOptions {
-  /** Configurable per file-formats.md §2. */
+  /** Configurable (docs/file-formats.md#template-name-and-retries). */
   prefix?: string;
 }
 

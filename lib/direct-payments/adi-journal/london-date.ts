@@ -1,5 +1,5 @@
-// The ADI journal is dated by the business day in Europe/London (file-formats.md §2), which
-// differs from the UTC date for a run started between midnight and 01:00 during BST.
+// The ADI journal is dated by the business day in Europe/London (docs/file-formats.md#adi-cell-map),
+// which differs from the UTC date for a run started between midnight and 01:00 during BST.
 
 import { londonDate } from "@/lib/dates/london-date";
 

@@ -1,10 +1,10 @@
 // Builds templates/adi-journal-demo.xlsx: a plain workbook with the real WebADI template's sheet
 // name and cell map, because a macro-enabled .xlsm cannot be authored without Excel
-// (file-formats.md §2). Production points ADI_TEMPLATE_PATH at SSCL's real template.
+// (docs/file-formats.md#adi-journal). Production points ADI_TEMPLATE_PATH at SSCL's real template.
 //
 // Regenerate (from the repo root) with:
 //   npx tsx -e 'import { writeFileSync } from "node:fs";
-//     import { makeDemoAdiTemplate } from "./lib/batches/adi-journal/make-demo-template.ts";
+//     import { makeDemoAdiTemplate } from "./lib/direct-payments/adi-journal/make-demo-template.ts";
 //     makeDemoAdiTemplate().then((b) => writeFileSync("templates/adi-journal-demo.xlsx", b));'
 
 import XlsxPopulate from "xlsx-populate";

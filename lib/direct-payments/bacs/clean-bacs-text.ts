@@ -1,4 +1,5 @@
-// Bacs-safe text for payment files (file-formats.md §1 "Bacs characters", reused by §3 Payout).
+// Bacs-safe text for payment files (docs/file-formats.md#bacs-characters, reused by the Payout
+// file: docs/file-formats.md#not-built-yet).
 // The cleaning order is part of the contract, so each step below is one function applied in
 // that order, and each reports what it changed: the run shows every change as a warning
 // instead of altering a payee's name silently.
@@ -31,6 +32,7 @@ const LETTERS: Readonly<Record<string, string>> = {
   Ŋ: "N", ŋ: "n", Ŀ: "L", ŀ: "l", Ə: "E", ə: "e", ƒ: "f",
 };
 
+// oxlint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const ASCII = /^[\x00-\x7F]*$/;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const COMBINING_MARKS = /\p{M}/gu;

@@ -19,9 +19,10 @@ interface LockedPayment {
 }
 
 /**
- * Writes the MATCHED rows of an SSCL failed-payments upload (file-formats.md section 6), inside the
- * upload's transaction: each payment FAILED, its claim back to the caseworker as "request new bank
- * details", a message to the claimant, the timeline and the audit log.
+ * Writes the MATCHED rows of an SSCL failed-payments upload
+ * (docs/file-formats.md#effect-of-an-applied-file), inside the upload's transaction: each payment
+ * FAILED, its claim back to the caseworker as "request new bank details", a message to the
+ * claimant, the timeline and the audit log.
  *
  * The rows were checked before this runs, but a payment can change in between (an admin voids its
  * batch, putting it back to NEW). The payments are locked and checked again here, and any that is

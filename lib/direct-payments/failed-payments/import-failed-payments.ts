@@ -13,8 +13,9 @@ import {
 import { parseFailedPaymentsFile } from "./parse-failed-payments";
 
 /**
- * SSCL finance uploads the AccessPay lines that bounced (file-formats.md section 6). The whole file
- * is checked against the lines we sent; only when no row is an error do the matched payments fail.
+ * SSCL finance uploads the AccessPay lines that bounced
+ * (docs/file-formats.md#sscl-failed-payments-upload). The whole file is checked against the lines
+ * we sent; only when no row is an error do the matched payments fail.
  */
 export async function importFailedPayments(options: {
   db: Db;

@@ -2,9 +2,9 @@ import { formatPence } from "@/lib/money";
 import type { FailedPaymentRow, ParsedFailedPayments } from "./parse-failed-payments";
 
 /**
- * Matching SSCL's failed rows to the AccessPay lines we sent (file-formats.md section 6). Pure: the
- * shell loads the candidate file lines (with bank details decrypted) and applies the outcomes, and
- * only if summarise(...).anyErrors is false ("if any row is an error, apply nothing").
+ * Matching SSCL's failed rows to the AccessPay lines we sent (docs/file-formats.md#matching-failed-rows).
+ * Pure: the shell loads the candidate file lines (with bank details decrypted) and applies the
+ * outcomes, and only if summarise(...).anyErrors is false ("if any row is an error, apply nothing").
  */
 
 /** Same strings as the Prisma enum; redeclared so this module stays free of Prisma. */

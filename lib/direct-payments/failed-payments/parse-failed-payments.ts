@@ -10,10 +10,10 @@ import {
 export { decodeUpload, looksBinary } from "../../uploads/upload-lines";
 
 /**
- * SSCL's failed-payments file (file-formats.md section 6): the failed lines of an AccessPay file,
- * i.e. section 1's five columns (sort code, account number, name, amount, reference), no header,
- * optionally with a sixth column, the failure reason. Parsing only checks shape; whether a row is
- * a line we actually sent is match-failed-payments.ts's job.
+ * SSCL's failed-payments file (docs/file-formats.md#sscl-failed-payments-upload): the failed lines
+ * of an AccessPay file, i.e. its five columns (sort code, account number, name, amount, reference),
+ * no header, optionally with a sixth column, the failure reason. Parsing only checks shape; whether
+ * a row is a line we actually sent is match-failed-payments.ts's job.
  */
 
 export interface FailedPaymentRow {

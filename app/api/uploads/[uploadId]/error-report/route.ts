@@ -1,5 +1,5 @@
-// The rows of a refused upload with an added Error column (file-formats.md "Rules for every
-// upload"), rebuilt from the kept file and the recorded per-row outcomes.
+// The rows of a refused upload with an added Error column (docs/file-formats.md#error-report),
+// rebuilt from the kept file and the recorded per-row outcomes.
 import { z } from "zod";
 import { apiError } from "@/lib/api/json-response";
 import { attachmentResponse } from "@/lib/api/attachment-response";
