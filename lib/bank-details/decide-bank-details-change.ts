@@ -46,7 +46,7 @@ export async function decideBankDetailsChange(options: {
         update: { ciphertext: change.ciphertext },
       });
     }
-    const released = await releaseBankPaymentHolds(tx, change.claimantId);
+    const released = await releaseBankPaymentHolds(tx, { claimantId: change.claimantId, actor, now });
     const account = maskAccountNumber(decryptBankDetails(change.ciphertext, key).accountNumber);
     const summary = `${approve ? "New bank details approved" : "New bank details rejected"} (account ${account})`;
     for (const claim of change.claimant.claims) {

@@ -33,7 +33,7 @@ export async function proposeBankDetailsChange(
       note: options.note ?? null,
     },
   });
-  const heldPayments = await holdBankPaymentsForChange(tx, claimantId);
+  const heldPayments = await holdBankPaymentsForChange(tx, { claimantId, actor, now: new Date() });
   await recordAudit(tx, {
     actor,
     action: "bank-details.proposed",

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { SHIPPED_BANK_HOLIDAYS, holidaySet } from "./bank-holidays";
-import { addWorkingDays, isPaidNoFailureReported, isWorkingDay, paidFromDate, workingDaysBetween } from "./working-days";
+import { londonDate } from "../dates/london-date";
+import { mulberry32 } from "../random/mulberry32";
+import {
+  addWorkingDays,
+  isPaidNoFailureReported,
+  isWorkingDay,
+  latestPaidDownloadDate,
+  paidFromDate,
+  workingDaysBetween,
+} from "./working-days";
 
 const holidays = holidaySet(SHIPPED_BANK_HOLIDAYS);
 const none: ReadonlySet<string> = new Set();
@@ -130,5 +139,23 @@ describe("isPaidNoFailureReported (day 0 = London date of first download; PAID f
     const noHolidays = { firstDownloadedAt: new Date("2027-03-25T14:00:00Z"), now: new Date("2027-04-01T12:00:00Z") };
     expect(isPaidNoFailureReported({ ...noHolidays, holidays: none })).toBe(true);
     expect(isPaidNoFailureReported({ ...noHolidays, holidays })).toBe(false);
+  });
+});
+
+describe("latestPaidDownloadDate (the sweep's cutoff, compared in SQL)", () => {
+  it("agrees with isPaidNoFailureReported for 2,000 random first downloads and sweep times", () => {
+    const random = mulberry32(20261128);
+    const start = Date.parse("2026-01-01T00:00:00Z");
+    const span = 700 * 86_400_000;
+    for (let i = 0; i < 2_000; i++) {
+      const now = new Date(start + Math.floor(random() * span));
+      const firstDownloadedAt = new Date(now.getTime() - Math.floor(random() * 20 * 86_400_000));
+      const cutoff = latestPaidDownloadDate(now, holidays);
+      expect(londonDate(firstDownloadedAt) <= cutoff).toBe(isPaidNoFailureReported({ firstDownloadedAt, now, holidays }));
+    }
+  });
+
+  it("counts back over a weekend and a bank holiday: on Tuesday 2026-05-26 (after the spring bank holiday) the cutoff is Monday 2026-05-18", () => {
+    expect(latestPaidDownloadDate(new Date("2026-05-26T09:00:00Z"), holidays)).toBe("2026-05-18");
   });
 });

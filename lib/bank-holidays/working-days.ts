@@ -72,3 +72,15 @@ export function paidFromDate(firstDownloadedAt: Date, holidays: ReadonlySet<stri
 export function isPaidNoFailureReported(args: { firstDownloadedAt: Date; now: Date; holidays: ReadonlySet<string> }): boolean {
   return isOnOrAfter(londonDate(args.now), paidFromDate(args.firstDownloadedAt, args.holidays));
 }
+
+/**
+ * The latest London date of a first download whose payments are PAID by `now`: the set-based form
+ * of isPaidNoFailureReported, for a sweep that compares dates in SQL. Monotone: addWorkingDays
+ * never goes back, so counting back from today finds it within a few weeks of days.
+ */
+export function latestPaidDownloadDate(now: Date, holidays: ReadonlySet<string>): string {
+  const today = londonDate(now);
+  let date = today;
+  while (!isOnOrAfter(today, addWorkingDays(date, PAID_AFTER_WORKING_DAYS, holidays))) date = addCalendarDays(date, -1);
+  return date;
+}

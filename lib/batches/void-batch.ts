@@ -1,7 +1,6 @@
 import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { addClaimEvent } from "@/lib/timeline/claim-events";
-import { refreshNeedsAttention } from "@/lib/payments/payment-holds";
+import { movePayments } from "@/lib/payments/move-payments";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -96,9 +95,15 @@ export async function voidBatch(options: {
     if (payments.length === 0) throw new Error(`stored batch ${batchId} has no live lines`);
 
     const ids = payments.map((p) => p.id);
-    const { count } = await tx.payment.updateMany({
-      where: { id: { in: ids }, status: "SENT" },
-      data: { status: "NEW", sentAt: null },
+    const { count } = await movePayments(tx, {
+      transition: "unsend",
+      mover: "ADMIN",
+      ids,
+      reason,
+      actor,
+      now,
+      source: { batchId },
+      auditBefore: { batchId },
     });
     if (count !== payments.length) throw new Error(`put ${count} of ${payments.length} payments of batch ${batchId} back to NEW`);
     const lines = await tx.fileLine.updateMany({ where: { batchId, isVoid: false }, data: { isVoid: true } });
@@ -112,26 +117,6 @@ export async function voidBatch(options: {
       where: { id: batchId },
       data: { status: "VOID", voidReason: reason, voidedAt: now, voidedById: actor.id },
     });
-
-    for (const p of payments) {
-      await addClaimEvent(tx, {
-        claimId: p.claimId,
-        actorId: actor.id,
-        kind: "payment.unsent",
-        summary: `Payment ${p.reference} back to waiting: batch voided (${reason})`,
-        detail: { batchId },
-        at: now,
-      });
-      await recordAudit(tx, {
-        actor,
-        action: "payment.unsent",
-        entityType: "Payment",
-        entityId: p.id,
-        before: { status: "SENT", batchId },
-        after: { status: "NEW", reason },
-      });
-    }
-    for (const claimantId of new Set(payments.map((p) => p.claimantId))) await refreshNeedsAttention(tx, claimantId);
 
     await recordAudit(tx, {
       actor,

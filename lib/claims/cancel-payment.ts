@@ -1,7 +1,6 @@
 import type { Db } from "@/lib/db";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { addClaimEvent } from "@/lib/timeline/claim-events";
-import { refreshNeedsAttention } from "@/lib/payments/payment-holds";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { movePayments } from "@/lib/payments/move-payments";
 import { AppError } from "@/lib/errors";
 
 /** Stops a payment that has not been sent. A run that already took it makes this fail, not both. */
@@ -36,25 +35,7 @@ export async function cancelPayment(options: {
         `Payment ${payment.reference} is being written into a payment file by a run in progress; try again when the run has finished`,
       );
     }
-    await tx.payment.update({
-      where: { id: paymentId },
-      data: { status: "CANCELLED", cancelReason: reason, cancelledAt: now, holdReason: null },
-    });
+    await movePayments(tx, { transition: "cancel", mover: "CASEWORKER", ids: [paymentId], reason, actor, now });
     await tx.claim.update({ where: { id: payment.claimId }, data: { version: { increment: 1 } } });
-    await refreshNeedsAttention(tx, payment.claim.claimantId);
-    await addClaimEvent(tx, {
-      claimId: payment.claimId,
-      actorId: actor.id,
-      kind: "payment.cancelled",
-      summary: `Payment ${payment.reference} cancelled: ${reason}`,
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "payment.cancelled",
-      entityType: "Payment",
-      entityId: paymentId,
-      before: { status: payment.status, holdReason: payment.holdReason },
-      after: { status: "CANCELLED", reason },
-    });
   });
 }

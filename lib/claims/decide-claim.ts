@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
 import { AppError } from "@/lib/errors";
 import { formatPence } from "@/lib/money";
+import { recordPaymentsCreated } from "../payments/move-payments";
 import { refreshNeedsAttention } from "../payments/payment-holds";
 import { changeClaimStatus, type StatusChange } from "./change-claim-status";
 import { validationError, type Caseworker } from "./claim-change";
@@ -70,6 +71,7 @@ export async function decideClaim(options: {
       if (!planned.ok) throw new AppError("INVALID_STATE", planned.message);
 
       const payment = await tx.payment.create({ data: { ...planned.payment, claimId: claim.id } });
+      await recordPaymentsCreated(tx, { ids: [payment.id], action: "payment.created", actor, now: payment.createdAt });
       if (payment.holdReason) await refreshNeedsAttention(tx, claimant.id);
       const total = formatPence(decided.approvedTotalPence);
       return {

@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { bankDetailsProblem, describeBankDetailsProblem } from "@/lib/bank-details/payable-bank-details";
+import { recordPaymentsCreated } from "@/lib/payments/move-payments";
 import { refreshNeedsAttention } from "@/lib/payments/payment-holds";
 import { bumpVersion, claimSnapshot, type Caseworker } from "@/lib/claims/claim-change";
 import { addClaimEvent } from "@/lib/timeline/claim-events";
@@ -64,6 +65,7 @@ export async function reissuePayment(options: {
         replacesId: failed.id,
       },
     });
+    await recordPaymentsCreated(tx, { ids: [payment.id], action: "payment.reissued", actor, now });
     const after = await bumpVersion(tx, claim, { status: "APPROVED", informationRequestKind: null });
     await refreshNeedsAttention(tx, claim.claimantId);
 

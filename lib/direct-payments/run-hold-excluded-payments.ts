@@ -1,7 +1,6 @@
 import type { Tx } from "@/lib/db";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { addClaimEvent } from "@/lib/timeline/claim-events";
-import { refreshNeedsAttention } from "@/lib/payments/payment-holds";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { movePayments } from "@/lib/payments/move-payments";
 import type { HoldReason } from "@/lib/generated/prisma/enums";
 import { holdReasonLabels } from "@/lib/payments/hold-reasons";
 import type { RunWarning } from "@/lib/runs/run-warnings";
@@ -24,26 +23,19 @@ export async function holdExcludedPayments(
   options: { exclusions: readonly Exclusion[]; runId: string; now: Date; actor: AuditActor },
 ): Promise<RunWarning[]> {
   const { exclusions, runId, now, actor } = options;
-  for (const e of exclusions) {
-    // The row is locked by the selection and was NEW with no hold, so this cannot miss.
-    await tx.payment.update({ where: { id: e.paymentId }, data: { holdReason: e.reason } });
-    await addClaimEvent(tx, {
-      claimId: e.claimId,
-      kind: "payment.held",
-      summary: `Payment ${e.reference} on hold: ${holdReasonLabels[e.reason]} (${e.detail})`,
-      detail: { runId, reason: e.reason },
-      at: now,
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "payment.held",
-      entityType: "Payment",
-      entityId: e.paymentId,
-      before: { holdReason: null },
-      after: { holdReason: e.reason, detail: e.detail, runId },
-    });
-  }
-  for (const claimantId of new Set(exclusions.map((e) => e.claimantId))) await refreshNeedsAttention(tx, claimantId);
+  // The rows are locked by the selection and were NEW with no hold, so none is missed.
+  await movePayments(tx, {
+    transition: "hold",
+    mover: "SYSTEM",
+    ids: exclusions.map((e) => e.paymentId),
+    reasons: exclusions.map((e) => e.reason),
+    details: exclusions.map((e) => `${holdReasonLabels[e.reason]} (${e.detail})`),
+    extras: exclusions.map((e) => ({ detail: e.detail })),
+    actor,
+    now,
+    source: { runId },
+    timelineActorId: null,
+  });
   return exclusions.map((e) => ({
     kind: "PAYMENT_HELD",
     paymentId: e.paymentId,

@@ -1,40 +1,50 @@
+import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { holdReasonLabels } from "./hold-reasons";
+import { movePayments, refreshNeedsAttentionSql } from "./move-payments";
 
 // While a bank-details change waits for a second caseworker, the claimant's unsent bank payments
-// are held, so no run pays to details that are about to change.
+// are held, so no run pays to details that are about to change. Holds and their release go
+// through movePayments like every other payment move, so they are in the payment's history.
 
-export async function holdBankPaymentsForChange(tx: Tx, claimantId: string): Promise<number> {
-  const { count } = await tx.payment.updateMany({
-    where: { claim: { claimantId }, method: "BANK", status: "NEW", holdReason: null },
-    data: { holdReason: "BANK_DETAILS_CHANGE_PENDING" },
+export async function holdBankPaymentsForChange(
+  tx: Tx,
+  options: { claimantId: string; actor: AuditActor; now: Date },
+): Promise<number> {
+  const { count } = await movePayments(tx, {
+    transition: "hold",
+    mover: "id" in options.actor ? "CASEWORKER" : "SYSTEM",
+    query: Prisma.sql`
+      SELECT p.id FROM "Payment" p JOIN "Claim" c ON c.id = p."claimId"
+      WHERE c."claimantId" = ${options.claimantId}::uuid AND p.method = 'BANK' AND p.status = 'NEW' AND p."holdReason" IS NULL`,
+    reason: "BANK_DETAILS_CHANGE_PENDING",
+    detail: holdReasonLabels.BANK_DETAILS_CHANGE_PENDING,
+    actor: options.actor,
+    now: options.now,
   });
-  await refreshNeedsAttention(tx, claimantId);
   return count;
 }
 
 /** After the change is decided: held payments go ahead (approved details) or wait on the old ones. */
-export async function releaseBankPaymentHolds(tx: Tx, claimantId: string): Promise<number> {
-  const { count } = await tx.payment.updateMany({
-    where: {
-      claim: { claimantId },
-      method: "BANK",
-      status: "NEW",
-      holdReason: { in: ["BANK_DETAILS_CHANGE_PENDING", "BAD_BANK_DETAILS", "NO_BANK_DETAILS"] },
-    },
-    data: { holdReason: null },
+export async function releaseBankPaymentHolds(
+  tx: Tx,
+  options: { claimantId: string; actor: AuditActor; now: Date },
+): Promise<number> {
+  const { count } = await movePayments(tx, {
+    transition: "release",
+    mover: "id" in options.actor ? "CASEWORKER" : "SYSTEM",
+    query: Prisma.sql`
+      SELECT p.id FROM "Payment" p JOIN "Claim" c ON c.id = p."claimId"
+      WHERE c."claimantId" = ${options.claimantId}::uuid AND p.method = 'BANK' AND p.status = 'NEW'
+        AND p."holdReason" IN ('BANK_DETAILS_CHANGE_PENDING', 'BAD_BANK_DETAILS', 'NO_BANK_DETAILS')`,
+    actor: options.actor,
+    now: options.now,
   });
-  await refreshNeedsAttention(tx, claimantId);
   return count;
 }
 
-/** "Needs attention": a payment on hold or failed (and not yet replaced). */
+/** "Needs attention" for every claim of the claimant (after a payment is created or replaced). */
 export async function refreshNeedsAttention(tx: Tx, claimantId: string): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE "Claim" c SET "needsAttention" = EXISTS (
-      SELECT 1 FROM "Payment" p
-      WHERE p."claimId" = c.id
-        AND ((p.status = 'NEW' AND p."holdReason" IS NOT NULL)
-          OR (p.status = 'FAILED' AND NOT EXISTS (SELECT 1 FROM "Payment" r WHERE r."replacesId" = p.id)))
-    )
-    WHERE c."claimantId" = ${claimantId}::uuid`;
+  await tx.$executeRaw`${refreshNeedsAttentionSql(Prisma.sql`SELECT id FROM "Claim" WHERE "claimantId" = ${claimantId}::uuid`)}`;
 }

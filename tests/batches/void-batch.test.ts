@@ -8,6 +8,7 @@ import { sha256Hex } from "@/lib/storage/file-store";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 import { crashAfter, expectSentOnce, hourlyClock, newBankPayments, NOW, run, useTempStore } from "../runs/run-test-support";
+import { forcePaymentUpdate } from "../support/force-payment-update";
 
 const { db } = useTestDatabase();
 const store = useTempStore();
@@ -209,7 +210,7 @@ describe("refusals change nothing", () => {
     ["PAID", { status: "PAID", paidAt: NOW }],
   ] as const)("refuses a batch with a %s payment, naming it", async (status, data) => {
     const { payments, batch } = await sentBatch(3);
-    await db().payment.update({ where: { id: payments[1].id }, data });
+    await forcePaymentUpdate(db(), { where: { id: payments[1].id }, data });
     const before = await snapshot(db(), batch.id);
     const error = await expectRefused(
       voidBatch({ db: db(), batchId: batch.id, reason: REASON, actor: await admin(), now: nextNow() }),

@@ -43,6 +43,9 @@ const SQL_ONLY: SqlOnly[] = [
   { kind: "index", name: "FileLine_one_live_per_payment", table: "FileLine" },
   // 20261123090000_file_line_reference_upper: upper("fileReference") (expression index).
   { kind: "index", name: "FileLine_upper_fileReference_idx", table: "FileLine" },
+  // 20261128090000_payment_status_history: only movePayments changes Payment.status (trigger).
+  { kind: "function", name: "payment_status_owner" },
+  { kind: "trigger", name: "Payment_status_owner", table: "Payment" },
 ];
 
 const run = promisify(execFile);

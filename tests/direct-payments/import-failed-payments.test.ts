@@ -7,6 +7,7 @@ import { importFailedPayments } from "@/lib/direct-payments/failed-payments/impo
 import { approvedBankPayment, key, NOW, run, useTempStore } from "../runs/run-test-support";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
+import { forcePaymentUpdate } from "../support/force-payment-update";
 
 const { db } = useTestDatabase();
 const store = useTempStore();
@@ -214,7 +215,7 @@ describe("importing SSCL's failed payments", () => {
       data: { status: "VOID", voidReason: "AccessPay rejected the file", voidedAt: tick() },
     });
     await db().fileLine.updateMany({ where: { batchId: fileLine.batchId }, data: { isVoid: true } });
-    await db().payment.update({ where: { id: sent.payment.id }, data: { status: "NEW", sentAt: null } });
+    await forcePaymentUpdate(db(), { where: { id: sent.payment.id }, data: { status: "NEW", sentAt: null } });
     const before = await footprint(sent.claim.id, sent.payment.id);
 
     const outcome = await upload("void.csv", `${line}\n`);
@@ -229,7 +230,7 @@ describe("importing SSCL's failed payments", () => {
     });
     expect(await footprint(sent.claim.id, sent.payment.id)).toEqual(before);
     // Keep later runs in this file from picking it up again.
-    await db().payment.update({
+    await forcePaymentUpdate(db(), {
       where: { id: sent.payment.id },
       data: { status: "CANCELLED", cancelReason: "test", cancelledAt: tick() },
     });
@@ -238,7 +239,7 @@ describe("importing SSCL's failed payments", () => {
   it("fails a PAID payment: a late failure wins, and the timeline says so", async () => {
     const [sent] = await sentPayments(1);
     const paidAt = tick();
-    await db().payment.update({ where: { id: sent.payment.id }, data: { status: "PAID", paidAt } });
+    await forcePaymentUpdate(db(), { where: { id: sent.payment.id }, data: { status: "PAID", paidAt } });
 
     const outcome = await upload("late.csv", `${await storedLine(sent.payment.id)},Beneficiary deceased\n`);
     expect(outcome).toMatchObject({ status: "APPLIED", counts: { matched: 1 } });
@@ -296,7 +297,7 @@ describe("importing SSCL's failed payments", () => {
 
   it("a payment that changed between the check and the apply fails the whole upload (CONFLICT)", async () => {
     const [sent] = await sentPayments(1);
-    await db().payment.update({ where: { id: sent.payment.id }, data: { status: "NEW" } });
+    await forcePaymentUpdate(db(), { where: { id: sent.payment.id }, data: { status: "NEW" } });
     const fileLine = await db().fileLine.findFirstOrThrow({ where: { paymentId: sent.payment.id } });
     const actor = await ssclUser();
     await expect(
@@ -310,7 +311,7 @@ describe("importing SSCL's failed payments", () => {
       ),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining(`${sent.payment.reference} (now new)`) });
     expect((await payment(sent.payment.id)).status).toBe("NEW");
-    await db().payment.update({
+    await forcePaymentUpdate(db(), {
       where: { id: sent.payment.id },
       data: { status: "CANCELLED", cancelReason: "test", cancelledAt: tick() },
     });

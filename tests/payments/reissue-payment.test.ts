@@ -11,6 +11,7 @@ import { importFailedPayments } from "@/lib/direct-payments/failed-payments/impo
 import { approvedBankPayment, key, NOW, run, useTempStore } from "../runs/run-test-support";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
+import { forcePaymentUpdate } from "../support/force-payment-update";
 
 const { db } = useTestDatabase();
 const store = useTempStore();
@@ -188,7 +189,7 @@ describe("reissuing a failed payment", () => {
     // Sent to the approved details, which then bounce: those details are the ones that failed.
     expect(await run(db(), store(), { now: tick() })).toMatchObject({ status: "SUCCEEDED" });
     expect((await db().payment.findUniqueOrThrow({ where: { id: made.payment.id } })).status).toBe("SENT");
-    await db().payment.update({
+    await forcePaymentUpdate(db(), {
       where: { id: made.payment.id },
       data: { status: "FAILED", failureReason: "Account closed", failedAt: tick() },
     });

@@ -22,6 +22,7 @@ import {
   storedFiles,
   useTempStore,
 } from "./run-test-support";
+import { forcePaymentUpdate } from "../support/force-payment-update";
 
 const { db } = useTestDatabase();
 const store = useTempStore();
@@ -204,7 +205,7 @@ describe("recovery", () => {
     expect((await db().payment.findUniqueOrThrow({ where: { id: good[0] } })).status).toBe("NEW");
 
     // A change that bypasses the services (a hand-made database fix) is still caught at "sent".
-    await db().payment.update({ where: { id: good[0] }, data: { status: "CANCELLED", cancelReason: "by hand" } });
+    await forcePaymentUpdate(db(), { where: { id: good[0] }, data: { status: "CANCELLED", cancelReason: "by hand" } });
     const cancelled = await db().payment.findUniqueOrThrow({ where: { id: good[0] } });
 
     const retried = await run(db(), store(), {

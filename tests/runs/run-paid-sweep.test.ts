@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 import { newBankPayments, NOW, run, useTempStore } from "./run-test-support";
+import { forcePaymentUpdate } from "../support/force-payment-update";
 
 const { db } = useTestDatabase();
 const store = useTempStore();
@@ -57,7 +58,10 @@ describe("the PAID sweep", () => {
   it("leaves a payment reported FAILED as it is", async () => {
     const finance = await makeUser(db(), { role: "SSCL_FINANCE" });
     const sent = await sentInARun(new Date(NOW.getTime() - 7 * DAY));
-    await db().payment.update({ where: { id: sent.payment.id }, data: { status: "FAILED", failureReason: "Account closed" } });
+    await forcePaymentUpdate(db(), {
+      where: { id: sent.payment.id },
+      data: { status: "FAILED", failureReason: "Account closed" },
+    });
     await db().fileDownload.create({
       data: { batchFileId: sent.csv.id, userId: finance.id, downloadedAt: new Date(NOW.getTime() - 6 * DAY) },
     });

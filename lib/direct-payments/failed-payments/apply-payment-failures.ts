@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { refreshNeedsAttention } from "@/lib/payments/payment-holds";
+import { movePayments } from "@/lib/payments/move-payments";
 import { bumpVersion, claimSnapshot } from "@/lib/claims/claim-change";
 import { addClaimEvent } from "@/lib/timeline/claim-events";
 import { lockClaim } from "@/lib/claims/lock-claim";
@@ -54,6 +54,18 @@ export async function applyPaymentFailures(
     );
   }
 
+  // The status, history, audit and timeline entry of every payment in one statement; then each
+  // claim goes back to its caseworker.
+  await movePayments(tx, {
+    transition: "fail",
+    mover: "SSCL_FINANCE",
+    ids,
+    reasons: failures.map((f) => f.failureReason),
+    extras: failures.map((f) => ({ fileLineId: f.fileLineId })),
+    actor,
+    now,
+    source: { uploadId },
+  });
   for (const failure of failures) {
     await failOne(tx, { payment: byId.get(failure.paymentId)!, failure, uploadId, actor, now });
   }
@@ -65,7 +77,6 @@ async function failOne(
 ): Promise<void> {
   const { payment, failure, uploadId, actor, now } = options;
   const reason = failure.failureReason;
-  await tx.payment.update({ where: { id: payment.id }, data: { status: "FAILED", failureReason: reason, failedAt: now } });
 
   const claim = await tx.claim.findUniqueOrThrow({ where: { id: payment.claimId }, select: { reference: true } });
   const locked = await lockClaim(tx, { reference: claim.reference });
@@ -90,15 +101,6 @@ async function failOne(
     alreadyWaiting ? {} : { status: "INFORMATION_REQUESTED", informationRequestKind: "BANK_DETAILS" },
   );
 
-  const late = payment.status === "PAID";
-  await addClaimEvent(tx, {
-    claimId: locked.id,
-    actorId: actor.id,
-    kind: "payment.failed",
-    summary: `Payment ${payment.reference} failed${late ? " after it was shown as paid (late failure)" : ""}: ${reason}`,
-    detail: { paymentId: payment.id, uploadId, fileLineId: failure.fileLineId, previousStatus: payment.status },
-    at: now,
-  });
   if (!alreadyWaiting) {
     await addClaimEvent(tx, {
       claimId: locked.id,
@@ -118,18 +120,6 @@ async function failOne(
     actorId: actor.id,
   });
 
-  await recordAudit(tx, {
-    actor,
-    action: "payment.failed",
-    entityType: "Payment",
-    entityId: payment.id,
-    before: {
-      status: payment.status,
-      failureReason: payment.failureReason,
-      failedAt: payment.failedAt ? new Date(payment.failedAt).toISOString() : null,
-    },
-    after: { status: "FAILED", failureReason: reason, failedAt: now.toISOString(), uploadId, fileLineId: failure.fileLineId },
-  });
   if (!alreadyWaiting) {
     await recordAudit(tx, {
       actor,
@@ -140,5 +130,4 @@ async function failOne(
       after: { ...claimSnapshot(after), paymentId: payment.id, uploadId },
     });
   }
-  await refreshNeedsAttention(tx, locked.claimantId);
 }
