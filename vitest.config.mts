@@ -12,6 +12,7 @@ const UNIT_TESTS_IN_TESTS = [
   "tests/access/**/*.test.ts", // the access table against app/ and every server action, mocked user
   "tests/architecture/**/*.test.ts", // the lint layer rules bite: oxlint on probe files, no database
   "tests/config/**/*.test.ts", // `npm start` refusing bad settings before it touches a database
+  "tests/docs/**/*.test.ts", // comments point into docs/ and its links resolve: files only
   "tests/scripts/**/*.test.ts", // npm scripts name files that exist: package.json only
   "tests/storage/**/*.test.ts", // file stores: local folders and Azurite, in-process from npm
   "tests/claims/key-in-claim-form.test.ts", // form parsing only

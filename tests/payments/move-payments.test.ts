@@ -5,6 +5,7 @@ import { movePayments } from "@/lib/payments/move-payments";
 import { useTestDatabase } from "../support/test-db";
 import { makeUser } from "../support/make-user";
 import { newBankPayments } from "../runs/run-test-support";
+import { countStatements } from "../support/count-statements";
 
 const { db } = useTestDatabase();
 const NOW = new Date("2026-11-20T10:00:00.000Z");
@@ -150,5 +151,33 @@ describe("movePayments", () => {
       ),
     ).rejects.toThrow("cancel needs a reason");
     expect(await db().paymentStatusHistory.count({ where: { paymentId: payment.id } })).toBe(1); // its creation
+  });
+});
+
+describe("statements per move", () => {
+  it("is the same for 3 payments as for 60: a fixed 8 (begin, temp table, flag on, the move, flag off, needs attention, truncate, commit)", async () => {
+    const few = await newBankPayments(db(), 3);
+    const many = await newBankPayments(db(), 60);
+    const hold = (ids: string[]) =>
+      countStatements(() =>
+        db().$transaction((tx) =>
+          movePayments(tx, {
+            transition: "hold",
+            mover: "SYSTEM",
+            ids,
+            reason: "BAD_BANK_DETAILS",
+            detail: "test",
+            actor: { system: "test" },
+            now: NOW,
+          }),
+        ),
+      );
+    const a = await hold(few.map((p) => p.id));
+    const b = await hold(many.map((p) => p.id));
+    expect(a.result.count).toBe(3);
+    expect(b.result.count).toBe(60);
+    expect(b.statements).toBe(a.statements);
+    expect(a.statements).toBeGreaterThanOrEqual(5);
+    expect(a.statements).toBeLessThanOrEqual(8);
   });
 });
