@@ -1,13 +1,12 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createDb } from "./create-db";
 
 // One client per server process (and across `next dev` reloads). It must not throw at import:
 // `next build` imports route modules without a database. The adapter connects on first query.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-export const prisma =
-  globalForPrisma.prisma ?? new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
+export const prisma = globalForPrisma.prisma ?? createDb(process.env.DATABASE_URL);
 
 globalForPrisma.prisma = prisma;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AuditActor } from "@/lib/audit/record-audit";
-import type { Tx } from "@/lib/db";
+import type { SqlTx } from "@/lib/db/pg-transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   PAYMENT_TRANSITIONS,
@@ -55,14 +55,14 @@ export interface MovedPayment {
 }
 
 /** Moves the payments that are in one of the transition's "from" statuses; others are left alone. */
-export async function movePayments(tx: Tx, move: PaymentMove): Promise<{ count: number }>;
+export async function movePayments(tx: SqlTx, move: PaymentMove): Promise<{ count: number }>;
 export async function movePayments(
-  tx: Tx,
+  tx: SqlTx,
   move: PaymentMove,
   options: { returning: true },
 ): Promise<{ count: number; moved: MovedPayment[] }>;
 export async function movePayments(
-  tx: Tx,
+  tx: SqlTx,
   move: PaymentMove,
   options?: { returning: true },
 ): Promise<{ count: number; moved?: MovedPayment[] }> {
@@ -165,7 +165,7 @@ export async function movePayments(
  * timeline entries for the decision that created them), in one statement for any number.
  */
 export async function recordPaymentsCreated(
-  tx: Tx,
+  tx: SqlTx,
   options: { ids: readonly string[]; action: string; actor: AuditActor; now: Date; reason?: string | null },
 ): Promise<void> {
   if (options.ids.length === 0) return;
@@ -184,7 +184,7 @@ export async function recordPaymentsCreated(
  * "Needs attention": a claim with a payment on hold, or failed and not yet replaced. Recomputed
  * for the claims of the payments given, in one statement.
  */
-export async function refreshNeedsAttentionFor(tx: Tx, paymentIds: readonly string[]): Promise<void> {
+export async function refreshNeedsAttentionFor(tx: SqlTx, paymentIds: readonly string[]): Promise<void> {
   await tx.$executeRaw`${refreshNeedsAttentionSql(
     Prisma.sql`SELECT DISTINCT "claimId" FROM "Payment" WHERE id = ANY(${paymentIds as string[]}::uuid[])`,
   )}`;

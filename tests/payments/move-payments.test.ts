@@ -1,6 +1,7 @@
 // The one owner of Payment.status: movePayments moves any number of payments set-based, writing
 // their history, audit rows and timeline entries; the database refuses any other status change.
 import { describe, expect, it } from "vitest";
+import { withPgTransaction } from "@/lib/db/pg-transaction";
 import { movePayments } from "@/lib/payments/move-payments";
 import { useTestDatabase } from "../support/test-db";
 import { makeUser } from "../support/make-user";
@@ -179,5 +180,42 @@ describe("statements per move", () => {
     expect(b.statements).toBe(a.statements);
     expect(a.statements).toBeGreaterThanOrEqual(5);
     expect(a.statements).toBeLessThanOrEqual(8);
+  });
+});
+
+describe("on a pg client (the COPY-capable transaction)", () => {
+  it("moves the same way, and a throw rolls the move back", async () => {
+    const [a, b] = await newBankPayments(db(), 2);
+    const caseworker = await makeUser(db(), { role: "CASEWORKER" });
+    const moved = await withPgTransaction(db(), (tx) =>
+      movePayments(tx, {
+        transition: "cancel",
+        mover: "CASEWORKER",
+        ids: [a.id],
+        reason: "Duplicate",
+        actor: caseworker,
+        now: NOW,
+      }),
+    );
+    expect(moved.count).toBe(1);
+    await expect(
+      withPgTransaction(db(), async (tx) => {
+        await movePayments(tx, {
+          transition: "cancel",
+          mover: "CASEWORKER",
+          ids: [b.id],
+          reason: "Duplicate",
+          actor: caseworker,
+          now: NOW,
+        });
+        throw new Error("crash after the move");
+      }),
+    ).rejects.toThrow("crash after the move");
+    const after = await db().payment.findMany({ where: { id: { in: [a.id, b.id] } }, orderBy: { reference: "asc" } });
+    expect(Object.fromEntries(after.map((p) => [p.id, p.status]))).toEqual({ [a.id]: "CANCELLED", [b.id]: "NEW" });
+    expect(await db().paymentStatusHistory.count({ where: { paymentId: b.id, action: "payment.cancelled" } })).toBe(0);
+    await expect(
+      withPgTransaction(db(), (tx) => tx.$executeRaw`UPDATE "Payment" SET status = 'SENT' WHERE id = ${b.id}::uuid`),
+    ).rejects.toThrow(OWNER_REFUSAL);
   });
 });

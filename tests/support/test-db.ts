@@ -1,8 +1,8 @@
 // Each integration test file gets its own database, copied from the migrated template.
 import { randomBytes } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createDb, poolOf } from "@/lib/db/create-db";
 import { copyDatabase, dropDatabase } from "./test-database.mts";
 
 export function databaseUrl(name: string): string {
@@ -29,10 +29,11 @@ export function useTestDatabase(): { db: () => PrismaClient; url: () => string }
   let handle: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   beforeAll(async () => {
     handle = await createTestDatabase();
-    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: handle.url }) });
+    client = createDb(handle.url);
   });
   afterAll(async () => {
     await client?.$disconnect();
+    if (client) await poolOf(client).end();
     await handle?.drop();
   });
   return {
