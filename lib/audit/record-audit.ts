@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
+import type { SqlTx } from "@/lib/db/pg-transaction";
 
 /** A signed-in member of staff acting on something. */
 export type StaffMember = { id: string; email: string; name: string };
@@ -29,4 +30,17 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       after: entry.after ?? undefined,
     },
   });
+}
+
+/**
+ * recordAudit in raw SQL, for work on a pg transaction (withPgTransaction) as well as Prisma's: the
+ * same row, written the same way.
+ */
+export async function recordAuditSql(tx: SqlTx, entry: AuditEntry): Promise<void> {
+  const actor = entry.actor;
+  const json = (value: Prisma.InputJsonValue | null | undefined) => (value == null ? null : JSON.stringify(value));
+  await tx.$executeRaw`
+    INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId", before, after)
+    VALUES (${"id" in actor ? actor.id : null}::uuid, ${"id" in actor ? actor.email : actor.system}, ${entry.action},
+            ${entry.entityType}, ${entry.entityId ?? null}, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb)`;
 }

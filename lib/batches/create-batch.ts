@@ -1,4 +1,5 @@
-import type { Tx } from "@/lib/db";
+import type { SqlTx } from "@/lib/db/pg-transaction";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 
 // A run's batch and its file lines, written in the same transaction that selected (and locked) the
@@ -6,26 +7,33 @@ import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 // never from a new selection, so it makes the same bytes. The partial unique indexes refuse a
 // second live batch for the run and a second live line for a payment.
 
-export interface NewFileLine {
-  lineNo: number;
-  paymentId: string;
-  amountPence: number;
-  /** What the file's reference column holds (payment reference, or roll number). */
-  fileReference: string;
-  /** The bank details paid to, encrypted; null for cash. */
-  bankDetailsCiphertext: string | null;
-}
-
+/**
+ * The batch and all its lines in one statement, whatever their number: `lines` is SQL selecting the
+ * staged lines (e.g. from a temporary table the run filled with COPY), with the columns
+ * "lineNo", "paymentId", "amountPence", "fileReference" (what the file's reference column holds:
+ * payment reference, or roll number) and "bankDetailsCiphertext" (the details paid to, encrypted;
+ * null for cash). The batch's count and total are the lines' own.
+ */
 export async function createBatch(
-  tx: Tx,
-  options: { runId: string; method: PaymentMethod; lines: readonly NewFileLine[] },
+  tx: SqlTx,
+  options: { runId: string; method: PaymentMethod; lines: Prisma.Sql; now: Date },
 ): Promise<{ id: string; paymentCount: number; totalPence: number }> {
-  const { runId, method, lines } = options;
-  if (lines.length === 0) throw new Error("a batch needs at least one line");
-  const totalPence = lines.reduce((sum, line) => sum + line.amountPence, 0);
-  const batch = await tx.batch.create({
-    data: { runId, method, status: "OPEN", paymentCount: lines.length, totalPence: BigInt(totalPence) },
-  });
-  await tx.fileLine.createMany({ data: lines.map((line) => ({ batchId: batch.id, ...line })) });
-  return { id: batch.id, paymentCount: lines.length, totalPence };
+  const { runId, method, lines, now } = options;
+  const [batch] = await tx.$queryRaw<{ id: string; paymentCount: number; totalPence: string }[]>`
+    WITH staged AS MATERIALIZED (${lines}),
+    batch AS (
+      INSERT INTO "Batch" (id, "runId", method, status, "paymentCount", "totalPence", "createdAt")
+      SELECT gen_random_uuid(), ${runId}::uuid, ${method}::"PaymentMethod", 'OPEN', count(*), sum(s."amountPence"),
+             (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+      FROM staged s HAVING count(*) > 0
+      RETURNING id, "paymentCount", "totalPence"
+    ),
+    written AS (
+      INSERT INTO "FileLine" (id, "batchId", "lineNo", "paymentId", "amountPence", "fileReference", "bankDetailsCiphertext")
+      SELECT gen_random_uuid(), b.id, s."lineNo", s."paymentId", s."amountPence", s."fileReference", s."bankDetailsCiphertext"
+      FROM staged s CROSS JOIN batch b
+    )
+    SELECT id, "paymentCount", "totalPence"::text AS "totalPence" FROM batch`;
+  if (!batch) throw new Error("a batch needs at least one line");
+  return { id: batch.id, paymentCount: batch.paymentCount, totalPence: Number(batch.totalPence) };
 }

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { SqlTx } from "@/lib/db/pg-transaction";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { movePayments } from "@/lib/payments/move-payments";
@@ -14,13 +14,13 @@ import type { RunWarning } from "../runs/run-warnings";
 const NAMED = 10;
 
 export async function markBatchSent(
-  tx: Tx,
+  tx: SqlTx,
   options: { batchId: string; batchStatus: "STORED" | "DELIVERED"; now: Date; actor: AuditActor; runId: string },
 ): Promise<{ count: number; totalPence: number; heldAfterSelection: RunWarning[] }> {
   const { batchId, batchStatus, now, actor, runId } = options;
   const liveLines = Prisma.sql`SELECT l."paymentId" AS id FROM "FileLine" l WHERE l."batchId" = ${batchId}::uuid AND NOT l."isVoid"`;
-  const [totals] = await tx.$queryRaw<{ lines: number; pence: bigint }[]>`
-    SELECT count(*)::int AS lines, coalesce(sum(l."amountPence"), 0)::bigint AS pence
+  const [totals] = await tx.$queryRaw<{ lines: number; pence: string }[]>`
+    SELECT count(*)::int AS lines, coalesce(sum(l."amountPence"), 0)::text AS pence
     FROM "FileLine" l WHERE l."batchId" = ${batchId}::uuid AND NOT l."isVoid"`;
   if (totals.lines === 0) throw new Error(`batch ${batchId} has no live lines`);
 
@@ -55,7 +55,7 @@ export async function markBatchSent(
         "The stored files still pay them: void the batch so its other payments go in a new run.",
     );
   }
-  await tx.batch.update({ where: { id: batchId }, data: { status: batchStatus } });
+  await tx.$executeRaw`UPDATE "Batch" SET status = ${batchStatus}::"BatchStatus" WHERE id = ${batchId}::uuid`;
 
   const heldAfterSelection: RunWarning[] = held.map((p) => ({
     kind: "HELD_AFTER_SELECTION",

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { SqlTx } from "@/lib/db/pg-transaction";
 import type { StoredRunFile } from "./store-run-file";
 
 /**
@@ -6,20 +6,15 @@ import type { StoredRunFile } from "./store-run-file";
  * total. Written in the same transaction that marks the payments sent; an upsert because the
  * (batch, kind) pair is unique and the row must say exactly what the store holds.
  */
-export async function recordBatchFile(tx: Tx, options: { batchId: string; file: StoredRunFile }): Promise<void> {
+export async function recordBatchFile(tx: SqlTx, options: { batchId: string; file: StoredRunFile }): Promise<void> {
   const { batchId, file } = options;
-  const data = {
-    fileName: file.fileName,
-    storageKey: file.storageKey,
-    contentType: file.contentType,
-    sha256: file.sha256,
-    byteSize: file.byteSize,
-    lineCount: file.lineCount,
-    totalPence: BigInt(file.totalPence),
-  };
-  await tx.batchFile.upsert({
-    where: { batchId_kind: { batchId, kind: file.kind } },
-    create: { batchId, kind: file.kind, ...data },
-    update: data,
-  });
+  await tx.$executeRaw`
+    INSERT INTO "BatchFile"
+      (id, "batchId", kind, "fileName", "storageKey", "contentType", sha256, "byteSize", "lineCount", "totalPence")
+    VALUES (gen_random_uuid(), ${batchId}::uuid, ${file.kind}, ${file.fileName}, ${file.storageKey}, ${file.contentType},
+            ${file.sha256}, ${file.byteSize}::int, ${file.lineCount}::int, ${file.totalPence}::bigint)
+    ON CONFLICT ("batchId", kind) DO UPDATE
+    SET "fileName" = EXCLUDED."fileName", "storageKey" = EXCLUDED."storageKey", "contentType" = EXCLUDED."contentType",
+        sha256 = EXCLUDED.sha256, "byteSize" = EXCLUDED."byteSize", "lineCount" = EXCLUDED."lineCount",
+        "totalPence" = EXCLUDED."totalPence"`;
 }

@@ -1,16 +1,18 @@
-import { runFileKey, type FileStore } from "@/lib/storage";
+import { runFileKey, type ByteSource, type FileStore } from "@/lib/storage";
 import type { RunLease } from "../runs/run-lease";
 
 // Stores one of a run's files write-once under a key made from the run's id and frozen start
 // time, so a retry writes to the same key: the same bytes are "already stored", different bytes
 // throw WriteOnceConflictError (naming the key) and overwrite nothing; the run then fails loudly.
+// A file too big to hold comes as a stream of bytes and is stored as it streams (putStream).
 
 export interface RunFileToStore {
   /** BatchFile.kind: ACCESSPAY_CSV, ADI_JOURNAL, PAYOUT_CSV. */
   kind: string;
   fileName: string;
   contentType: string;
-  data: Buffer;
+  /** The bytes, or a stream of them (never all in memory). */
+  data: Buffer | ByteSource;
   lineCount: number;
   totalPence: number;
 }
@@ -39,7 +41,9 @@ export async function storeRunFile(options: {
 }): Promise<StoredRunFile> {
   const { store, lease, file } = options;
   const storageKey = runFileStorageKey(lease, file.fileName);
-  const put = await store.putOnce(storageKey, file.data, file.contentType);
+  const put = Buffer.isBuffer(file.data)
+    ? await store.putOnce(storageKey, file.data, file.contentType)
+    : await store.putStream(storageKey, file.data, file.contentType);
   return {
     kind: file.kind,
     fileName: file.fileName,

@@ -1,31 +1,116 @@
-import type { Tx } from "@/lib/db";
+import type pg from "pg";
+import { decryptBankDetails, type BankDetailsPlain } from "@/lib/crypto/bank-details-cipher";
+import { csvRow, forEachCopyRow } from "@/lib/db/copy-rows";
+import type { StagingFile } from "@/lib/db/staging-file";
+import type { HoldReason } from "@/lib/generated/prisma/enums";
+import { holdReasonLabels } from "@/lib/payments/hold-reasons";
+import type { RunWarning } from "@/lib/runs/run-warnings";
+import { AccessPayFormatter } from "./accesspay/format-accesspay";
 
 // The run's selection (docs/runs.md#selection): every NEW bank payment not on hold, in the order they
 // were created, locked FOR UPDATE for the rest of the selecting transaction, so a caseworker's
 // cancel either happens before (and the payment is not selected) or waits until the payment has
 // its file line. A payment already on a live file line belongs to another run's unfinished batch
 // and is left to that run: it must never be in two files.
+//
+// One statement locks them and streams them out with the claimants' approved details (COPY … TO
+// STDOUT); each is decrypted, checked and formatted on its way past (AccessPayFormatter, pure), and
+// what becomes of it (a line, a hold, a cleaning warning) is written to a staging file, never kept
+// in memory. The run then COPYs the staging file into STAGE_TABLE and does the rest in SQL.
 
-export async function loadSelectableBankPayments(tx: Tx) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT p.id FROM "Payment" p
-    WHERE p.status = 'NEW' AND p.method = 'BANK' AND p."holdReason" IS NULL
-      AND NOT EXISTS (SELECT 1 FROM "FileLine" l WHERE l."paymentId" = p.id AND NOT l."isVoid")
-    ORDER BY p."createdAt", p.id
-    FOR UPDATE OF p`;
-  if (locked.length === 0) return [];
-  const payments = await tx.payment.findMany({
-    where: { id: { in: locked.map((row) => row.id) } },
-    select: {
-      id: true,
-      reference: true,
-      amountPence: true,
-      claimId: true,
-      claim: { select: { claimantId: true, claimant: { select: { bankDetails: { select: { ciphertext: true } } } } } },
-    },
-  });
-  const byId = new Map(payments.map((p) => [p.id, p]));
-  return locked.map((row) => byId.get(row.id)!);
+export const SELECTABLE_BANK_PAYMENTS = `
+  SELECT p.id, p.reference, p."amountPence", b.ciphertext
+  FROM "Payment" p
+  JOIN "Claim" c ON c.id = p."claimId"
+  LEFT JOIN "BankDetails" b ON b."claimantId" = c."claimantId"
+  WHERE p.status = 'NEW' AND p.method = 'BANK' AND p."holdReason" IS NULL
+    AND NOT EXISTS (SELECT 1 FROM "FileLine" l WHERE l."paymentId" = p.id AND NOT l."isVoid")
+  ORDER BY p."createdAt", p.id
+  FOR UPDATE OF p`;
+
+/** The temporary table the staging file goes into, dropped at the end of the transaction. */
+export const STAGE_TABLE = "run_selection";
+
+/**
+ * One row per line (kind L), hold (H) or cleaning warning (W), in the order the payments came
+ * (seq). A hold and a warning carry the run warning that names them, as JSON.
+ */
+export const CREATE_STAGE_TABLE = `
+  CREATE TEMP TABLE ${STAGE_TABLE} (
+    seq int NOT NULL, kind char(1) NOT NULL, payment_id uuid NOT NULL,
+    line_no int, amount_pence int, file_reference text, ciphertext text,
+    reason text, detail text, timeline_detail text, warning jsonb
+  ) ON COMMIT DROP`;
+
+export const COPY_INTO_STAGE_TABLE = `
+  COPY ${STAGE_TABLE} (seq, kind, payment_id, line_no, amount_pence, file_reference, ciphertext,
+                       reason, detail, timeline_detail, warning)
+  FROM STDIN (FORMAT csv)`;
+
+export interface StagedSelection {
+  /** Payments selected (and locked). */
+  selected: number;
+  lines: number;
+  totalPence: number;
+  held: number;
+  /** Details that did not decrypt: all of them, with none that did, means the wrong key. */
+  undecryptable: number;
+  decrypted: number;
 }
 
-export type SelectableBankPayment = Awaited<ReturnType<typeof loadSelectableBankPayments>>[number];
+type HoldOrExclusionReason = Extract<HoldReason, "BAD_BANK_DETAILS" | "NAME_EMPTY_AFTER_CLEANING" | "NO_BANK_DETAILS">;
+
+/**
+ * Locks the selectable payments and stages what each becomes into `staging` (CSV rows for
+ * COPY_INTO_STAGE_TABLE). Memory stays flat whatever the number of payments.
+ */
+export async function stageSelectableBankPayments(
+  client: pg.PoolClient,
+  key: Buffer,
+  staging: StagingFile,
+): Promise<StagedSelection> {
+  const formatter = new AccessPayFormatter();
+  const counts = { selected: 0, held: 0, undecryptable: 0, decrypted: 0 };
+  let seq = 0;
+  const stage = (fields: (string | number | null)[]) => staging.write(csvRow([++seq, ...fields]));
+  const hold = (paymentId: string, reference: string, reason: HoldOrExclusionReason, detail: string) => {
+    counts.held += 1;
+    const warning: RunWarning = { kind: "PAYMENT_HELD", paymentId, reference, reason, detail };
+    const timeline = `${holdReasonLabels[reason]} (${detail})`;
+    return stage(["H", paymentId, null, null, null, null, reason, detail, timeline, JSON.stringify(warning)]);
+  };
+
+  await forEachCopyRow(client, SELECTABLE_BANK_PAYMENTS, async ([id, reference, amount, ciphertext]) => {
+    counts.selected += 1;
+    const paymentId = id!;
+    const paymentReference = reference!;
+    if (ciphertext === null)
+      return hold(paymentId, paymentReference, "NO_BANK_DETAILS", "the claimant has no approved bank details");
+    let bank: BankDetailsPlain;
+    try {
+      bank = decryptBankDetails(ciphertext, key);
+    } catch {
+      counts.undecryptable += 1;
+      return hold(paymentId, paymentReference, "BAD_BANK_DETAILS", "the stored bank details could not be decrypted");
+    }
+    counts.decrypted += 1;
+    const outcome = formatter.add({ paymentId, paymentReference, amountPence: Number(amount), bank });
+    if (outcome.kind === "excluded") {
+      return hold(paymentId, paymentReference, outcome.exclusion.reason, outcome.exclusion.detail);
+    }
+    const { line } = outcome;
+    // The line keeps the very ciphertext it was made from: the details it pays to, encrypted.
+    await stage(["L", paymentId, line.lineNo, line.amountPence, line.fileReference, ciphertext, null, null, null, null]);
+    for (const w of outcome.warnings) {
+      const warning: RunWarning = {
+        kind: "VALUE_CLEANED",
+        paymentId,
+        reference: w.paymentReference,
+        field: w.field,
+        changes: w.changes,
+      };
+      await stage(["W", paymentId, null, null, null, null, null, null, null, JSON.stringify(warning)]);
+    }
+  });
+  return { ...counts, lines: formatter.lineCount, totalPence: formatter.totalPence };
+}

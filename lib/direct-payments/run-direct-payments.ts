@@ -14,7 +14,7 @@ import { busySummary, type RunSummary } from "@/lib/runs/run-summary";
 import { storeRunFile } from "@/lib/batches/store-run-file";
 import { sweepPaidBankPayments } from "./run-paid-sweep";
 import { markDirectPaymentsSent } from "./run-mark-direct-payments-sent";
-import { prepareDirectPaymentFiles } from "./run-prepare-direct-payment-files";
+import { prepareDirectPaymentFiles, storeAccessPayFile } from "./run-prepare-direct-payment-files";
 import { selectBankPayments } from "./run-select-bank-payments";
 
 // The direct-payments run (docs/runs.md#steps; its files: docs/file-formats.md#accesspay-csv and
@@ -29,6 +29,11 @@ import { selectBankPayments } from "./run-select-bank-payments";
 //   accesspay-stored  the CSV, rebuilt from the stored lines, in the write-once store
 //   journal-stored    the ADI journal in the store (an earlier attempt's copy reused)
 //   sent              BatchFile rows, batch STORED, payments SENT, run SUCCEEDED: one transaction
+//
+// Set-based and streaming: each step takes the same number of SQL statements whatever the number
+// of payments, and memory does not grow with it. Payments and lines stream through the pure checks
+// and formats (COPY out, COPY back in); the AccessPay file streams into the store; the journal and
+// the totals checks need only sums, counted in SQL.
 //
 // Until "sent" commits no payment is SENT and no file is downloadable; a crash before it leaves the
 // run RUNNING (taken over once its lease runs out) or FAILED (retried by an admin or, when its
@@ -88,13 +93,14 @@ export async function runDirectPayments(options: RunDirectPaymentsOptions): Prom
     await step("selected");
     if (selection.outcome === "BATCH") {
       await heartbeat({ db, lease, now: clock() });
-      const files = await prepareDirectPaymentFiles({ db, store, key, lease, template, templateExtension });
-      const accessPay = await storeRunFile({ store, lease, file: files.accessPay });
+      const files = await prepareDirectPaymentFiles({ db, store, lease, template, templateExtension });
+      const accessPay = await storeAccessPayFile({ db, store, key, lease, batch: files.batch });
       await step("accesspay-stored");
       await heartbeat({ db, lease, now: clock() });
       const journal = await storeRunFile({ store, lease, file: files.journal });
       await step("journal-stored");
-      await markDirectPaymentsSent({ db, lease, batchId: files.batchId, files: [accessPay, journal], now: clock(), actor });
+      const batchId = files.batch.batchId;
+      await markDirectPaymentsSent({ db, lease, batchId, files: [accessPay, journal], now: clock(), actor });
       await step("sent");
     }
   } catch (error) {

@@ -3,7 +3,7 @@ import type { AuditActor } from "@/lib/audit/record-audit";
 import { latestPaidDownloadDate } from "@/lib/bank-holidays/working-days";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { movePayments } from "@/lib/payments/move-payments";
-import { runTransaction } from "@/lib/runs/run-transaction";
+import { runPgTransaction } from "@/lib/runs/run-transaction";
 import type { RunLease } from "@/lib/runs/run-lease";
 
 // SENT -> PAID ("Paid (no failure reported)", docs/runs.md#the-paid-sweep): 5 working days after
@@ -22,7 +22,7 @@ export async function sweepPaidBankPayments(options: {
   // Paid once the London date of the first download is on or before this one (the PAID rule,
   // decided once in TypeScript, compared per payment in SQL).
   const cutoff = latestPaidDownloadDate(now, holidays);
-  return runTransaction(db, lease, async (tx) => {
+  return runPgTransaction(db, lease, async (tx) => {
     // movePayments only moves payments still SENT when it locks them: a failure reported since
     // (SSCL's upload) wins over "no failure".
     const { count } = await movePayments(tx, {

@@ -1,12 +1,13 @@
 import type { Db } from "@/lib/db";
+import { poolOf } from "@/lib/db/create-db";
 import type { FileStore } from "@/lib/storage";
 import type { RunLease } from "@/lib/runs/run-lease";
-import { runFileStorageKey, type RunFileToStore } from "@/lib/batches/store-run-file";
+import { runFileStorageKey, storeRunFile, type RunFileToStore, type StoredRunFile } from "@/lib/batches/store-run-file";
 import { accessPayFileName } from "./accesspay/format-accesspay";
 import { adiJournalFileName, fillAdiJournal } from "./adi-journal/fill-adi-journal";
 import { assertBatchTotals } from "./batch-totals";
 import { loadAdiJournalTotals } from "./load-adi-journal-totals";
-import { loadDirectPaymentBatch } from "./load-direct-payment-batch";
+import { accessPayBytes, loadDirectPaymentBatch, type DirectPaymentBatch } from "./load-direct-payment-batch";
 
 const ACCESSPAY_CONTENT_TYPE = "text/csv";
 const WORKBOOK_CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -15,51 +16,42 @@ const WORKBOOK_CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The two files of a direct-payment run, ready to store: the AccessPay CSV rebuilt from the stored
- * lines, and the ADI journal. Filling a workbook never gives the same bytes twice, so when an
- * earlier attempt of this run already stored the journal, that one is reused
- * (docs/file-formats.md#template-name-and-retries). Both must agree with the payments to the penny
- * before anything is stored.
+ * What the two files of a direct-payment run need before either is stored: the batch's totals (from
+ * SQL, never the lines themselves), and the ADI journal, which needs only the total. Filling a
+ * workbook never gives the same bytes twice, so when an earlier attempt of this run already stored
+ * the journal, that one is reused (docs/file-formats.md#template-name-and-retries). The journal's
+ * debit and credit, the stored lines' total (which the AccessPay file, as it streams, must then add
+ * up to: storeAccessPayFile) and the payments must agree to the penny before anything is stored.
  */
 export async function prepareDirectPaymentFiles(options: {
   db: Db;
   store: FileStore;
-  key: Buffer;
   lease: RunLease;
   template: Buffer;
   templateExtension: string;
-}): Promise<{ batchId: string; accessPay: RunFileToStore; journal: RunFileToStore }> {
-  const { db, store, key, lease, template, templateExtension } = options;
-  const batch = await loadDirectPaymentBatch({ db, runId: lease.runId, key });
-  const { file } = batch;
+}): Promise<{ batch: DirectPaymentBatch; journal: RunFileToStore }> {
+  const { db, store, lease, template, templateExtension } = options;
+  const batch = await loadDirectPaymentBatch({ db, runId: lease.runId });
 
   const journalName = adiJournalFileName(lease.startedAt, templateExtension);
   const journalKey = runFileStorageKey(lease, journalName);
   const journal = (await store.exists(journalKey))
     ? await store.get(journalKey)
-    : await fillAdiJournal({ template, runStartedAt: lease.startedAt, totalPence: file.totalPence });
+    : await fillAdiJournal({ template, runStartedAt: lease.startedAt, totalPence: batch.linesTotalPence });
   const { debitPounds, creditPounds } = await loadAdiJournalTotals(journal);
   assertBatchTotals({
-    csvTotalPence: file.totalPence,
+    csvTotalPence: batch.linesTotalPence,
     journalDebitPounds: debitPounds,
     journalCreditPounds: creditPounds,
     paymentsTotalPence: batch.paymentsTotalPence,
   });
-  if (batch.batchTotalPence !== file.totalPence) {
-    throw new Error(`batch ${batch.batchId} records ${batch.batchTotalPence}p but its lines total ${file.totalPence}p`);
+  if (batch.batchTotalPence !== batch.linesTotalPence) {
+    throw new Error(`batch ${batch.batchId} records ${batch.batchTotalPence}p but its lines total ${batch.linesTotalPence}p`);
   }
 
   const extension = journalName.slice(journalName.lastIndexOf(".") + 1).toLowerCase();
   return {
-    batchId: batch.batchId,
-    accessPay: {
-      kind: "ACCESSPAY_CSV",
-      fileName: accessPayFileName(lease.startedAt),
-      contentType: ACCESSPAY_CONTENT_TYPE,
-      data: Buffer.from(file.text, "ascii"),
-      lineCount: file.lineCount,
-      totalPence: file.totalPence,
-    },
+    batch,
     // The journal's line count is the payments it accounts for (one debit and one credit line
     // in the workbook), so the Bank Admin page can set it against the AccessPay file's.
     journal: {
@@ -67,8 +59,45 @@ export async function prepareDirectPaymentFiles(options: {
       fileName: journalName,
       contentType: WORKBOOK_CONTENT_TYPES[extension] ?? "application/octet-stream",
       data: journal,
-      lineCount: file.lineCount,
-      totalPence: file.totalPence,
+      lineCount: batch.lineCount,
+      totalPence: batch.linesTotalPence,
     },
   };
+}
+
+/**
+ * Step "accesspay-stored": the AccessPay CSV, rebuilt from the stored lines as they stream out of
+ * one COPY, straight into the write-once store (hashed on the way). The rebuild checks every line
+ * and the file's count and total against `batch` before its last byte, so a file that disagrees is
+ * never stored.
+ */
+export async function storeAccessPayFile(options: {
+  db: Db;
+  store: FileStore;
+  key: Buffer;
+  lease: RunLease;
+  batch: DirectPaymentBatch;
+}): Promise<StoredRunFile> {
+  const { db, store, key, lease, batch } = options;
+  const client = await poolOf(db).connect();
+  let finished = false;
+  try {
+    const stored = await storeRunFile({
+      store,
+      lease,
+      file: {
+        kind: "ACCESSPAY_CSV",
+        fileName: accessPayFileName(lease.startedAt),
+        contentType: ACCESSPAY_CONTENT_TYPE,
+        data: accessPayBytes({ client, batch, key }),
+        lineCount: batch.lineCount,
+        totalPence: batch.linesTotalPence,
+      },
+    });
+    finished = true;
+    return stored;
+  } finally {
+    // A rebuild that stopped early left the connection in the middle of its COPY: close it.
+    client.release(!finished);
+  }
 }

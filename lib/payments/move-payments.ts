@@ -29,6 +29,11 @@ export interface PaymentMove {
    * any other column it selects goes into the payment's audit "after" and timeline detail.
    */
   query?: Prisma.Sql;
+  /**
+   * With `query`, where the reason and the timeline's {detail} differ per payment (a run's staged
+   * exclusions, say): the query's columns that hold them. They are left out of the extras.
+   */
+  queryColumns?: { reason?: string; detail?: string };
   /** One reason for every payment, or `reasons` with one per id where they differ. */
   reason?: string | null;
   reasons?: readonly (string | null)[];
@@ -205,8 +210,12 @@ export function refreshNeedsAttentionSql(claimIds: Prisma.Sql): Prisma.Sql {
 /** The move's payments as SQL with columns id, reason, detail, extra; null when there are none. */
 function stagedInput(move: PaymentMove): Prisma.Sql | null {
   if (move.query) {
-    return Prisma.sql`SELECT q.id, ${move.reason ?? null}::text AS reason, ${move.detail ?? null}::text AS detail,
-                             nullif(to_jsonb(q) - 'id', '{}'::jsonb) AS extra
+    const columns = move.queryColumns ?? {};
+    const reason = columns.reason ? Prisma.sql`q.${queryColumn(columns.reason)}` : Prisma.sql`${move.reason ?? null}`;
+    const detail = columns.detail ? Prisma.sql`q.${queryColumn(columns.detail)}` : Prisma.sql`${move.detail ?? null}`;
+    const own = ["id", columns.reason, columns.detail].filter((c): c is string => Boolean(c));
+    return Prisma.sql`SELECT q.id, ${reason}::text AS reason, ${detail}::text AS detail,
+                             nullif(to_jsonb(q) - ${own}::text[], '{}'::jsonb) AS extra
                       FROM (${move.query}) q`;
   }
   const ids = move.ids ?? [];
@@ -221,11 +230,18 @@ function stagedInput(move: PaymentMove): Prisma.Sql | null {
                 ${details as (string | null)[]}::text[], ${extras}::text[]) AS t(id, reason, detail, extra)`;
 }
 
+/** A column of the caller's query, by name: checked, then quoted. */
+function queryColumn(name: string): Prisma.Sql {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`movePayments: bad query column name ${JSON.stringify(name)}`);
+  return Prisma.raw(`"${name}"`);
+}
+
 function checkShape(move: PaymentMove, transition: PaymentTransition) {
   if (!transition.movers.includes(move.mover)) {
     throw new Error(`${move.mover} may not ${move.transition} payments`);
   }
   if (!move.ids === !move.query) throw new Error("movePayments: give ids or a query, not both");
+  if (move.queryColumns && !move.query) throw new Error("movePayments: queryColumns need a query");
   const n = move.ids?.length ?? 0;
   for (const [name, list] of [
     ["reasons", move.reasons],
@@ -234,7 +250,7 @@ function checkShape(move: PaymentMove, transition: PaymentTransition) {
   ] as const) {
     if (list && list.length !== n) throw new Error(`movePayments: ${name} has ${list.length} entries for ${n} payments`);
   }
-  if (transition.needs.includes("reason")) {
+  if (transition.needs.includes("reason") && !move.queryColumns?.reason) {
     const reasons = move.reasons ?? [move.reason];
     if (reasons.some((r) => !r)) throw new Error(`movePayments: ${move.transition} needs a reason for every payment`);
   }

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db";
+import { withPgTransaction, type PgTx, type SqlTx } from "@/lib/db/pg-transaction";
 import { LeaseLostError, type RunLease } from "./run-lease";
 
 // Every database write a run makes goes through here: one transaction per step, so a crash leaves
@@ -16,7 +17,29 @@ export async function runTransaction<T>(db: Db, lease: RunLease, fn: (tx: Tx) =>
   }, STEP_TRANSACTION);
 }
 
-export async function assertLeaseHeld(tx: Tx, lease: RunLease): Promise<void> {
+/**
+ * runTransaction on a pg client of the same pool, for steps whose work grows with the number of
+ * payments: set-based SQL and COPY, with no wall on the transaction as a whole. Each statement may
+ * run as long as the lease (by default): a step that takes longer than that has lost its run to a
+ * take-over anyway, and must not hold the run row's lock for ever.
+ */
+export async function runPgTransaction<T>(
+  db: Db,
+  lease: RunLease,
+  work: (tx: PgTx) => Promise<T>,
+  options: { statementTimeoutMs?: number } = {},
+): Promise<T> {
+  return withPgTransaction(
+    db,
+    async (tx) => {
+      await assertLeaseHeld(tx, lease);
+      return work(tx);
+    },
+    { statementTimeoutMs: options.statementTimeoutMs ?? lease.leaseMs },
+  );
+}
+
+export async function assertLeaseHeld(tx: SqlTx, lease: RunLease): Promise<void> {
   const [row] = await tx.$queryRaw<{ status: string; attempts: number }[]>`
     SELECT status::text AS status, attempts FROM "Run" WHERE id = ${lease.runId}::uuid FOR UPDATE`;
   if (!row || row.status !== "RUNNING" || row.attempts !== lease.attempt) {

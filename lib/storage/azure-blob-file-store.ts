@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import { BlobServiceClient, isRestError, type ContainerClient } from "@azure/storage-blob";
+import { BlobServiceClient, isRestError, type BlobHTTPHeaders, type ContainerClient } from "@azure/storage-blob";
 import {
   assertValidKey,
   assertValidPrefix,
   FALLBACK_CONTENT_TYPE,
   FileNotFoundError,
   WriteOnceConflictError,
+  type ByteSource,
   type FileStat,
   type FileStore,
   type FileStream,
@@ -19,11 +20,17 @@ import {
 // Write-once: the upload carries `If-None-Match: *`, so the service itself refuses (409
 // BlobAlreadyExists) when the name is taken; the check and the write are one atomic step on the
 // server, whichever process or instance races us. The sha256 travels as blob metadata in the same
-// request as the bytes, so a blob never exists without it; a loser compares against it.
+// request as the bytes, so a blob never exists without it; a loser compares against it. putStream
+// uploads blocks as the bytes come (none visible until committed) and sends the sha256, the MD5 and
+// `If-None-Match: *` with the commit that makes the blob exist, so the same holds for it.
 //
 // Content-MD5: block uploads get none unless the client sends it; we send it so the stored blob
 // carries a checksum that Azure tools and downloaders can verify.
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+// putStream: blocks of 4 MiB, at most 4 in flight, so a large file costs about 20 MB whatever its size.
+const STREAM_BLOCK_BYTES = 4 * 1024 * 1024;
+const STREAM_CONCURRENCY = 4;
 
 export class AzureBlobFileStore implements FileStore {
   readonly driver = "azure-blob" as const;
@@ -47,11 +54,51 @@ export class AzureBlobFileStore implements FileStore {
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
     }
+    return this.compareExisting(key, sha256);
+  }
+
+  /** After a refused write: the same bytes are "already stored", different ones a conflict. */
+  private async compareExisting(key: string, sha256: string): Promise<PutResult> {
     const existing = await this.stat(key);
     // Blobs are never deleted by the app; one that vanished in between is someone else's doing.
     if (!existing) throw new Error(`Blob "${key}" was reported as existing but cannot be found`);
     if (existing.sha256 !== sha256) throw new WriteOnceConflictError(key, existing.sha256, sha256);
     return { status: "already-stored", sha256, size: existing.size };
+  }
+
+  async putStream(key: string, source: ByteSource, contentType: string): Promise<PutResult> {
+    const blob = await this.blobFor(key);
+    // uploadStream stages blocks as the bytes come and sends these headers and metadata with the
+    // final commit, so the digests, complete once the source ends, still travel with the blob.
+    const headers: BlobHTTPHeaders = { blobContentType: contentType };
+    const metadata: Record<string, string> = {};
+    const sha = createHash("sha256");
+    const md5 = createHash("md5");
+    let size = 0;
+    let sha256 = "";
+    async function* hashed() {
+      for await (const chunk of source) {
+        sha.update(chunk);
+        md5.update(chunk);
+        size += chunk.length;
+        yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      }
+      sha256 = sha.digest("hex");
+      metadata.sha256 = sha256;
+      headers.blobContentMD5 = md5.digest();
+    }
+    try {
+      await blob.uploadStream(Readable.from(hashed(), { objectMode: false }), STREAM_BLOCK_BYTES, STREAM_CONCURRENCY, {
+        blobHTTPHeaders: headers,
+        metadata,
+        conditions: { ifNoneMatch: "*" },
+      });
+      return { status: "stored", sha256, size };
+    } catch (error) {
+      // Only a refused commit means "the name is taken"; anything else (the source threw) passes on.
+      if (!isAlreadyExists(error) || sha256 === "") throw error;
+    }
+    return this.compareExisting(key, sha256);
   }
 
   async get(key: string): Promise<Buffer> {

@@ -13,6 +13,9 @@ export type FileStat = { key: string; size: number; sha256: string; contentType:
 
 export type FileStream = { stream: ReadableStream<Uint8Array>; size: number; contentType: string };
 
+/** Bytes that arrive as a stream: a Node Readable, or any async iterable of chunks (a generator). */
+export type ByteSource = AsyncIterable<Uint8Array>;
+
 export interface FileStore {
   /** Which driver is behind the interface, for logs and the health page. */
   readonly driver: "local" | "azure-blob";
@@ -21,6 +24,12 @@ export interface FileStore {
    * "already-stored" (a retry); different bytes -> WriteOnceConflictError, nothing overwritten.
    */
   putOnce(key: string, data: Buffer, contentType: string): Promise<PutResult>;
+  /**
+   * putOnce for bytes that are never all in memory (a run's AccessPay file): the same write-once
+   * rules, with the sha256 (and the size, and Azure's Content-MD5) computed as the bytes pass. The
+   * file appears whole or not at all: a source that throws stores nothing and the error passes on.
+   */
+  putStream(key: string, source: ByteSource, contentType: string): Promise<PutResult>;
   /** The whole file; FileNotFoundError when missing. */
   get(key: string): Promise<Buffer>;
   /** A web stream for route handlers (`new Response(stream)`); FileNotFoundError when missing. */

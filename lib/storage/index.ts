@@ -2,7 +2,7 @@ import { AzureBlobFileStore } from "./azure-blob-file-store";
 import type { FileStore } from "./file-store";
 import { LocalFileStore } from "./local-file-store";
 
-export type { FileStat, FileStore, FileStream, PutResult } from "./file-store";
+export type { ByteSource, FileStat, FileStore, FileStream, PutResult } from "./file-store";
 export { FileNotFoundError, InvalidStorageKeyError, WriteOnceConflictError } from "./file-store";
 export { runFileKey, safeFileName, uploadKey } from "./storage-key";
 

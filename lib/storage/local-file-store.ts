@@ -1,5 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { link, mkdir, open, readFile, readdir, rename, rm, stat as fsStat, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { link, mkdir, open, readFile, readdir, rename, rm, stat as fsStat, writeFile, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import {
@@ -8,6 +9,7 @@ import {
   FALLBACK_CONTENT_TYPE,
   FileNotFoundError,
   WriteOnceConflictError,
+  type ByteSource,
   type FileStat,
   type FileStore,
   type FileStream,
@@ -22,8 +24,8 @@ import {
 // taken, atomically, so of any number of concurrent writers exactly one wins, and nobody can ever
 // see a half-written file under the final name. A loser compares sha256 with the winner's bytes.
 //
-// sha256 is recomputed from the bytes on stat() rather than kept in a sidecar: the files are small
-// (bank files, uploads), and the bytes are then the only source of truth — no sidecar that a crash
+// sha256 is recomputed from the bytes on stat() (read as a stream: a run's file can be large) rather
+// than kept in a sidecar: the bytes are then the only source of truth — no sidecar that a crash
 // or a hand edit could leave disagreeing with what a download serves. The content type does need
 // a sidecar (".<name>.meta.json"); it is written after the link, by the winner only (or by a
 // retry that finds it missing after a crash), and a missing one reads as application/octet-stream.
@@ -43,17 +45,45 @@ export class LocalFileStore implements FileStore {
   }
 
   async putOnce(key: string, data: Buffer, contentType: string): Promise<PutResult> {
+    return this.writeOnce(key, contentType, async (handle) => {
+      await handle.writeFile(data);
+      return { sha256: sha256Hex(data), size: data.length };
+    });
+  }
+
+  async putStream(key: string, source: ByteSource, contentType: string): Promise<PutResult> {
+    return this.writeOnce(key, contentType, async (handle) => {
+      const hash = createHash("sha256");
+      let size = 0;
+      for await (const chunk of source) {
+        hash.update(chunk);
+        size += chunk.length;
+        await writeAll(handle, chunk);
+      }
+      return { sha256: hash.digest("hex"), size };
+    });
+  }
+
+  /**
+   * The write-once protocol for both puts: `fill` writes the bytes into a temporary file and says
+   * what they were; the file is fsynced and linked to its name only if `fill` finished.
+   */
+  private async writeOnce(
+    key: string,
+    contentType: string,
+    fill: (handle: FileHandle) => Promise<{ sha256: string; size: number }>,
+  ): Promise<PutResult> {
     const target = this.pathFor(key);
-    const sha256 = sha256Hex(data);
     const dir = path.dirname(target);
     await mkdir(dir, { recursive: true });
 
     const temp = tempPath(dir);
     let won = false;
+    let written: { sha256: string; size: number };
     try {
       const handle = await open(temp, "wx");
       try {
-        await handle.writeFile(data);
+        written = await fill(handle);
         await handle.sync(); // the bytes are on disk before the name points at them
       } finally {
         await handle.close();
@@ -67,19 +97,19 @@ export class LocalFileStore implements FileStore {
     } finally {
       await rm(temp, { force: true });
     }
+    const { sha256, size } = written;
 
     if (won) {
       await syncDirectory(dir); // makes the new name itself durable
       await this.writeMeta(target, { contentType });
-      return { status: "stored", sha256, size: data.length };
+      return { status: "stored", sha256, size };
     }
 
     // The existing file was complete before it got its name, so reading it now is safe.
-    const existing = await readFile(target);
-    const existingSha256 = sha256Hex(existing);
-    if (existingSha256 !== sha256) throw new WriteOnceConflictError(key, existingSha256, sha256);
+    const existing = await hashFile(target);
+    if (existing.sha256 !== sha256) throw new WriteOnceConflictError(key, existing.sha256, sha256);
     if (!(await this.readMeta(target))) await this.writeMeta(target, { contentType });
-    return { status: "already-stored", sha256, size: existing.length };
+    return { status: "already-stored", sha256, size: existing.size };
   }
 
   async get(key: string): Promise<Buffer> {
@@ -126,9 +156,9 @@ export class LocalFileStore implements FileStore {
   async stat(key: string): Promise<FileStat | null> {
     const target = this.pathFor(key);
     if (!(await isFile(target))) return null;
-    const data = await readFile(target);
+    const { sha256, size } = await hashFile(target);
     const meta = await this.readMeta(target);
-    return { key, size: data.length, sha256: sha256Hex(data), contentType: meta?.contentType ?? FALLBACK_CONTENT_TYPE };
+    return { key, size, sha256, contentType: meta?.contentType ?? FALLBACK_CONTENT_TYPE };
   }
 
   private pathFor(key: string): string {
@@ -177,6 +207,26 @@ export class LocalFileStore implements FileStore {
       await rm(temp, { force: true });
     }
   }
+}
+
+/** FileHandle.write may write less than asked; loop until the chunk is all on disk. */
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+/** sha256 and size of a stored file, read as a stream (run files can be large). */
+async function hashFile(target: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of createReadStream(target)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest("hex"), size };
 }
 
 function tempPath(dir: string): string {

@@ -48,6 +48,21 @@ describe("AzureBlobFileStore blob properties", () => {
     expect(properties.metadata).toEqual({ sha256: sha256Hex(data) });
   });
 
+  it("sets Content-MD5, the content type and sha256 metadata on a streamed blob too", async () => {
+    const key = "props/2026/11/22/r1/streamed.csv";
+    const parts = [Buffer.from("a,b\n"), Buffer.alloc(5 * 1024 * 1024, 0x61), Buffer.from("\n1,2\n")]; // more than one block
+    const data = Buffer.concat(parts);
+    async function* source() {
+      for (const part of parts) yield part;
+    }
+    await theStore().putStream(key, source(), "text/csv");
+    const properties = await blobClient(key).getProperties();
+    expect(Buffer.from(properties.contentMD5 ?? []).toString("base64")).toBe(createHash("md5").update(data).digest("base64"));
+    expect(properties.contentType).toBe("text/csv");
+    expect(properties.contentLength).toBe(data.length);
+    expect(properties.metadata).toEqual({ sha256: sha256Hex(data) });
+  });
+
   it("hashes the bytes for stat when a blob has no sha256 metadata (written by another tool)", async () => {
     const key = "foreign/a.csv";
     const data = Buffer.from("written elsewhere\n");

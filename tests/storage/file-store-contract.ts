@@ -17,6 +17,11 @@ function freshPrefix(): string {
 
 const CSV = "text/csv";
 
+/** The parts as a stream source, one chunk at a time, as a generator hands them out. */
+async function* chunks(parts: readonly Buffer[]): AsyncGenerator<Buffer> {
+  for (const part of parts) yield part;
+}
+
 export const BAD_KEYS = [
   "",
   "/2026/11/22/abs.csv",
@@ -148,6 +153,61 @@ export function fileStoreContract(store: () => FileStore): void {
     expect((await store().get(key)).equals(data)).toBe(true);
   });
 
+  it("stores a stream write-once, chunk by chunk, with the sha256 and size of the whole", async () => {
+    const key = `${freshPrefix()}/2026/11/22/run-1/streamed.csv`;
+    const parts = Array.from({ length: 40 }, (_, i) => Buffer.from(`${String(i).padStart(6, "0")},${"x".repeat(5000)}\n`));
+    const data = Buffer.concat(parts);
+    const result = await store().putStream(key, chunks(parts), CSV);
+    expect(result).toEqual({ status: "stored", sha256: sha256Hex(data), size: data.length });
+    expect((await store().get(key)).equals(data)).toBe(true);
+    expect(await store().stat(key)).toEqual({ key, size: data.length, sha256: sha256Hex(data), contentType: CSV });
+
+    // The same bytes again, streamed or not, are already stored; different bytes conflict.
+    expect(await store().putStream(key, chunks(parts), CSV)).toEqual({
+      status: "already-stored",
+      sha256: sha256Hex(data),
+      size: data.length,
+    });
+    expect((await store().putOnce(key, data, CSV)).status).toBe("already-stored");
+    const other = [...parts.slice(0, -1), Buffer.from("tampered\n")];
+    const error = await store()
+      .putStream(key, chunks(other), CSV)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteOnceConflictError);
+    expect((error as WriteOnceConflictError).existingSha256).toBe(sha256Hex(data));
+    expect((error as WriteOnceConflictError).attemptedSha256).toBe(sha256Hex(Buffer.concat(other)));
+    expect((await store().get(key)).equals(data)).toBe(true);
+  });
+
+  it("streams an empty file", async () => {
+    const key = `${freshPrefix()}/empty-stream.csv`;
+    expect(await store().putStream(key, chunks([]), CSV)).toMatchObject({ status: "stored", size: 0 });
+    expect((await store().get(key)).length).toBe(0);
+  });
+
+  it("stores nothing when the stream fails halfway, and passes its error on", async () => {
+    const key = `${freshPrefix()}/broken-stream.csv`;
+    async function* broken() {
+      yield Buffer.from("first line\n");
+      throw new Error("the source gave up");
+    }
+    await expect(store().putStream(key, broken(), CSV)).rejects.toThrow("the source gave up");
+    expect(await store().exists(key)).toBe(false);
+    expect(await store().list(key)).toEqual([]);
+    // The name is still free for a stream that finishes.
+    expect((await store().putStream(key, chunks([Buffer.from("whole\n")]), CSV)).status).toBe("stored");
+  });
+
+  it("lets exactly one of 5 concurrent streams of different bytes win; the rest conflict", async () => {
+    const key = `${freshPrefix()}/stream-race.csv`;
+    const contents = Array.from({ length: 5 }, (_, i) => [Buffer.from(`writer ${i}\n`), Buffer.from("x".repeat(1000 * i))]);
+    const results = await Promise.allSettled(contents.map((parts) => store().putStream(key, chunks(parts), CSV)));
+    const winners = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
+    expect(winners).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(WriteOnceConflictError);
+    expect((await store().get(key)).equals(Buffer.concat(contents[winners[0]]))).toBe(true);
+  });
+
   it("reports a missing file: get and stream throw FileNotFoundError, stat is null, exists is false", async () => {
     const key = `${freshPrefix()}/missing.csv`;
     await expect(store().get(key)).rejects.toBeInstanceOf(FileNotFoundError);
@@ -167,6 +227,7 @@ export function fileStoreContract(store: () => FileStore): void {
   it.each(BAD_KEYS)("rejects the bad key %j in every method", async (key) => {
     const data = Buffer.from("x");
     await expect(store().putOnce(key, data, CSV)).rejects.toBeInstanceOf(InvalidStorageKeyError);
+    await expect(store().putStream(key, chunks([data]), CSV)).rejects.toBeInstanceOf(InvalidStorageKeyError);
     await expect(store().get(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
     await expect(store().stream(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
     await expect(store().exists(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);

@@ -1,6 +1,7 @@
 // The AccessPay payment file (docs/file-formats.md#accesspay-csv): the one module that owns its
 // bytes.
-// Pure: payments in, file text plus the per-line records, exclusions and warnings out.
+// Pure: payments in, file text plus the per-line records, exclusions and warnings out; or one
+// payment at a time (AccessPayFormatter), for the run, which streams the file.
 
 import { bankDetailsProblem, rollNumberOrNull, type BankDetailsProblem } from "@/lib/bank-details/payable-bank-details";
 import type { BankDetailsPlain } from "@/lib/crypto/bank-details-cipher";
@@ -70,33 +71,66 @@ type Outcome =
   | { kind: "line"; line: Omit<AccessPayLine, "lineNo">; warnings: AccessPayWarning[] }
   | { kind: "excluded"; exclusion: AccessPayExclusion };
 
+/** What one payment becomes: a line of the file (its text included), or an exclusion. */
+export type AccessPayOutcome =
+  | { kind: "line"; line: AccessPayLine; text: string; warnings: AccessPayWarning[] }
+  | { kind: "excluded"; exclusion: AccessPayExclusion };
+
+/**
+ * The file one payment at a time, for files too big to hold (the run streams them): line numbers
+ * and the total carry over from payment to payment, so the lines it gives, joined, are exactly
+ * formatAccessPay's text for the same payments in the same order. Payments are not checked for
+ * duplicates here (that would mean keeping every id): the caller's source must not repeat one.
+ */
+export class AccessPayFormatter {
+  lineCount = 0;
+  totalPence = 0;
+
+  add(input: AccessPayInput): AccessPayOutcome {
+    const outcome = formatOne(input);
+    if (outcome.kind === "excluded") return outcome;
+    const line: AccessPayLine = { ...outcome.line, lineNo: this.lineCount + 1 };
+    const text = lineText(line);
+    // Cleaning guarantees this; the check stops a future change from sending a bank odd bytes.
+    if (!/^[\x20-\x7E]*\n$/.test(text)) throw new Error("AccessPay text is not printable ASCII");
+    const totalPence = this.totalPence + line.amountPence;
+    if (!Number.isSafeInteger(totalPence)) throw new Error("AccessPay total exceeds the safe integer range");
+    this.lineCount += 1;
+    this.totalPence = totalPence;
+    return { kind: "line", line, text, warnings: outcome.warnings };
+  }
+}
+
 export function formatAccessPay(inputs: readonly AccessPayInput[]): AccessPayFile {
   const seen = new Set<string>();
+  const formatter = new AccessPayFormatter();
   const lines: AccessPayLine[] = [];
+  const texts: string[] = [];
   const excluded: AccessPayExclusion[] = [];
   const warnings: AccessPayWarning[] = [];
-  let totalPence = 0;
 
   for (const input of inputs) {
     if (seen.has(input.paymentId)) throw new Error(`payment ${input.paymentId} given twice to formatAccessPay`);
     seen.add(input.paymentId);
 
-    const outcome = formatOne(input);
+    const outcome = formatter.add(input);
     if (outcome.kind === "excluded") {
       excluded.push(outcome.exclusion);
       continue;
     }
-    lines.push({ ...outcome.line, lineNo: lines.length + 1 });
+    lines.push(outcome.line);
+    texts.push(outcome.text);
     warnings.push(...outcome.warnings);
-    totalPence += outcome.line.amountPence;
   }
-  if (!Number.isSafeInteger(totalPence)) throw new Error("AccessPay total exceeds the safe integer range");
 
-  const text = lines.map(lineText).join("");
-  // Cleaning guarantees this; the check stops a future change from sending a bank odd bytes.
-  if (!/^[\x20-\x7E\n]*$/.test(text)) throw new Error("AccessPay text is not printable ASCII");
-
-  return { text, lines, excluded, warnings, totalPence, lineCount: lines.length };
+  return {
+    text: texts.join(""),
+    lines,
+    excluded,
+    warnings,
+    totalPence: formatter.totalPence,
+    lineCount: formatter.lineCount,
+  };
 }
 
 function formatOne(input: AccessPayInput): Outcome {

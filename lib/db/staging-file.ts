@@ -1,0 +1,90 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdtemp, open, rm, type FileHandle } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+
+// Rows on their way back into PostgreSQL, kept on disk rather than in memory. A connection cannot
+// COPY out and in at once, so set-based work that streams rows out (COPY … TO STDOUT), transforms
+// them in TypeScript and puts the results back (COPY … FROM STDIN, into a temporary table of the
+// same transaction) writes the results here first. The file is encrypted with a key that lives
+// only in this object, in a folder only this user can read, and deleted by discard(): what it
+// holds (a cleaned name in a warning, say) never sits on disk readable.
+
+const FLUSH_BYTES = 256 * 1024;
+
+export class StagingFile {
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly file: string,
+    private readonly handle: FileHandle,
+    private readonly key: Buffer,
+    private readonly iv: Buffer,
+    private readonly cipher: ReturnType<typeof createCipheriv>,
+  ) {}
+
+  static async create(prefix = "disburse-staging-"): Promise<StagingFile> {
+    const dir = await mkdtemp(path.join(tmpdir(), prefix)); // mode 0700
+    const file = path.join(dir, "rows.bin");
+    const handle = await open(file, "wx", 0o600);
+    const key = randomBytes(32);
+    const iv = randomBytes(16);
+    return new StagingFile(dir, file, handle, key, iv, createCipheriv("aes-256-ctr", key, iv));
+  }
+
+  /** Appends text (whole CSV rows); written out in blocks of about 256 KB. */
+  async write(text: string): Promise<void> {
+    if (this.closed) throw new Error("staging file already closed");
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= FLUSH_BYTES) await this.flush();
+  }
+
+  /** Finishes writing, then streams the file (decrypted) into `COPY … FROM STDIN` on `client`. */
+  async copyInto(client: pg.PoolClient, copySql: string): Promise<number> {
+    await this.close();
+    const copy = client.query(copyFrom(copySql));
+    await pipeline(createReadStream(this.file), createDecipheriv("aes-256-ctr", this.key, this.iv), copy);
+    return copy.rowCount;
+  }
+
+  /** Removes the file and its folder; safe to call more than once, and after a failure. */
+  async discard(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      await this.handle.close().catch(() => undefined);
+    }
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  private async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush();
+    await writeAll(this.handle, this.cipher.final());
+    this.closed = true;
+    await this.handle.close();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const block = this.cipher.update(Buffer.from(this.pending.join(""), "utf8"));
+    this.pending = [];
+    this.pendingLength = 0;
+    await writeAll(this.handle, block);
+  }
+}
+
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+    offset += bytesWritten;
+  }
+}
