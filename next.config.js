@@ -2,9 +2,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // forbidden() from next/navigation gives pages a real HTTP 403.
-  // Uploads (failed payments, bank holidays) go through server actions: up to 5 MB per file
-  // (lib/reconciliation/receive-upload.ts), plus the form around it.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
+  // Server actions keep Next's default body limit (1 MB): no action takes a file. Uploads stream
+  // to route handlers (app/api/uploads/*), which set their own limit (UPLOAD_MAX_MB).
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   // The e2e suite runs its own build in a separate folder so it never clashes with `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -1,69 +1,183 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { fieldError } from "./action-error-summary";
-import { ActionForm } from "./action-form";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { ActionErrorSummary, fieldError } from "./action-error-summary";
+import { buttonClass } from "./button-styles";
 import { Field } from "./form-group";
 import { SuccessMessage } from "./notification-from-result";
 import { Table, TBody, Td, Th, THead, Tr } from "./table";
 import type { ActionResult } from "@/lib/actions/result";
-import type { UploadOutcome } from "@/lib/uploads/receive-upload";
+import type { UploadOutcome, UploadProgress } from "@/lib/uploads/receive-upload";
 
 export type UploadActionData = {
   uploadId: string;
   status: UploadOutcome["status"];
   errors?: { lineNo: number; message: string }[];
 };
-export type UploadAction = (
-  previous: ActionResult<UploadActionData> | null,
-  formData: FormData,
-) => Promise<ActionResult<UploadActionData>>;
+
+type Result = ActionResult<UploadActionData>;
+
+type Progress = { stage: "sending"; sent: number; total: number } | UploadProgress;
+
+const NO_FILE: Result = {
+  ok: false,
+  code: "VALIDATION",
+  message: "Check the form for errors.",
+  fieldErrors: { file: ["Choose a file to upload"] },
+};
 
 /**
- * Every staff upload: a file input, a result that says what happened, and for a refused file the
- * rows that are wrong plus the error report download (docs/file-formats.md#rules-for-every-upload).
+ * Every staff upload (docs/file-formats.md#rules-for-every-upload): a file input posted to the
+ * upload route, a result that says what happened, and for a refused file the rows that are wrong
+ * plus the error report download.
+ *
+ * With JavaScript the file goes by XMLHttpRequest (fetch cannot report upload progress): a
+ * <progress> bar and a polite live region tell how much has been sent, then how many rows the
+ * server has checked (it streams one JSON line per step, then the result). Without JavaScript the
+ * form posts itself and the route redirects back to the page with the upload's id, which the
+ * page turns into `initialResult`.
  */
 export function UploadForm(props: {
-  action: UploadAction;
+  endpoint: string;
   id: string;
   label: string;
   hint?: ReactNode;
   accept: string;
   submitLabel: string;
-  /** Extra fields, e.g. a confirmation. */
-  children?: ReactNode;
+  /** The outcome of an upload posted without JavaScript, read back by the page. */
+  initialResult?: Result | null;
 }) {
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [result, setResult] = useState<Result | null>(props.initialResult ?? null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const busy = progress !== null;
+
+  const finish = (outcome: Result) => {
+    setProgress(null);
+    setResult(outcome);
+    router.refresh(); // the recent uploads below
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const file = input.current?.files?.[0];
+    if (!file) {
+      setResult(NO_FILE);
+      return;
+    }
+    setResult(null);
+    setProgress({ stage: "sending", sent: 0, total: file.size });
+    const body = new FormData();
+    body.append("file", file, file.name);
+
+    const xhr = new XMLHttpRequest();
+    let read = 0;
+    let final: Result | null = null;
+    const readLines = () => {
+      const text = xhr.responseText;
+      const end = text.lastIndexOf("\n");
+      if (end < read) return;
+      for (const line of text.slice(read, end).split("\n")) {
+        if (!line.trim()) continue;
+        const message = JSON.parse(line) as { progress?: UploadProgress; result?: Result };
+        if (message.progress) setProgress(message.progress);
+        if (message.result) final = message.result;
+      }
+      read = end + 1;
+    };
+    xhr.open("POST", props.endpoint);
+    xhr.setRequestHeader("Accept", "application/x-ndjson");
+    xhr.upload.onprogress = (e) =>
+      setProgress({ stage: "sending", sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.upload.onload = () => setProgress({ stage: "checking", rows: 0 });
+    xhr.onprogress = readLines;
+    xhr.onload = () => {
+      try {
+        readLines();
+      } catch {
+        final = null;
+      }
+      finish(final ?? failed(xhr.status));
+    };
+    xhr.onerror = () => finish(failed(0));
+    xhr.send(body);
+  };
+
   return (
-    <ActionForm
-      action={props.action}
-      className="mb-8"
-      fields={["file"]}
-      ids={{ file: props.id }}
-      submitLabel={props.submitLabel}
-      pendingLabel="Checking the file… this can take a minute"
-      outcome={(result) => (
-        <>
-          <SuccessMessage result={result} />
-          <FileProblems result={result} />
-        </>
+    <div className="mb-8" id="upload-result">
+      <ActionErrorSummary result={result} fields={["file"]} ids={{ file: props.id }} />
+      <SuccessMessage result={result} />
+      <FileProblems result={result} />
+      <form method="post" action={props.endpoint} encType="multipart/form-data" onSubmit={onSubmit} noValidate>
+        <Field id={props.id} label={props.label} hint={props.hint} error={fieldError(result, "file")}>
+          {(aria) => (
+            <input
+              ref={input}
+              id={props.id}
+              name="file"
+              type="file"
+              accept={props.accept}
+              className="mb-2 block max-w-full"
+              disabled={busy}
+              {...aria}
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={busy} className={buttonClass("primary")}>
+          {busy ? "Uploading…" : props.submitLabel}
+        </button>
+        <UploadProgressView id={`${props.id}-progress`} progress={progress} />
+      </form>
+    </div>
+  );
+}
+
+function failed(status: number): Result {
+  const message =
+    status === 401
+      ? "Your session has ended. Sign in again, then upload the file again."
+      : status === 403
+        ? "You do not have permission to do this."
+        : "The upload did not finish. Nothing was changed: check your connection and try again.";
+  return { ok: false, code: status === 403 ? "FORBIDDEN" : "INTERNAL", message };
+}
+
+const bytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+
+/** The bar and the words. The live region stays on the page so screen readers hear each change; its text moves in steps. */
+function UploadProgressView({ id, progress }: { id: string; progress: Progress | null }) {
+  let text = "";
+  let value: number | undefined;
+  let max: number | undefined;
+  if (progress?.stage === "sending") {
+    const percent = progress.total > 0 ? Math.floor((progress.sent / progress.total) * 10) * 10 : 0;
+    text = `Sending the file: ${percent}% (${bytes(progress.sent)} of ${bytes(progress.total)})`;
+    value = progress.sent;
+    max = Math.max(progress.total, 1);
+  } else if (progress?.stage === "checking") {
+    text = progress.rows > 0 ? `Checking the file: ${progress.rows.toLocaleString("en-GB")} rows read` : "Checking the file";
+  } else if (progress?.stage === "matching") {
+    text = `Checking ${progress.rows.toLocaleString("en-GB")} rows against what was sent`;
+  } else if (progress?.stage === "applying") {
+    text = `All ${progress.rows.toLocaleString("en-GB")} rows are correct: applying the file`;
+  }
+  return (
+    <div className="mt-4">
+      {progress && (
+        <progress id={id} className="mb-2 block w-full max-w-md" value={value} max={max} aria-label="Upload progress" />
       )}
-    >
-      {(result) => (
-        <>
-          <Field id={props.id} label={props.label} hint={props.hint} error={fieldError(result, "file")}>
-            {(aria) => (
-              <input id={props.id} name="file" type="file" accept={props.accept} className="mb-2 block max-w-full" {...aria} />
-            )}
-          </Field>
-          {props.children}
-        </>
-      )}
-    </ActionForm>
+      <p aria-live="polite" className="text-secondary">
+        {text}
+      </p>
+    </div>
   );
 }
 
 /** A refused file's wrong rows (the first of them) and the download of them all. */
-function FileProblems({ result }: { result: ActionResult<UploadActionData> | null }) {
+export function FileProblems({ result }: { result: Result | null }) {
   const errors = result && !result.ok ? (result.data?.errors ?? []) : [];
   const uploadId = result?.data?.uploadId;
   if (errors.length === 0 || !uploadId) return null;

@@ -1,11 +1,14 @@
+import type { ActionResult } from "@/lib/actions/result";
 import type { UploadKind } from "@/lib/generated/prisma/enums";
-import { UploadForm, type UploadAction } from "./upload-form";
+import { describeBytes } from "@/lib/uploads/upload-limits";
+import { UploadForm, type UploadActionData } from "./upload-form";
 import { UploadsTable, type UploadRowView } from "./uploads-table";
 
 /** What each kind of staff upload asks for, and how its recent uploads are listed. */
 const KINDS = {
   SSCL_FAILED_PAYMENTS: {
     id: "failed-payments-file",
+    endpoint: "/api/uploads/failed-payments",
     label: "SSCL failed-payments file (CSV)",
     accept: ".csv,text/csv",
     submitLabel: "Upload and check",
@@ -14,6 +17,7 @@ const KINDS = {
   },
   BANK_HOLIDAYS: {
     id: "bank-holidays-file",
+    endpoint: "/api/uploads/bank-holidays",
     label: "Bank holidays file (JSON)",
     accept: ".json,application/json",
     submitLabel: "Upload and replace",
@@ -28,9 +32,12 @@ export function UploadSection(props: {
   /** For a section the heading labels. */
   headingId?: string;
   hint: string;
-  action: UploadAction;
   kind: keyof typeof KINDS;
   uploads: UploadRowView[];
+  /** The largest file the upload takes, told in the hint. */
+  maxBytes: number;
+  /** The outcome of an upload posted without JavaScript (the page read it back from ?upload=<id>). */
+  initialResult?: ActionResult<UploadActionData> | null;
 }) {
   const kind = KINDS[props.kind];
   return (
@@ -39,12 +46,13 @@ export function UploadSection(props: {
         {props.title}
       </h2>
       <UploadForm
-        action={props.action}
+        endpoint={kind.endpoint}
         id={kind.id}
         label={kind.label}
-        hint={props.hint}
+        hint={`${props.hint} Files of up to ${describeBytes(props.maxBytes)}.`}
         accept={kind.accept}
         submitLabel={kind.submitLabel}
+        initialResult={props.initialResult}
       />
       <UploadsTable caption={kind.caption} uploads={props.uploads} matchedLabel={kind.matchedLabel} />
     </>

@@ -51,10 +51,8 @@ export const actions = {
   runNow: ["SSCL_FINANCE", "ADMIN"],
   // Retrying a failed run is an admin's call: it may send payments an earlier attempt selected.
   retryRun: ["ADMIN"],
-  uploadFailedPayments: ["SSCL_FINANCE", "ADMIN"],
   // Voiding puts sent payments back in the queue: an admin's decision, never the downloader's.
   voidBatch: ["ADMIN"],
-  uploadBankHolidays: ["ADMIN"],
   createApiToken: ["ADMIN"],
   revokeApiToken: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -63,6 +61,9 @@ export const actions = {
 export const routes = {
   fileDownload: ["SSCL_FINANCE", "ADMIN"],
   uploadErrorReport: ["SSCL_FINANCE", "ADMIN"],
+  // Uploads are route handlers, not server actions: the file streams in (app/api/uploads/upload-handler.ts).
+  uploadFailedPayments: ["SSCL_FINANCE", "ADMIN"],
+  uploadBankHolidays: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actions;

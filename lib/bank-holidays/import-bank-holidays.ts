@@ -1,11 +1,19 @@
+import { recordAuditSql } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { receiveUpload, type UploadOutcome, type UploadRowResult } from "@/lib/uploads/receive-upload";
-import { looksBinary } from "@/lib/uploads/upload-lines";
+import type { SqlTx } from "@/lib/db/pg-transaction";
 import type { FileStore } from "@/lib/storage/file-store";
-import { BankHolidaysError, parseBankHolidays, type BankHoliday } from "./bank-holidays";
+import {
+  readWhole,
+  receiveUpload,
+  stageOutcomeRows,
+  type UploadKindSpec,
+  type UploadOutcome,
+  type UploadRowResult,
+} from "@/lib/uploads/receive-upload";
+import { looksBinary } from "@/lib/uploads/upload-lines";
+import { BankHolidaysError, parseBankHolidays, SHIPPED_BANK_HOLIDAYS, type BankHoliday } from "./bank-holidays";
 import { londonDate } from "../dates/london-date";
-import { loadBankHolidayCalendar } from "./load-bank-holidays";
+import type { BankHolidayCalendar } from "./load-bank-holidays";
 
 // An admin replaces the England and Wales calendar (docs/file-formats.md#bank-holidays-upload) with
 // our JSON shape or gov.uk's bank-holidays.json. The calendar decides when payments become PAID, so
@@ -79,6 +87,53 @@ function range(holidays: readonly BankHoliday[]) {
   return { count: holidays.length, from: holidays[0]?.date ?? null, to: holidays[holidays.length - 1]?.date ?? null };
 }
 
+/** An uploaded calendar is a few kilobytes (gov.uk's is about 20 KB). */
+export const BANK_HOLIDAYS_MAX_BYTES = 1024 * 1024;
+
+/** The calendar in the table, in raw SQL (the upload runs on a pg transaction). */
+async function uploadedCalendar(tx: SqlTx): Promise<BankHoliday[]> {
+  return tx.$queryRaw<BankHoliday[]>`SELECT to_char(date, 'YYYY-MM-DD') AS date, title FROM "BankHoliday" ORDER BY date`;
+}
+
+/** The upload kind, for the upload route and the shell. */
+export function bankHolidaysUpload(): UploadKindSpec<BankHolidaysPlan> {
+  return {
+    kind: "BANK_HOLIDAYS",
+    contentType: "application/json",
+    limits: { maxBytes: BANK_HOLIDAYS_MAX_BYTES },
+    // The upload replaces the whole calendar: going back to an earlier file is a real change.
+    duplicateOf: "latest",
+    check: async (tx, file) => {
+      const current = await uploadedCalendar(tx);
+      const checked = checkBankHolidaysFile(await readWhole(file), current, file.now);
+      await stageOutcomeRows(tx, checked.rows);
+      return checked.plan;
+    },
+    apply: async (tx, { uploadId, fileName, actor, plan }) => {
+      const current = await uploadedCalendar(tx);
+      const before: BankHolidayCalendar =
+        current.length > 0
+          ? { source: "upload", holidays: current }
+          : { source: "shipped", holidays: [...SHIPPED_BANK_HOLIDAYS] };
+      // Holidays missing from the new file go too: the upload is the whole calendar.
+      const kept = new Set(plan.holidays.map((h) => h.date));
+      const removed = before.source === "upload" ? before.holidays.filter((h) => !kept.has(h.date)).length : 0;
+      await tx.$executeRaw`DELETE FROM "BankHoliday"`;
+      await tx.$executeRaw`
+        INSERT INTO "BankHoliday" (date, title)
+        SELECT t.date, t.title FROM unnest(${plan.holidays.map((h) => h.date)}::date[], ${plan.holidays.map((h) => h.title)}::text[])
+          AS t(date, title)`;
+      await recordAuditSql(tx, {
+        actor,
+        action: "bank-holidays.replaced",
+        entityType: "BankHoliday",
+        before: { source: before.source, ...range(before.holidays) },
+        after: { source: "upload", uploadId, fileName, ...range(plan.holidays), removed },
+      });
+    },
+  };
+}
+
 export async function importBankHolidays(options: {
   db: Db;
   store: FileStore;
@@ -87,38 +142,5 @@ export async function importBankHolidays(options: {
   actor: { id: string; email: string };
   now: Date;
 }): Promise<UploadOutcome> {
-  const { db, store, fileName, bytes, actor, now } = options;
-  return receiveUpload<BankHolidaysPlan>({
-    db,
-    store,
-    kind: "BANK_HOLIDAYS",
-    fileName,
-    bytes,
-    contentType: "application/json",
-    // The upload replaces the whole calendar: going back to an earlier file is a real change.
-    duplicateOf: "latest",
-    actor,
-    now,
-    check: async (tx, file) => {
-      const calendar = await loadBankHolidayCalendar(tx);
-      return checkBankHolidaysFile(file, calendar.source === "upload" ? calendar.holidays : [], now);
-    },
-    apply: async (tx, plan, uploadId) => {
-      const before = await loadBankHolidayCalendar(tx);
-      // Holidays missing from the new file go too: the upload is the whole calendar.
-      const kept = new Set(plan.holidays.map((h) => h.date));
-      const removed = before.source === "upload" ? before.holidays.filter((h) => !kept.has(h.date)).length : 0;
-      await tx.bankHoliday.deleteMany({});
-      await tx.bankHoliday.createMany({
-        data: plan.holidays.map((h) => ({ date: new Date(`${h.date}T00:00:00Z`), title: h.title })),
-      });
-      await recordAudit(tx, {
-        actor,
-        action: "bank-holidays.replaced",
-        entityType: "BankHoliday",
-        before: { source: before.source, ...range(before.holidays) },
-        after: { source: "upload", uploadId, fileName, ...range(plan.holidays), removed },
-      });
-    },
-  });
+  return receiveUpload({ ...options, spec: bankHolidaysUpload() });
 }

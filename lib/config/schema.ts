@@ -3,6 +3,9 @@ import { z } from "zod";
 /** Every demo sign-in's password unless DEMO_PASSWORD says otherwise. */
 export const DEFAULT_DEMO_PASSWORD = "Disburse-demo-1";
 
+/** The largest staff upload (a failed-payments file), unless UPLOAD_MAX_MB says otherwise. */
+export const DEFAULT_UPLOAD_MAX_MB = 100;
+
 // Read once, validated as a whole, so a bad setting stops start-up with its name instead of
 // failing later inside a request.
 
@@ -33,6 +36,11 @@ export const configSchema = z.object({
   notifyApiKey: optionalText,
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
   demoPassword: z.string().min(12, "must be at least 12 characters"),
+  uploadMaxMb: z.coerce
+    .number("must be a whole number of megabytes")
+    .int("must be a whole number of megabytes")
+    .min(1, "must be at least 1")
+    .max(1024, "must be at most 1024"),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -54,6 +62,7 @@ export const settingNames: Record<keyof AppConfig, string> = {
   notifyApiKey: "NOTIFY_API_KEY",
   logLevel: "LOG_LEVEL",
   demoPassword: "DEMO_PASSWORD",
+  uploadMaxMb: "UPLOAD_MAX_MB",
 };
 
 export type Env = Record<string, string | undefined>;
@@ -96,6 +105,7 @@ export function parseConfig(env: Env): AppConfig {
     notifyApiKey: env.NOTIFY_API_KEY,
     logLevel: blank(env.LOG_LEVEL) ?? "info",
     demoPassword: blank(env.DEMO_PASSWORD) ?? DEFAULT_DEMO_PASSWORD,
+    uploadMaxMb: blank(env.UPLOAD_MAX_MB) ?? String(DEFAULT_UPLOAD_MAX_MB),
   };
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;

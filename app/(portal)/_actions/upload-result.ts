@@ -1,50 +1,24 @@
-import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { formatDateTime } from "@/components/format-date";
-import type { UploadCounts, UploadOutcome } from "@/lib/uploads/receive-upload";
-import { MAX_UPLOAD_BYTES } from "@/lib/uploads/receive-upload";
 import type { UploadActionData } from "@/components/upload-form";
-import { defineAction, type ActionOutcome } from "@/lib/actions/define-action";
-import type { ActionKey } from "@/lib/auth/access";
-import type { CurrentUser } from "@/lib/auth/current-user";
-
-/** A file field for upload actions: present, not empty, not too big. */
-export const uploadFileField = z
-  .instanceof(File, { message: "Choose a file to upload" })
-  .refine((f) => f.size > 0, "The file is empty")
-  .refine((f) => f.size <= MAX_UPLOAD_BYTES, `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-
-/** What an upload action hands its service: the file's name and bytes, who uploaded it, when. */
-export type ReceivedFile = { fileName: string; bytes: Buffer; actor: CurrentUser; now: Date };
-
-/**
- * Every upload action: the file checked (uploadFileField), handed to the service, the page that
- * lists the uploads refreshed, and the outcome told the one way (uploadOutcomeResult).
- */
-export function defineUploadAction(
-  key: ActionKey,
-  options: {
-    receive: (file: ReceivedFile) => Promise<UploadOutcome>;
-    /** The page that lists this kind's uploads. */
-    path: string;
-    /** The message for an applied file. */
-    applied: (counts: UploadCounts) => string;
-  },
-) {
-  return defineAction(key, z.object({ file: uploadFileField }), async ({ file }, user) => {
-    const outcome = await options.receive({
-      fileName: file.name,
-      bytes: Buffer.from(await file.arrayBuffer()),
-      actor: user,
-      now: new Date(),
-    });
-    revalidatePath(options.path);
-    return uploadOutcomeResult(outcome, options.applied);
-  });
-}
+import type { ActionOutcome } from "@/lib/actions/define-action";
+import type { Db } from "@/lib/db";
+import type { UploadKind } from "@/lib/generated/prisma/enums";
+import type { UploadCounts, UploadOutcome } from "@/lib/uploads/receive-upload";
 
 /** The most rows an upload result lists on the page; the error report has every one. */
 export const ERRORS_SHOWN = 50;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** What the page says when a file of each kind was applied. */
+export const appliedMessages: Partial<Record<UploadKind, (counts: UploadCounts) => string>> = {
+  SSCL_FAILED_PAYMENTS: (c) => {
+    const unchanged = c.unchanged ? `; ${plural(c.unchanged, "row was", "rows were")} already recorded` : "";
+    return `${plural(c.matched, "payment", "payments")} marked as failed${unchanged}. The claims are back with caseworkers for new bank details.`;
+  },
+  BANK_HOLIDAYS: (c) =>
+    `Bank holidays replaced: ${c.rows} dates (${c.matched} new or changed, ${c.unchanged} unchanged). Working days now count from this calendar.`,
+};
 
 /** One way to tell staff what an upload did, for every kind of upload. */
 export function uploadOutcomeResult(
@@ -63,11 +37,72 @@ export function uploadOutcomeResult(
       return {
         ok: false,
         code: "VALIDATION",
-        message: `The file has ${n} ${n === 1 ? "error" : "errors"}. Nothing was changed: correct the file and upload it again.`,
+        message: `The file has ${plural(n, "error", "errors")}. Nothing was changed: correct the file and upload it again.`,
         data: { uploadId: outcome.uploadId, status: outcome.status, errors: outcome.errors.slice(0, ERRORS_SHOWN) },
       };
     }
     case "APPLIED":
       return { ok: true, message: applied(outcome.counts), data: { uploadId: outcome.uploadId, status: outcome.status } };
   }
+}
+
+/**
+ * The result of an earlier upload, read back from its record: what a page shows after the upload
+ * form was posted without JavaScript and the route redirected back with the upload's id. Null
+ * for an upload of another kind, or one still being checked.
+ */
+export async function loadUploadResult(
+  db: Db,
+  uploadId: string,
+  kind: UploadKind,
+): Promise<ActionOutcome<UploadActionData> | null> {
+  const upload = await db.upload.findUnique({ where: { id: uploadId } });
+  if (!upload || upload.kind !== kind) return null;
+  const applied = appliedMessages[kind] ?? (() => "The file was applied.");
+  const counts = { rows: upload.rowCount, matched: upload.matched, unchanged: upload.unchanged, errors: upload.errors };
+  switch (upload.status) {
+    case "APPLIED":
+      return uploadOutcomeResult({ status: "APPLIED", uploadId, counts }, applied);
+    case "REJECTED": {
+      const rows = await db.uploadRow.findMany({
+        where: { uploadId, outcome: "ERROR" },
+        orderBy: { lineNo: "asc" },
+        take: ERRORS_SHOWN,
+        select: { lineNo: true, message: true },
+      });
+      const errors = rows.map((r) => ({ lineNo: r.lineNo, message: r.message ?? `Line ${r.lineNo}: error` }));
+      return uploadOutcomeResult({ status: "REJECTED", uploadId, counts, errors }, applied);
+    }
+    case "DUPLICATE": {
+      const first = await db.upload.findFirst({
+        where: { kind, sha256: upload.sha256, status: "APPLIED", uploadedAt: { lte: upload.uploadedAt } },
+        orderBy: { uploadedAt: "asc" },
+        include: { uploadedBy: { select: { name: true } } },
+      });
+      if (!first) return null;
+      const previous = { uploadId: first.id, uploadedAt: first.uploadedAt, uploadedBy: first.uploadedBy.name };
+      return uploadOutcomeResult({ status: "DUPLICATE", uploadId, previous }, applied);
+    }
+    default:
+      return null;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A page's `?upload=<id>` (where the upload route sends a form posted without JavaScript) as a result to show. */
+export async function uploadResultFromParam(
+  db: Db,
+  param: string | string[] | undefined,
+  kind: UploadKind,
+): Promise<ActionOutcome<UploadActionData> | null> {
+  const uploadId = Array.isArray(param) ? param[0] : param;
+  if (!uploadId || !UUID.test(uploadId)) return null;
+  return (
+    (await loadUploadResult(db, uploadId, kind)) ?? {
+      ok: false,
+      code: "INTERNAL",
+      message: "The upload did not finish. Nothing was changed: upload the file again.",
+    }
+  );
 }

@@ -3,23 +3,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { VOID_REASON_MAX, VOID_REASON_MIN, voidBatch } from "@/lib/batches/void-batch";
-import { config } from "@/lib/config";
-import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
-import { importFailedPayments } from "@/lib/direct-payments/failed-payments/import-failed-payments";
-import { createFileStore } from "@/lib/storage";
-import { defineUploadAction } from "../_actions/upload-result";
+
+// SSCL's failed-payments file is not a server action: it streams to POST /api/uploads/failed-payments.
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-export const uploadFailedPaymentsAction = defineUploadAction("uploadFailedPayments", {
-  receive: (file) => importFailedPayments({ db: prisma, store: createFileStore(config()), key: bankDetailsKey(), ...file }),
-  path: "/bank-admin",
-  applied: (c) => {
-    const unchanged = c.unchanged ? `; ${plural(c.unchanged, "row was", "rows were")} already recorded` : "";
-    return `${plural(c.matched, "payment", "payments")} marked as failed${unchanged}. The claims are back with caseworkers for new bank details.`;
-  },
-});
 
 export const voidBatchAction = defineAction(
   "voidBatch",

@@ -4,18 +4,20 @@ import { ErrorSummary } from "@/components/error-summary";
 import { PageHeading } from "@/components/page-heading";
 import { KeysetPagination } from "@/components/pagination";
 import { UploadSection } from "@/components/upload-section";
-import { actions, mayUse } from "@/lib/auth/access";
+import { actions, mayUse, routes } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
 import { bankAdminHref, parseBankAdminParams } from "@/lib/direct-payments/bank-admin/bank-admin-params";
 import { listBankAdminRuns } from "@/lib/direct-payments/bank-admin/list-bank-admin-runs";
 import { loadMissedDownloads } from "@/lib/direct-payments/bank-admin/load-missed-downloads";
 import { loadBankHolidays } from "@/lib/bank-holidays/load-bank-holidays";
+import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
 import { listUploads } from "@/lib/uploads/list-uploads";
+import { MB } from "@/lib/uploads/upload-limits";
+import { uploadResultFromParam } from "../_actions/upload-result";
 import { BankAdminFilters } from "./_components/bank-admin-filters";
 import { MissedDownloadsBanner } from "./_components/missed-downloads-banner";
 import { RunBatches } from "./_components/run-batches";
-import { uploadFailedPaymentsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Bank admin" };
 export const dynamic = "force-dynamic";
@@ -27,10 +29,11 @@ export default async function BankAdminPage({ searchParams }: { searchParams: Se
   const raw = await searchParams;
   const { params, problems } = parseBankAdminParams(raw);
   const now = new Date();
-  const [missed, page, uploads] = await Promise.all([
+  const [missed, page, uploads, uploadResult] = await Promise.all([
     loadBankHolidays(prisma).then((holidays) => loadMissedDownloads(prisma, now, holidays)),
     listBankAdminRuns(prisma, params),
     listUploads(prisma, "SSCL_FAILED_PAYMENTS"),
+    uploadResultFromParam(prisma, raw.upload, "SSCL_FAILED_PAYMENTS"),
   ]);
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const filtered = !!(params.from || params.to);
@@ -47,15 +50,16 @@ export default async function BankAdminPage({ searchParams }: { searchParams: Se
         also lists runs that made no files.
       </p>
 
-      {mayUse(actions.uploadFailedPayments, user.role) && (
+      {mayUse(routes.uploadFailedPayments, user.role) && (
         <section aria-labelledby="failed-heading" className="mb-10">
           <UploadSection
             title="Upload failed payments"
             headingId="failed-heading"
             hint="The failed lines of an AccessPay file: sort code, account number, name, amount, reference, and optionally the reason. The whole file is checked first; if any row is wrong, nothing is changed."
-            action={uploadFailedPaymentsAction}
             kind="SSCL_FAILED_PAYMENTS"
             uploads={uploads}
+            maxBytes={config().uploadMaxMb * MB}
+            initialResult={uploadResult}
           />
         </section>
       )}

@@ -1,133 +1,162 @@
-import type { Tx } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { movePayments } from "@/lib/payments/move-payments";
-import { bumpVersion, claimSnapshot } from "@/lib/claims/claim-change";
-import { addClaimEvent } from "@/lib/timeline/claim-events";
-import { lockClaim } from "@/lib/claims/lock-claim";
 import { assertTransition } from "@/lib/claims/rules/claim-transitions";
+import type { SqlTx } from "@/lib/db/pg-transaction";
 import { AppError } from "@/lib/errors";
-import { queueClaimantMessage } from "@/lib/notify/queue-claimant-message";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ClaimStatus } from "@/lib/generated/prisma/enums";
+import { queueClaimantMessages } from "@/lib/notify/queue-claimant-messages";
+import { movePayments } from "@/lib/payments/move-payments";
 import { NO_REASON_GIVEN, type FailureToApply } from "./match-failed-payments";
-
-interface LockedPayment {
-  id: string;
-  reference: string;
-  status: string;
-  failureReason: string | null;
-  failedAt: Date | null;
-  claimId: string;
-}
 
 /**
  * Writes the MATCHED rows of an SSCL failed-payments upload
- * (docs/file-formats.md#effect-of-an-applied-file), inside the upload's transaction: each payment
- * FAILED, its claim back to the caseworker as "request new bank details", a message to the
- * claimant, the timeline and the audit log.
+ * (docs/file-formats.md#effect-of-an-applied-file), inside the upload's transaction, set-based: a
+ * fixed number of statements for any number of payments.
  *
- * The rows were checked before this runs, but a payment can change in between (an admin voids its
- * batch, putting it back to NEW). The payments are locked and checked again here, and any that is
- * no longer SENT or PAID fails the whole upload: applying the rest would leave a file half applied.
+ *   1. the payments are locked (in id order) and checked again: any that is no longer SENT or PAID
+ *      (an admin voided its batch between the check and now) fails the whole upload, CONFLICT;
+ *   2. movePayments: every payment FAILED, with its history, audit and timeline rows;
+ *   3. one UPDATE … FROM: each claim back to its caseworker as "request new bank details"
+ *      (INFORMATION_REQUESTED, BANK_DETAILS), or only its version moved on when it is already
+ *      waiting for new bank details; the timeline and audit rows by INSERT … SELECT;
+ *   4. one message per claimant (PAYMENT_FAILED), in the outbox and on the claims' timelines.
  */
-export async function applyPaymentFailures(
-  tx: Tx,
-  options: { failures: readonly FailureToApply[]; uploadId: string; actor: { id: string; email: string }; now: Date },
-): Promise<void> {
-  const { failures, uploadId, actor, now } = options;
-  if (failures.length === 0) return;
-  const ids = failures.map((f) => f.paymentId);
-  // One statement, in id order: two transactions locking overlapping payments cannot deadlock.
-  const locked = await tx.$queryRaw<LockedPayment[]>`
-    SELECT id, reference, status::text AS status, "failureReason", "failedAt", "claimId"
-    FROM "Payment" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
-  const byId = new Map(locked.map((p) => [p.id, p]));
 
-  const moved = failures.flatMap((f) => {
-    const p = byId.get(f.paymentId);
-    return p && (p.status === "SENT" || p.status === "PAID")
-      ? []
-      : [p ? `${p.reference} (now ${p.status.toLowerCase()})` : f.paymentId];
-  });
-  if (moved.length > 0) {
+/** The claim statuses a failed bank payment may send back to the caseworker (the claim transition rules). */
+export const CLAIM_STATUSES_BACK_FOR_BANK_DETAILS: readonly ClaimStatus[] = Object.values(ClaimStatus).filter(
+  (status) => assertTransition(status, "INFORMATION_REQUESTED", { requestKind: "BANK_DETAILS", bankPaymentFailed: true }).ok,
+);
+
+const REQUESTED_SUMMARY = "Requested: new bank details (the bank payment failed)";
+/** How many changed payments or refused claims an error names before "and N more". */
+const NAMED = 10;
+
+export async function applyPaymentFailures(
+  tx: SqlTx,
+  options: {
+    /** The failures, or SQL selecting them (columns "paymentId", "fileLineId", "failureReason"). */
+    failures: readonly FailureToApply[] | Prisma.Sql;
+    uploadId: string;
+    actor: { id: string; email: string };
+    now: Date;
+  },
+): Promise<void> {
+  const { uploadId, actor, now } = options;
+  if (Array.isArray(options.failures) && options.failures.length === 0) return;
+  const failures = failureSql(options.failures);
+
+  // 1. One statement, in id order: two transactions locking overlapping payments cannot deadlock.
+  const [check] = await tx.$queryRaw<{ wanted: number; missing: number; changed: { reference: string; status: string }[] }[]>`
+    WITH f AS (${failures}),
+    locked AS (
+      SELECT p.id, p.reference, p.status::text AS status FROM "Payment" p
+      WHERE p.id IN (SELECT "paymentId" FROM f) ORDER BY p.id FOR UPDATE
+    )
+    SELECT (SELECT count(DISTINCT "paymentId") FROM f)::int AS wanted,
+           ((SELECT count(DISTINCT "paymentId") FROM f) - (SELECT count(*) FROM locked))::int AS missing,
+           coalesce((SELECT json_agg(json_build_object('reference', x.reference, 'status', x.status) ORDER BY x.reference)
+                     FROM (SELECT * FROM locked WHERE status NOT IN ('SENT', 'PAID') ORDER BY reference LIMIT ${NAMED + 1}) x),
+                    '[]'::json) AS changed`;
+  if (check.wanted === 0) return;
+  if (check.changed.length > 0 || check.missing > 0) {
+    const named = check.changed.slice(0, NAMED).map((p) => `${p.reference} (now ${p.status.toLowerCase()})`);
+    const more = check.changed.length > NAMED ? " and more" : check.missing > 0 ? ` and ${check.missing} no longer there` : "";
     throw new AppError(
       "CONFLICT",
-      `Payment ${moved.join(", ")} changed while the file was being checked, so nothing in it was applied. Upload the file again.`,
+      `Payment ${named.join(", ")}${more} changed while the file was being checked, so nothing in it was applied. Upload the file again.`,
     );
   }
 
-  // The status, history, audit and timeline entry of every payment in one statement; then each
-  // claim goes back to its caseworker.
+  // 2. The status, history, audit and timeline entry of every payment.
   await movePayments(tx, {
     transition: "fail",
     mover: "SSCL_FINANCE",
-    ids,
-    reasons: failures.map((f) => f.failureReason),
-    extras: failures.map((f) => ({ fileLineId: f.fileLineId })),
+    query: Prisma.sql`SELECT "paymentId" AS id, "failureReason" AS reason, "fileLineId" FROM (${failures}) f`,
+    queryColumns: { reason: "reason" },
     actor,
     now,
     source: { uploadId },
   });
-  for (const failure of failures) {
-    await failOne(tx, { payment: byId.get(failure.paymentId)!, failure, uploadId, actor, now });
-  }
-}
 
-async function failOne(
-  tx: Tx,
-  options: { payment: LockedPayment; failure: FailureToApply; uploadId: string; actor: { id: string; email: string }; now: Date },
-): Promise<void> {
-  const { payment, failure, uploadId, actor, now } = options;
-  const reason = failure.failureReason;
-
-  const claim = await tx.claim.findUniqueOrThrow({ where: { id: payment.claimId }, select: { reference: true } });
-  const locked = await lockClaim(tx, { reference: claim.reference });
-  // Already waiting for new bank details: the request stands, only the version moves on so an open
-  // form (a reissue) is refused as stale and reloaded with this failure on it.
-  const alreadyWaiting = locked.status === "INFORMATION_REQUESTED" && locked.informationRequestKind === "BANK_DETAILS";
-  if (!alreadyWaiting) {
-    const allowed = assertTransition(locked.status, "INFORMATION_REQUESTED", {
+  // 3. The claims, back to their caseworkers.
+  const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const refused = await tx.$queryRaw<{ reference: string; status: ClaimStatus; paymentReference: string }[]>`
+    WITH f AS (${failures}),
+    fc AS (
+      SELECT DISTINCT ON (p."claimId") p."claimId" AS claim_id, p.id AS payment_id, p.reference AS payment_reference
+      FROM f JOIN "Payment" p ON p.id = f."paymentId" ORDER BY p."claimId", p.id
+    ),
+    locked AS (
+      SELECT c.id, c.reference, c.status, c."informationRequestKind" AS request_kind, c.version, c."assignedToId",
+             fc.payment_id, fc.payment_reference,
+             (c.status = 'INFORMATION_REQUESTED' AND c."informationRequestKind" = 'BANK_DETAILS') AS waiting,
+             c.status::text = ANY(${CLAIM_STATUSES_BACK_FOR_BANK_DETAILS as ClaimStatus[]}::text[]) AS allowed
+      FROM "Claim" c JOIN fc ON fc.claim_id = c.id
+      ORDER BY c.id FOR UPDATE OF c
+    ),
+    updated AS (
+      UPDATE "Claim" c
+      SET status = CASE WHEN l.waiting THEN c.status ELSE 'INFORMATION_REQUESTED'::"ClaimStatus" END,
+          "informationRequestKind" = CASE WHEN l.waiting THEN c."informationRequestKind" ELSE 'BANK_DETAILS'::"InformationRequestKind" END,
+          version = c.version + 1, "updatedAt" = ${at}
+      FROM locked l
+      WHERE c.id = l.id AND (l.waiting OR l.allowed)
+      RETURNING c.id, c.status::text AS status, c.version, c."assignedToId", c."informationRequestKind"::text AS request_kind,
+                l.status::text AS old_status, l.version AS old_version, l.request_kind::text AS old_request_kind,
+                l.waiting, l.payment_id
+    ),
+    events AS (
+      INSERT INTO "ClaimEvent" (id, "claimId", at, "actorId", kind, summary, detail)
+      SELECT gen_random_uuid(), u.id, ${at}, ${actor.id}::uuid, 'claim.information-requested', ${REQUESTED_SUMMARY},
+             jsonb_build_object('kind', 'BANK_DETAILS', 'paymentId', u.payment_id, 'uploadId', ${uploadId}::text)
+      FROM updated u WHERE NOT u.waiting
+    ),
+    audit AS (
+      INSERT INTO "AuditLog" (at, "actorId", "actorLabel", action, "entityType", "entityId", before, after)
+      SELECT ${at}, ${actor.id}::uuid, ${actor.email}, 'claim.information-requested', 'Claim', u.id::text,
+             jsonb_build_object('status', u.old_status, 'version', u.old_version, 'assignedToId', u."assignedToId",
+                                'informationRequestKind', u.old_request_kind),
+             jsonb_build_object('status', u.status, 'version', u.version, 'assignedToId', u."assignedToId",
+                                'informationRequestKind', u.request_kind, 'paymentId', u.payment_id, 'uploadId', ${uploadId}::text)
+      FROM updated u WHERE NOT u.waiting
+    )
+    SELECT reference, status::text AS status, payment_reference AS "paymentReference"
+    FROM locked WHERE NOT (waiting OR allowed) ORDER BY reference LIMIT ${NAMED}`;
+  if (refused.length > 0) {
+    const first = refused[0];
+    const rule = assertTransition(first.status, "INFORMATION_REQUESTED", {
       requestKind: "BANK_DETAILS",
       bankPaymentFailed: true,
     });
-    if (!allowed.ok) {
-      throw new AppError(
-        "INVALID_STATE",
-        `Claim ${locked.reference} (payment ${payment.reference}) cannot ask for new bank details: ${allowed.message}`,
-      );
-    }
+    throw new AppError(
+      "INVALID_STATE",
+      `Claim ${first.reference} (payment ${first.paymentReference}) cannot ask for new bank details: ${rule.ok ? first.status : rule.message}` +
+        (refused.length > 1 ? ` (and ${refused.length - 1} more claims)` : ""),
+    );
   }
-  const after = await bumpVersion(
-    tx,
-    locked,
-    alreadyWaiting ? {} : { status: "INFORMATION_REQUESTED", informationRequestKind: "BANK_DETAILS" },
-  );
 
-  if (!alreadyWaiting) {
-    await addClaimEvent(tx, {
-      claimId: locked.id,
-      actorId: actor.id,
-      kind: "claim.information-requested",
-      summary: "Requested: new bank details (the bank payment failed)",
-      detail: { kind: "BANK_DETAILS", paymentId: payment.id, uploadId },
-      at: now,
-    });
-  }
-  await queueClaimantMessage(tx, {
-    claimant: locked.claimant,
-    claimId: locked.id,
+  // 4. One message per claimant. "No reason given" is our placeholder, not the bank's words: the
+  // claimant is not told it.
+  await queueClaimantMessages(tx, {
     kind: "PAYMENT_FAILED",
-    // "No reason given" is our placeholder, not the bank's words: the claimant is not told it.
-    data: { claimReference: locked.reference, ...(reason === NO_REASON_GIVEN ? {} : { reason }) },
     actorId: actor.id,
+    now,
+    rows: Prisma.sql`
+      SELECT c."claimantId" AS claimant_id,
+             (array_agg(c.id ORDER BY c.reference))[1] AS claim_id,
+             array_agg(c.id ORDER BY c.reference) AS claim_ids,
+             string_agg(c.reference, ', ' ORDER BY c.reference) AS claim_reference,
+             string_agg(DISTINCT f."failureReason", '; ' ORDER BY f."failureReason")
+               FILTER (WHERE f."failureReason" <> ${NO_REASON_GIVEN}) AS reason
+      FROM (${failures}) f JOIN "Payment" p ON p.id = f."paymentId" JOIN "Claim" c ON c.id = p."claimId"
+      GROUP BY c."claimantId"`,
   });
+}
 
-  if (!alreadyWaiting) {
-    await recordAudit(tx, {
-      actor,
-      action: "claim.information-requested",
-      entityType: "Claim",
-      entityId: locked.id,
-      before: claimSnapshot(locked),
-      after: { ...claimSnapshot(after), paymentId: payment.id, uploadId },
-    });
-  }
+function failureSql(failures: readonly FailureToApply[] | Prisma.Sql): Prisma.Sql {
+  if (failures instanceof Prisma.Sql) return failures;
+  const list = failures as readonly FailureToApply[];
+  return Prisma.sql`
+    SELECT t."paymentId", t."fileLineId", t."failureReason"
+    FROM unnest(${list.map((f) => f.paymentId)}::uuid[], ${list.map((f) => f.fileLineId)}::uuid[],
+                ${list.map((f) => f.failureReason)}::text[]) AS t("paymentId", "fileLineId", "failureReason")`;
 }

@@ -16,6 +16,9 @@ interface LineRow {
 }
 
 /**
+ * The pure matcher's input (match-failed-payments.ts): the upload itself matches set-based
+ * (check-failed-payments.ts); the tests that hold it to the pure matcher load the lines with this.
+ *
  * Every AccessPay line whose reference column is one of `references` (case-insensitive), in any
  * batch: void lines and batches too, so the matcher can say "line of a voided batch" rather than
  * "unknown line". Only bank batches: a Payout line carries the same payment reference and must

@@ -1,5 +1,5 @@
 import { formatPence } from "@/lib/money";
-import type { FailedPaymentRow, ParsedFailedPayments } from "./parse-failed-payments";
+import { shownValue, type FailedPaymentRow, type ParsedFailedPayments } from "./parse-failed-payments";
 
 /**
  * Matching SSCL's failed rows to the AccessPay lines we sent (docs/file-formats.md#matching-failed-rows).
@@ -84,28 +84,37 @@ function matchRow(row: FailedPaymentRow, lines: readonly CandidateFileLine[]): R
   });
 
   const sameRef = lines.filter((l) => sameReference(l.fileReference, row.reference));
-  if (sameRef.length === 0) {
-    return error(`unknown line: no AccessPay line was sent with reference ${JSON.stringify(row.reference)}`);
-  }
+  if (sameRef.length === 0) return error(matchMessages.unknown(row.reference));
 
   const exact = sameRef.filter(
     (l) => l.sortCode === row.sortCode && l.accountNumber === row.accountNumber && l.amountPence === row.amountPence,
   );
-  if (exact.length === 0) return error(mismatchMessage(row, closest(row, sameRef)));
+  if (exact.length === 0) {
+    const line = closest(row, sameRef);
+    return error(
+      matchMessages.mismatch({
+        sortCodeAgrees: line.sortCode === row.sortCode,
+        accountAgrees: line.accountNumber === row.accountNumber,
+        fileAmountPence: row.amountPence,
+        sentAmountPence: line.amountPence,
+        rowReference: row.reference,
+        paymentReference: line.paymentReference,
+      }),
+    );
+  }
 
   // A voided batch's payment goes back to NEW and may be sent again in a later batch, so a live
   // line wins over a void one; only when every matching line is void is that the error.
   const live = exact.filter((l) => !l.batchIsVoid);
   if (live.length === 0) {
     const line = exact[0];
-    return error(`line of a voided batch: payment ${line.paymentReference} was in batch ${line.batchId}, which was voided`, line);
+    return error(matchMessages.voided(line.paymentReference, line.batchId), line);
   }
 
   const sent = unique(live.filter((l) => l.paymentStatus === "SENT" || l.paymentStatus === "PAID"));
   if (sent.length > 1) {
     // Possible with roll numbers: one society account, the same amount, in two batches.
-    const refs = sent.map((l) => l.paymentReference).join(", ");
-    return error(`matches more than one sent payment (${refs}); ask for the payment reference to tell them apart`);
+    return error(matchMessages.ambiguous(sent.map((l) => l.paymentReference)));
   }
   if (sent.length === 1) {
     const line = sent[0];
@@ -123,15 +132,60 @@ function matchRow(row: FailedPaymentRow, lines: readonly CandidateFileLine[]): R
     if (sameReason(failed.failureReason, row.reason)) {
       return { lineNo: row.lineNo, outcome: "UNCHANGED", paymentId: failed.paymentId, fileLineId: failed.fileLineId };
     }
-    return error(
-      `payment ${failed.paymentReference} already failed with a different reason (${JSON.stringify(failed.failureReason ?? NO_REASON_GIVEN)}; this file says ${JSON.stringify(failureReasonOf(row))})`,
-      failed,
-    );
+    return error(matchMessages.differentReason(failed.paymentReference, failed.failureReason, failureReasonOf(row)), failed);
   }
 
   const line = live[0];
-  return error(`payment not sent: payment ${line.paymentReference} is ${line.paymentStatus}`, line);
+  return error(matchMessages.notSent(line.paymentReference, line.paymentStatus), line);
 }
+
+/**
+ * What a row that does not match is told, after "Line N: ". One builder per kind of problem,
+ * shared by the pure matcher here and by the set-based check, which stages the facts in SQL and
+ * renders only the messages it stores (check-failed-payments.ts).
+ */
+export const matchMessages = {
+  unknown: (reference: string) => `unknown line: no AccessPay line was sent with reference ${shownValue(reference)}`,
+  // Names which values disagree, but never echoes the stored bank details: the report is a
+  // download, and the sent sort code or account number is not something it needs to carry.
+  mismatch(f: {
+    sortCodeAgrees: boolean;
+    accountAgrees: boolean;
+    fileAmountPence: number;
+    sentAmountPence: number;
+    rowReference: string;
+    paymentReference: string;
+  }): string {
+    const parts: string[] = [];
+    if (!f.sortCodeAgrees) parts.push("sort code mismatch");
+    if (!f.accountAgrees) parts.push("account number mismatch");
+    if (f.fileAmountPence !== f.sentAmountPence) {
+      parts.push(`amount mismatch: file ${formatPence(f.fileAmountPence)}, sent ${formatPence(f.sentAmountPence)}`);
+    }
+    // A roll number says nothing to a caseworker; name the payment too when the reference is one.
+    const shownReference = f.rowReference.length > 40 ? `${f.rowReference.slice(0, 40)}…` : f.rowReference;
+    const which = sameReference(f.rowReference, f.paymentReference)
+      ? f.paymentReference
+      : `${shownReference} (payment ${f.paymentReference})`;
+    return `${parts.join("; ")} for ${which}`;
+  },
+  voided: (paymentReference: string, batchId: string) =>
+    `line of a voided batch: payment ${paymentReference} was in batch ${batchId}, which was voided`,
+  ambiguous: (paymentReferences: readonly string[]) =>
+    `matches more than one sent payment (${paymentReferences.join(", ")}); ask for the payment reference to tell them apart`,
+  differentReason: (paymentReference: string, storedReason: string | null, fileReason: string) =>
+    `payment ${paymentReference} already failed with a different reason (${shownValue(storedReason ?? NO_REASON_GIVEN)}; this file says ${shownValue(fileReason)})`,
+  notSent: (paymentReference: string, status: string) => `payment not sent: payment ${paymentReference} is ${status}`,
+  /** `others`: the first few of the other rows' lines; `otherCount`: how many other rows in all. */
+  duplicate(others: readonly number[], otherCount: number): string {
+    const more = otherCount - others.length;
+    const list = others.join(", ") + (more > 0 ? ` and ${more.toLocaleString("en-GB")} more` : "");
+    return `duplicate row (also line ${list}) for the same payment`;
+  },
+};
+
+/** How many of the other rows' lines a duplicate's message names before "and N more". */
+export const DUPLICATES_NAMED = 3;
 
 function unique(lines: CandidateFileLine[]): CandidateFileLine[] {
   const seen = new Set<string>();
@@ -151,22 +205,6 @@ function closest(row: FailedPaymentRow, candidates: CandidateFileLine[]): Candid
   return candidates.reduce((best, l) => (score(l) > score(best) ? l : best));
 }
 
-// Names which values disagree, but never echoes the stored bank details: the report is a download,
-// and the sent sort code or account number is not something it needs to carry.
-function mismatchMessage(row: FailedPaymentRow, line: CandidateFileLine): string {
-  const parts: string[] = [];
-  if (line.sortCode !== row.sortCode) parts.push("sort code mismatch");
-  if (line.accountNumber !== row.accountNumber) parts.push("account number mismatch");
-  if (line.amountPence !== row.amountPence) {
-    parts.push(`amount mismatch: file ${formatPence(row.amountPence)}, sent ${formatPence(line.amountPence)}`);
-  }
-  // A roll number says nothing to a caseworker; name the payment too when the reference is one.
-  const which = sameReference(row.reference, line.paymentReference)
-    ? line.paymentReference
-    : `${row.reference} (payment ${line.paymentReference})`;
-  return `${parts.join("; ")} for ${which}`;
-}
-
 /** Two rows resolving to one payment: all of them become errors, each naming the others. */
 function markDuplicates(outcomes: RowOutcome[]): void {
   const byPayment = new Map<string, RowOutcome[]>();
@@ -179,7 +217,7 @@ function markDuplicates(outcomes: RowOutcome[]): void {
     for (const o of group) {
       const others = group.filter((g) => g !== o).map((g) => g.lineNo);
       o.outcome = "ERROR";
-      o.message = `Line ${o.lineNo}: duplicate row (also line ${others.join(", ")}) for the same payment`;
+      o.message = `Line ${o.lineNo}: ${matchMessages.duplicate(others.slice(0, DUPLICATES_NAMED), others.length)}`;
       delete o.failureReason;
     }
   }
@@ -218,4 +256,59 @@ export function changesToApply(outcomes: readonly RowOutcome[]): FailureToApply[
       ? [{ paymentId: o.paymentId, fileLineId: o.fileLineId, failureReason: o.failureReason }]
       : [],
   );
+}
+
+/** The kinds of row error the matcher finds (the parser's are in parse-failed-payments.ts). */
+export type MatchErrorKind = "unknown" | "mismatch" | "voided" | "ambiguous" | "different-reason" | "not-sent" | "duplicate";
+
+/** What the set-based check stages for a row error, per kind: the values its message needs. */
+export type MatchErrorFacts = {
+  unknown: { reference: string };
+  mismatch: {
+    sortCodeAgrees: boolean;
+    accountAgrees: boolean;
+    fileAmountPence: number;
+    sentAmountPence: number;
+    rowReference: string;
+    paymentReference: string;
+  };
+  voided: { paymentReference: string; batchId: string };
+  ambiguous: { paymentReferences: string[] };
+  "different-reason": { paymentReference: string; storedReason: string | null; fileReason: string };
+  "not-sent": { paymentReference: string; status: string };
+  duplicate: { others: number[]; otherCount: number };
+};
+
+/** The message of a row error from its staged facts: the same words the matcher above writes. */
+export function renderMatchError(kind: string, facts: unknown, lineNo: number): string {
+  const f = facts as MatchErrorFacts[MatchErrorKind];
+  const message = (() => {
+    switch (kind as MatchErrorKind) {
+      case "unknown":
+        return matchMessages.unknown((f as MatchErrorFacts["unknown"]).reference);
+      case "mismatch":
+        return matchMessages.mismatch(f as MatchErrorFacts["mismatch"]);
+      case "voided": {
+        const v = f as MatchErrorFacts["voided"];
+        return matchMessages.voided(v.paymentReference, v.batchId);
+      }
+      case "ambiguous":
+        return matchMessages.ambiguous((f as MatchErrorFacts["ambiguous"]).paymentReferences);
+      case "different-reason": {
+        const d = f as MatchErrorFacts["different-reason"];
+        return matchMessages.differentReason(d.paymentReference, d.storedReason, d.fileReason);
+      }
+      case "not-sent": {
+        const n = f as MatchErrorFacts["not-sent"];
+        return matchMessages.notSent(n.paymentReference, n.status);
+      }
+      case "duplicate": {
+        const d = f as MatchErrorFacts["duplicate"];
+        return matchMessages.duplicate(d.others, d.otherCount);
+      }
+      default:
+        return "error";
+    }
+  })();
+  return `Line ${lineNo}: ${message}`;
 }

@@ -9,6 +9,11 @@ import {
 
 export { decodeUpload, looksBinary } from "../../uploads/upload-lines";
 
+/** A value from the file inside a message: quoted, and cut short so no message grows with the line. */
+export function shownValue(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
 /**
  * SSCL's failed-payments file (docs/file-formats.md#sscl-failed-payments-upload): the failed lines
  * of an AccessPay file, i.e. its five columns (sort code, account number, name, amount, reference),
@@ -57,9 +62,9 @@ export function parseFailedPayments(text: string): ParsedFailedPayments {
   const rows: FailedPaymentRow[] = [];
   const errors: LineError[] = [];
   for (const line of lines) {
-    const result = parseLine(line);
-    if ("message" in result) errors.push(result);
-    else rows.push(result);
+    const result = parseFailedPaymentLine(line);
+    if ("error" in result) errors.push(result.error);
+    else rows.push(result.row);
   }
   return { rows, errors };
 }
@@ -71,14 +76,21 @@ export function parseFailedPaymentsFile(bytes: Uint8Array): ParsedFailedPayments
   return parseFailedPayments(decoded.text);
 }
 
-function parseLine({ lineNo, text }: UploadLine): FailedPaymentRow | LineError {
-  const fail = (message: string): LineError => ({ lineNo, message });
-  if (text.trim() === "") return fail(`Line ${lineNo} is blank; blank lines are only allowed at the end of the file`);
+/** The kinds of line error the parser finds; stored messages are capped per kind. */
+export type ParseErrorKind = "blank" | "carriage-return" | "quotes" | "header" | "columns" | "values";
+
+/** One line: a row, or the error naming it and its kind. */
+export function parseFailedPaymentLine({
+  lineNo,
+  text,
+}: UploadLine): { row: FailedPaymentRow } | { error: LineError; kind: ParseErrorKind } {
+  const fail = (kind: ParseErrorKind, message: string) => ({ error: { lineNo, message }, kind });
+  if (text.trim() === "") return fail("blank", `Line ${lineNo} is blank; blank lines are only allowed at the end of the file`);
   if (text.includes("\r")) {
-    return fail(`Line ${lineNo} contains a carriage return (CR) on its own; use LF or CRLF line endings`);
+    return fail("carriage-return", `Line ${lineNo} contains a carriage return (CR) on its own; use LF or CRLF line endings`);
   }
   const { fields: raw, problem } = splitFields(text);
-  if (problem) return fail(`Line ${lineNo} ${problem}`);
+  if (problem) return fail("quotes", `Line ${lineNo} ${problem}`);
   const fields = raw.map((f) => f.trim());
 
   // Checked before the column count: a header usually has the right number of columns, and
@@ -86,30 +98,31 @@ function parseLine({ lineNo, text }: UploadLine): FailedPaymentRow | LineError {
   if (lineNo === 1 && looksLikeHeader(fields)) {
     const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
     return fail(
+      "header",
       `Line 1 looks like a header row (${JSON.stringify(shown)}); the file must have no header row: delete that line and upload again`,
     );
   }
   if (fields.length !== 5 && fields.length !== 6) {
     const columns = fields.length === 1 ? "1 column" : `${fields.length} columns`;
-    return fail(`Line ${lineNo} has ${columns}; expected 5 or 6`);
+    return fail("columns", `Line ${lineNo} has ${columns}; expected 5 or 6`);
   }
 
   const [sortCode, accountNumber, name, amount, reference, reason = ""] = fields;
   const problems: string[] = [];
   if (!/^\d{6}$/.test(sortCode)) {
     problems.push(
-      `sort code ${JSON.stringify(sortCode)} must be exactly 6 digits, no dashes or spaces${leadingZeroHint(sortCode, 6)}`,
+      `sort code ${shownValue(sortCode)} must be exactly 6 digits, no dashes or spaces${leadingZeroHint(sortCode, 6)}`,
     );
   }
   if (!/^\d{8}$/.test(accountNumber)) {
-    problems.push(`account number ${JSON.stringify(accountNumber)} must be exactly 8 digits${leadingZeroHint(accountNumber, 8)}`);
+    problems.push(`account number ${shownValue(accountNumber)} must be exactly 8 digits${leadingZeroHint(accountNumber, 8)}`);
   }
   const amountPence = parseAmountPence(amount);
   if (typeof amountPence === "string") problems.push(amountPence);
   if (reference === "") problems.push("reference is empty");
-  if (problems.length > 0 || typeof amountPence === "string") return fail(`Line ${lineNo}: ${problems.join("; ")}`);
+  if (problems.length > 0 || typeof amountPence === "string") return fail("values", `Line ${lineNo}: ${problems.join("; ")}`);
 
-  return { lineNo, sortCode, accountNumber, name, amountPence, reference, reason: reason === "" ? null : reason };
+  return { row: { lineNo, sortCode, accountNumber, name, amountPence, reference, reason: reason === "" ? null : reason } };
 }
 
 /** Header if no field that must hold digits (sort code, account, amount) has one, and some field has a letter. */
@@ -128,7 +141,7 @@ function leadingZeroHint(value: string, length: number): string {
  * so no floating-point rounding can creep in. Returns the problem as a string otherwise.
  */
 export function parseAmountPence(amount: string): number | string {
-  const shown = JSON.stringify(amount);
+  const shown = shownValue(amount);
   if (amount === "") return "amount is empty";
   if (/^-\d*\.?\d+$/.test(amount)) return `amount ${shown} must be greater than zero`;
   if (/^\d+\.\d{3,}$/.test(amount)) return `amount ${shown} has more than two decimal places`;

@@ -5,17 +5,28 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
 import { UploadSection } from "@/components/upload-section";
 import { requirePage } from "@/lib/auth/guards";
 import { londonDate } from "@/lib/dates/london-date";
+import { bankHolidaysUpload } from "@/lib/bank-holidays/import-bank-holidays";
 import { listBankHolidays } from "@/lib/bank-holidays/list-bank-holidays";
+import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
 import { listUploads } from "@/lib/uploads/list-uploads";
-import { uploadBankHolidaysAction } from "./actions";
+import { limitsFor } from "@/lib/uploads/receive-upload";
+import { MB } from "@/lib/uploads/upload-limits";
+import { uploadResultFromParam } from "../../_actions/upload-result";
 
 export const metadata: Metadata = { title: "Bank holidays" };
 export const dynamic = "force-dynamic";
 
-export default async function BankHolidaysPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function BankHolidaysPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePage("adminBankHolidays");
-  const [calendar, uploads] = await Promise.all([listBankHolidays(prisma), listUploads(prisma, "BANK_HOLIDAYS", 5)]);
+  const raw = await searchParams;
+  const [calendar, uploads, uploadResult] = await Promise.all([
+    listBankHolidays(prisma),
+    listUploads(prisma, "BANK_HOLIDAYS", 5),
+    uploadResultFromParam(prisma, raw.upload, "BANK_HOLIDAYS"),
+  ]);
   // Past years are history; the working-day rules only look ahead.
   const thisYear = londonDate(new Date()).slice(0, 4);
   const coming = calendar.holidays.filter((h) => h.date.slice(0, 4) >= thisYear);
@@ -32,9 +43,10 @@ export default async function BankHolidaysPage() {
       <UploadSection
         title="Replace the calendar"
         hint="The file from gov.uk/bank-holidays.json, or the same shape with just england-and-wales. It must cover this year and next. It replaces the whole calendar."
-        action={uploadBankHolidaysAction}
         kind="BANK_HOLIDAYS"
         uploads={uploads}
+        maxBytes={limitsFor(bankHolidaysUpload(), config().uploadMaxMb * MB).maxBytes}
+        initialResult={uploadResult}
       />
       <Table caption={`Bank holidays from ${thisYear}`}>
         <THead>

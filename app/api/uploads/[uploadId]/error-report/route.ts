@@ -1,5 +1,5 @@
 // The rows of a refused upload with an added Error column (docs/file-formats.md#error-report),
-// rebuilt from the kept file and the recorded per-row outcomes.
+// rebuilt from the kept file and the recorded per-row outcomes, streamed as it is made.
 import { z } from "zod";
 import { apiError } from "@/lib/api/json-response";
 import { attachmentResponse } from "@/lib/api/attachment-response";
@@ -7,7 +7,7 @@ import { routes } from "@/lib/auth/access";
 import { requireApiRole } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
-import { loadUploadErrorReport } from "@/lib/uploads/load-upload-error-report";
+import { openUploadErrorReport } from "@/lib/uploads/load-upload-error-report";
 import { createFileStore } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
@@ -17,12 +17,19 @@ export async function GET(_request: Request, { params }: { params: Promise<{ upl
   if (response) return response;
   const { uploadId } = await params;
   if (!z.uuid().safeParse(uploadId).success) return apiError("There is no such upload", 404);
-  const report = await loadUploadErrorReport(prisma, createFileStore(config()), uploadId);
+  const report = await openUploadErrorReport(prisma, createFileStore(config()), uploadId);
   if (!report) return apiError("There is no error report for this upload", 404);
-  return attachmentResponse({
-    body: report.bytes,
-    fileName: report.fileName,
-    contentType: "text/csv; charset=utf-8",
-    size: report.bytes.length,
+  const encoder = new TextEncoder();
+  const chunks = report.chunks[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return?.(undefined);
+    },
   });
+  return attachmentResponse({ body, fileName: report.fileName, contentType: "text/csv; charset=utf-8" });
 }
