@@ -34,9 +34,8 @@ const SQL_ONLY: SqlOnly[] = [
   { kind: "function", name: "audit_log_append_only" },
   { kind: "trigger", name: "AuditLog_no_update_delete", table: "AuditLog" },
   { kind: "trigger", name: "AuditLog_no_truncate", table: "AuditLog" },
-  // 20261122200000_claim_list_indexes: lower(name) COLLATE "C" (expression indexes).
-  { kind: "index", name: "Claimant_lower_lastName_firstName_idx", table: "Claimant" },
-  { kind: "index", name: "Claimant_lower_firstName_idx", table: "Claimant" },
+  // 20261122200000_claim_list_indexes made lower(name) COLLATE "C" expression indexes on "Claimant";
+  // 20261128100000_claim_list_at_scale dropped them for the ones on "Claim" below.
   // 20261122210000_run_lock: the run lock and the one-live-batch / one-live-line rules (partial unique indexes).
   { kind: "index", name: "Run_one_running_per_kind", table: "Run" },
   { kind: "index", name: "Batch_one_live_per_run", table: "Batch" },
@@ -46,6 +45,31 @@ const SQL_ONLY: SqlOnly[] = [
   // 20261128090000_payment_status_history: only movePayments changes Payment.status (trigger).
   { kind: "function", name: "payment_status_owner" },
   { kind: "trigger", name: "Payment_status_owner", table: "Payment" },
+  // 20261128100000_claim_list_at_scale: the claimant's names copied onto "Claim" (two trigger
+  // functions and their triggers), the claim list's name-order and name-search expression indexes
+  // and its "unassigned" and "needs attention" partial indexes, and the home page's counts kept in
+  // "ClaimCount" by statement triggers.
+  { kind: "function", name: "claim_claimant_name" },
+  { kind: "trigger", name: "Claim_claimant_name", table: "Claim" },
+  { kind: "function", name: "claimant_name_to_claims" },
+  { kind: "trigger", name: "Claimant_name_to_claims", table: "Claimant" },
+  { kind: "function", name: "claim_count_changes" },
+  { kind: "trigger", name: "Claim_count_insert", table: "Claim" },
+  { kind: "trigger", name: "Claim_count_update", table: "Claim" },
+  { kind: "trigger", name: "Claim_count_delete", table: "Claim" },
+  { kind: "trigger", name: "Claim_count_truncate", table: "Claim" },
+  { kind: "index", name: "Claim_claimantName_id_idx", table: "Claim" },
+  { kind: "index", name: "Claim_status_claimantName_id_idx", table: "Claim" },
+  { kind: "index", name: "Claim_assignedToId_claimantName_id_idx", table: "Claim" },
+  { kind: "index", name: "Claim_claimantFirstName_id_idx", table: "Claim" },
+  { kind: "index", name: "Claim_unassigned_createdAt_id_idx", table: "Claim" },
+  { kind: "index", name: "Claim_unassigned_eventDate_id_idx", table: "Claim" },
+  { kind: "index", name: "Claim_unassigned_reference_idx", table: "Claim" },
+  { kind: "index", name: "Claim_unassigned_claimantName_id_idx", table: "Claim" },
+  { kind: "index", name: "Claim_attention_createdAt_id_idx", table: "Claim" },
+  { kind: "index", name: "Claim_attention_eventDate_id_idx", table: "Claim" },
+  { kind: "index", name: "Claim_attention_reference_idx", table: "Claim" },
+  { kind: "index", name: "Claim_attention_claimantName_id_idx", table: "Claim" },
 ];
 
 const run = promisify(execFile);

@@ -10,24 +10,33 @@ import type { NameSearch } from "./claim-search";
 // costs. Never OFFSET: it reads and throws away every row before the page.
 //
 // Shape: an inner query picks the page's claim ids in index order (LIMIT inside, so the planner can
-// stop early); the outer query adds names, totals and the latest payment for those rows only.
+// stop early); the outer query adds totals, the assignee and the latest payment for those rows only.
+//
+// Everything the inner query filters and sorts on is a column of "Claim", the claimant's names
+// included (copied there by a trigger, migration 20261128100000_claim_list_at_scale), so that each
+// order is a btree on the sort key and the claim id alone, or with a status or an assignee in
+// front, or partial for "unassigned" and "needs attention" (the indexes of that migration): the
+// planner reads it from the cursor and stops after a page, whatever the filters. A name search is
+// one read per way the text can match (surname, first name, first and last, last and first), each
+// in the list's order with its own LIMIT, merged: a single OR over them could use no index in the
+// list's order.
 
 const { sql, join, raw, empty } = Prisma;
 type Sql = Prisma.Sql;
 
-/** Names compared lower-cased in the "C" collation: byte order, which is what the expression
- * indexes on "Claimant" hold (migration 20261122200000_claim_list_indexes). The expression must
- * match the index's exactly for the planner to use it, so it is written once, here. */
-export const LAST_NAME_KEY = sql`(lower(cl."lastName") COLLATE "C")`;
-export const FIRST_NAME_KEY = sql`(lower(cl."firstName") COLLATE "C")`;
+/** Names compared lower-cased in the "C" collation: byte order, which is what the claim list's
+ * expression indexes on "Claim" hold (migration 20261128100000_claim_list_at_scale). The expression
+ * must match the index's exactly for the planner to use it, so it is written once, here. */
+export const LAST_NAME_KEY = sql`(lower(c."claimantLastName") COLLATE "C")`;
+export const FIRST_NAME_KEY = sql`(lower(c."claimantFirstName") COLLATE "C")`;
 
-type SortSpec = { columns: Sql[]; casts: string[]; joinsClaimant: boolean };
+type SortSpec = { columns: Sql[]; casts: string[] };
 
 const sortSpecs: Record<ClaimSort, SortSpec> = {
-  received: { columns: [sql`c."createdAt"`, sql`c.id`], casts: ["timestamp(3)", "uuid"], joinsClaimant: false },
-  eventDate: { columns: [sql`c."eventDate"`, sql`c.id`], casts: ["date", "uuid"], joinsClaimant: false },
-  reference: { columns: [sql`c.reference`], casts: ["text"], joinsClaimant: false },
-  claimant: { columns: [LAST_NAME_KEY, FIRST_NAME_KEY, sql`c.id`], casts: ["text", "text", "uuid"], joinsClaimant: true },
+  received: { columns: [sql`c."createdAt"`, sql`c.id`], casts: ["timestamp(3)", "uuid"] },
+  eventDate: { columns: [sql`c."eventDate"`, sql`c.id`], casts: ["date", "uuid"] },
+  reference: { columns: [sql`c.reference`], casts: ["text"] },
+  claimant: { columns: [LAST_NAME_KEY, FIRST_NAME_KEY, sql`c.id`], casts: ["text", "text", "uuid"] },
 };
 
 /** The filter after the search text has been resolved to one kind (see list-claims.ts). */
@@ -50,23 +59,32 @@ function startsWith(key: Sql, pattern: string): Sql {
   return sql`${key} LIKE lower(${pattern})`;
 }
 
-function nameCondition(name: NameSearch): Sql {
-  const arms = [startsWith(LAST_NAME_KEY, name.whole), startsWith(FIRST_NAME_KEY, name.whole)];
-  if (name.head && name.tail) {
-    arms.push(sql`(${startsWith(FIRST_NAME_KEY, name.head)} AND ${startsWith(LAST_NAME_KEY, name.tail)})`);
-    arms.push(sql`(${startsWith(LAST_NAME_KEY, name.head)} AND ${startsWith(FIRST_NAME_KEY, name.tail)})`);
-  }
-  return sql`(${join(arms, " OR ")})`;
+/** One way a name search matches: a prefix of the surname, of the first name, or of both. */
+type NameArm = { last?: string; first?: string };
+
+/** The ways a name search matches; the list reads each arm on its own. */
+function nameArms(name: NameSearch): NameArm[] {
+  const arms: NameArm[] = [{ last: name.whole }, { first: name.whole }];
+  if (name.head && name.tail) arms.push({ first: name.head, last: name.tail }, { last: name.head, first: name.tail });
+  return arms;
 }
 
-function searchCondition(search: ResolvedSearch): Sql {
+function armConditions(arm: NameArm): Sql[] {
+  return [
+    ...(arm.last ? [startsWith(LAST_NAME_KEY, arm.last)] : []),
+    ...(arm.first ? [startsWith(FIRST_NAME_KEY, arm.first)] : []),
+  ];
+}
+
+/** A reference search as a condition; a name search is read arm by arm instead (see pageIds). */
+function referenceCondition(search: ResolvedSearch): Sql | undefined {
   switch (search.kind) {
     case "claimReference":
       return sql`c.reference = ${search.reference}`;
     case "paymentReference":
       return sql`c.id IN (SELECT p."claimId" FROM "Payment" p WHERE p.reference = ${search.reference})`;
     case "name":
-      return nameCondition(search.name);
+      return undefined;
   }
 }
 
@@ -79,30 +97,85 @@ function filterConditions({ params, search, userId }: ClaimListQuery): Sql[] {
   if (params.assigned === "me") where.push(sql`c."assignedToId" = ${userId}::uuid`);
   if (params.assigned === "unassigned") where.push(sql`c."assignedToId" IS NULL`);
   if (params.attention) where.push(sql`c."needsAttention"`);
-  if (search) where.push(searchCondition(search));
+  const reference = search && referenceCondition(search);
+  if (reference) where.push(reference);
   return where;
 }
 
 const strictly = { gt: ">", lt: "<" } as const;
-const orEqual = { gt: ">=", lt: "<=" } as const;
 
-/**
- * Rows strictly beyond the cursor in the direction of travel. A row comparison over the whole key
- * is what a btree on those columns can seek to; for the claimant sort the key spans two tables, so
- * a bound on the surname alone is added for the surname index to seek with.
- */
-function keysetCondition(spec: SortSpec, cursor: ClaimCursor, order: SortDir): Sql[] {
-  const beyond = beyondCursor(order);
-  const values = cursor.key.map((value, i) => sql`${value}::${raw(spec.casts[i])}`);
-  const conditions = [sql`(${join(spec.columns, ", ")}) ${raw(strictly[beyond])} (${join(values, ", ")})`];
-  if (spec.columns.length > 2) conditions.unshift(sql`${spec.columns[0]} ${raw(orEqual[beyond])} ${values[0]}`);
-  return conditions;
+function cursorValues(spec: SortSpec, cursor: ClaimCursor): Sql[] {
+  return cursor.key.map((value, i) => sql`${value}::${raw(spec.casts[i])}`);
 }
 
-function orderBy(spec: SortSpec, order: SortDir): Sql {
+/**
+ * Rows strictly beyond the cursor in the direction of travel: one row comparison over the whole
+ * key, which a btree on those columns (after any equality columns in front) seeks to.
+ */
+function keysetCondition(spec: SortSpec, cursor: ClaimCursor, order: SortDir): Sql {
+  const op = raw(strictly[beyondCursor(order)]);
+  return sql`(${join(spec.columns, ", ")}) ${op} (${join(cursorValues(spec, cursor), ", ")})`;
+}
+
+/**
+ * One arm of a name search in claimant order past the first page, as index ranges that together
+ * hold exactly the arm's rows beyond the cursor (surname, first name, id): the rest of the cursor's
+ * own first name, the first names beyond it within its surname, and the surnames beyond it. Each is
+ * equalities and one plain bound, which a btree combines with the arm's name prefix on the same
+ * column and starts from the tighter of the two. (Given a row comparison, it starts from that,
+ * however far from the prefix.) Where a range fixes a name, the arm's prefix on it is a test of the
+ * cursor's value alone, which the planner checks once, skipping the read when it fails.
+ */
+function claimantArmRanges(spec: SortSpec, cursor: ClaimCursor, order: SortDir, arm: NameArm): Sql[][] {
+  const op = raw(strictly[beyondCursor(order)]);
+  const values = cursorValues(spec, cursor);
+  const [lastValue, firstValue] = values;
+  return spec.columns.map((column, fixed) => [
+    ...spec.columns.slice(0, fixed).map((fixedColumn, i) => sql`${fixedColumn} = ${values[i]}`),
+    sql`${column} ${op} ${values[fixed]}`,
+    ...(arm.last ? [startsWith(fixed > 0 ? lastValue : LAST_NAME_KEY, arm.last)] : []),
+    ...(arm.first ? [startsWith(fixed > 1 ? firstValue : FIRST_NAME_KEY, arm.first)] : []),
+  ]);
+}
+
+/**
+ * The ids of the page's rows: one read in index order, or for a name search one per arm (see
+ * claimantArmRanges for claimant order), each with the page's LIMIT, merged (UNION drops a claim
+ * two arms both found) and cut to the page again.
+ */
+function pageIds(query: ClaimListQuery, spec: SortSpec, order: SortDir, cursor: ClaimCursor | undefined): Sql {
+  const { params, search, limit } = query;
+  const filters = filterConditions(query);
+  const read = (conditions: Sql[], columns: Sql) => sql`
+      SELECT ${columns}
+      FROM "Claim" c
+      ${conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty}
+      ORDER BY ${orderBy(spec.columns, order)}
+      LIMIT ${limit}`;
+  const keyset = cursor ? [keysetCondition(spec, cursor, order)] : [];
+  if (search?.kind !== "name") return read([...filters, ...keyset], sql`c.id`);
+
+  const keys = spec.columns.map((_, i) => raw(`arms.k${i}`));
+  const columns = join([sql`c.id`, ...spec.columns.map((column, i) => sql`${column} AS ${raw(`k${i}`)}`)], ", ");
+  const reads = nameArms(search.name).flatMap((arm) =>
+    cursor && params.sort === "claimant"
+      ? claimantArmRanges(spec, cursor, order, arm).map((range) => read([...filters, ...range], columns))
+      : [read([...filters, ...armConditions(arm), ...keyset], columns)],
+  );
+  return sql`
+      SELECT arms.id
+      FROM (${join(
+        reads.map((r) => sql`(${r})`),
+        " UNION ",
+      )}) arms
+      ORDER BY ${orderBy(keys, order)}
+      LIMIT ${limit}`;
+}
+
+function orderBy(columns: Sql[], order: SortDir): Sql {
   const dir = raw(order === "asc" ? "ASC" : "DESC");
   return join(
-    spec.columns.map((column) => sql`${column} ${dir}`),
+    columns.map((column) => sql`${column} ${dir}`),
     ", ",
   );
 }
@@ -112,15 +185,12 @@ function orderBy(spec: SortSpec, order: SortDir): Sql {
  * and the caller turns them round; `limit` is the page size plus one, to tell whether there is more.
  */
 export function claimListSql(query: ClaimListQuery): Sql {
-  const { params, search, limit } = query;
-  const spec = sortSpecs[params.sort];
-  const { cursor, backwards } = keysetStart({ next: params.after, previous: params.before });
-  const order = readOrder(params.dir, backwards);
-  const where = [...filterConditions(query), ...(cursor ? keysetCondition(spec, cursor, order) : [])];
-  const needsClaimant = spec.joinsClaimant || search?.kind === "name";
+  const spec = sortSpecs[query.params.sort];
+  const { cursor, backwards } = keysetStart({ next: query.params.after, previous: query.params.before });
+  const order = readOrder(query.params.dir, backwards);
 
   return sql`
-    SELECT c.id, c.reference, cl."firstName", cl."lastName",
+    SELECT c.id, c.reference, c."claimantFirstName" AS "firstName", c."claimantLastName" AS "lastName",
       to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedKey",
       to_char(c."eventDate", 'YYYY-MM-DD') AS "eventDate",
       ${LAST_NAME_KEY} AS "lastNameKey", ${FIRST_NAME_KEY} AS "firstNameKey",
@@ -128,16 +198,8 @@ export function claimListSql(query: ClaimListQuery): Sql {
       u.name AS "assignedToName",
       lines.claimed AS "claimedPence", lines.approved AS "approvedPence",
       pay.status AS "paymentStatus", pay."holdReason"
-    FROM (
-      SELECT c.id
-      FROM "Claim" c
-      ${needsClaimant ? sql`JOIN "Claimant" cl ON cl.id = c."claimantId"` : empty}
-      ${where.length ? sql`WHERE ${join(where, " AND ")}` : empty}
-      ORDER BY ${orderBy(spec, order)}
-      LIMIT ${limit}
-    ) page
+    FROM (${pageIds(query, spec, order, cursor)}) page
     JOIN "Claim" c ON c.id = page.id
-    JOIN "Claimant" cl ON cl.id = c."claimantId"
     LEFT JOIN "User" u ON u.id = c."assignedToId"
     LEFT JOIN LATERAL (
       SELECT COALESCE(SUM(e."claimedPence"), 0)::bigint AS claimed, SUM(e."approvedPence")::bigint AS approved
@@ -149,5 +211,5 @@ export function claimListSql(query: ClaimListQuery): Sql {
       ORDER BY p."createdAt" DESC, p.id DESC
       LIMIT 1
     ) pay ON true
-    ORDER BY ${orderBy(spec, order)}`;
+    ORDER BY ${orderBy(spec.columns, order)}`;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus, HoldReason, PaymentMethod, PaymentStatus } from "@/lib/generated/prisma/enums";
 import { fetchLimit, keysetPage, keysetStart } from "@/lib/pagination/keyset";
 import type { ClaimCursor } from "./claim-list-cursor";
@@ -85,17 +86,20 @@ async function resolveSearch(db: Db, q: string | undefined): Promise<ResolvedSea
   return claim ? search : { kind: "name", name: search.orName };
 }
 
-/** One page of the claim list, with cursors for the pages either side (absent at either end). */
-export async function listClaims(options: {
-  db: Db;
-  filter: ClaimListParams;
-  userId: string;
-  pageSize?: number;
-}): Promise<ClaimListPage> {
+type ListClaimsOptions = { db: Db; filter: ClaimListParams; userId: string; pageSize?: number };
+
+/** The page query listClaims runs for these options (the search resolved), e.g. to EXPLAIN it. */
+export async function listClaimsQuery(options: ListClaimsOptions): Promise<Prisma.Sql> {
   const { db, filter, userId, pageSize = 50 } = options;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
   const search = await resolveSearch(db, filter.q);
-  const fetched = await db.$queryRaw<RawRow[]>(claimListSql({ params: filter, search, userId, limit: fetchLimit(pageSize) }));
+  return claimListSql({ params: filter, search, userId, limit: fetchLimit(pageSize) });
+}
+
+/** One page of the claim list, with cursors for the pages either side (absent at either end). */
+export async function listClaims(options: ListClaimsOptions): Promise<ClaimListPage> {
+  const { db, filter, pageSize = 50 } = options;
+  const fetched = await db.$queryRaw<RawRow[]>(await listClaimsQuery(options));
   const start = keysetStart({ next: filter.after, previous: filter.before });
   const page = keysetPage(fetched, { pageSize, start, cursorOf: (row) => cursorFor(filter.sort, row) });
   if (page.rows.length === 0) return { rows: [] };
