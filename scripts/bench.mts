@@ -1,0 +1,179 @@
+// `npm run bench`: "payments at national scale". N claims with payments, set-based; then, at least
+// three times each on fresh copies, the direct-payments run, the PAID sweep and SSCL's
+// failed-payments upload, each interleaved with its limit (the same rows written with the fewest
+// statements PostgreSQL needs), the row-by-row baseline, and the claim list at a million claims.
+// Every measurement runs in a child process of its own (its peak RSS is its own). Prints one table
+// and writes bench/results.json. What the numbers mean: bench/README.md.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { takeOverSignals } from "./lib/embedded-postgres.mts";
+import { currentChild, root, stopChild } from "./lib/run-command.mts";
+import { parseBenchArgs, USAGE, type BenchOptions } from "./bench/args.mts";
+import { baseName, prepareTemplates, type Templates } from "./bench/prepare.mts";
+import {
+  buildResults,
+  countDifferences,
+  resultsTable,
+  type BenchInput,
+  type ClaimsListFigures,
+  type StepResult,
+} from "./bench/report.mts";
+import { openBenchServer, type BenchServer } from "./bench/server.mts";
+import { runStep, stopRunningStep } from "./bench/spawn-step.mts";
+import type { StepInput, StepName } from "./bench/step-support.mts";
+
+/** The product's "now": a Sunday, 14 working days after the sent batch's download (see mark-sent.mts). */
+const NOW = "2026-11-22T10:15:30.000Z";
+
+const t0 = Date.now();
+const log = (m: string) => console.log(`[bench +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+let server: BenchServer | undefined;
+
+function options(): BenchOptions {
+  try {
+    return parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+function describe(result: StepResult): string {
+  return result.ok ? `${(result.ms / 1000).toFixed(2)} s, peak RSS ${Math.round(result.maxRssMB)} MB` : `failed: ${result.error}`;
+}
+
+async function measureAll(opts: BenchOptions, templates: Templates, workDir: string) {
+  let counter = 0;
+  const once = async (step: StepName, template: string, extra: Partial<StepInput> = {}): Promise<StepResult> => {
+    const db = `${server!.prefix}_m${++counter}`;
+    const stepDir = await mkdtemp(path.join(workDir, `${step}-`));
+    try {
+      await server!.create(db, template);
+      const input: StepInput = {
+        step,
+        url: server!.url(db),
+        n: opts.n,
+        keyBase64: templates.keyBase64,
+        now: NOW,
+        workDir: stepDir,
+        ssclUserId: templates.ssclUserId,
+        uploadFile: templates.uploadFile,
+        ...extra,
+      };
+      return await runStep(input, opts.stepTimeoutMinutes * 60_000);
+    } finally {
+      await server!.drop(db);
+      await rm(stepDir, { recursive: true, force: true });
+    }
+  };
+
+  const pairs: BenchInput["pairs"] = {};
+  const checks = new Set<string>();
+  const baseline: StepResult[] = [];
+  const plan = [
+    { name: "run", product: "run", limit: "run-limit", template: templates.newDb },
+    { name: "sweep", product: "sweep", limit: "sweep-limit", template: templates.sentDb },
+    { name: "upload", product: "upload", limit: "upload-limit", template: templates.sentDb },
+  ] as const;
+  for (let rep = 1; rep <= opts.reps; rep++) {
+    for (const p of plan.filter((p) => opts.only.includes(p.name))) {
+      const results = (pairs[p.name] ??= { product: [], limit: [] });
+      // Product first on odd repetitions, limit first on even ones: drift hits both alike.
+      for (const which of rep % 2 === 1 ? (["product", "limit"] as const) : (["limit", "product"] as const)) {
+        const result = await once(p[which], p.template!);
+        results[which].push(result);
+        log(`rep ${rep}/${opts.reps} ${p[which]}: ${describe(result)}`);
+      }
+      const [product, limit] = [results.product.at(-1)!, results.limit.at(-1)!];
+      if (product.ok && limit.ok) countDifferences(p.name, product.counts, limit.counts).forEach((c) => checks.add(c));
+    }
+    if (opts.only.includes("baseline")) {
+      const result = await once("baseline", templates.sentDb!, { baselineRows: opts.baselineRows });
+      baseline.push(result);
+      log(`rep ${rep}/${opts.reps} baseline (${opts.baselineRows} rows): ${describe(result)}`);
+    }
+  }
+  return { pairs, baseline: opts.only.includes("baseline") ? baseline : undefined, checks: [...checks] };
+}
+
+async function claimsList(opts: BenchOptions, templates: Templates, workDir: string): Promise<BenchInput["claimsList"]> {
+  const stepDir = await mkdtemp(path.join(workDir, "claims-list-"));
+  const input: StepInput = {
+    step: "claims-list",
+    url: server!.url(templates.listDb!),
+    n: opts.listClaims,
+    keyBase64: templates.keyBase64,
+    now: NOW,
+    workDir: stepDir,
+    ssclUserId: templates.ssclUserId,
+    requests: opts.requests,
+    seed: opts.seed,
+  };
+  const result = await runStep(input, opts.stepTimeoutMinutes * 60_000);
+  log(`claims list (${opts.requests} requests): ${describe(result)}`);
+  if (!result.ok) return { error: result.error };
+  const d = result.detail as Omit<ClaimsListFigures, "claims" | "requests">;
+  return { claims: opts.listClaims, requests: opts.requests, ...d };
+}
+
+async function main() {
+  const opts = options();
+  if (opts.help) return console.log(USAGE);
+  takeOverSignals((code) => {
+    stopRunningStep();
+    void stopChild(currentChild())
+      .then(() => server?.stop())
+      .finally(() => process.exit(code));
+  });
+  server = await openBenchServer(log);
+  log(
+    `PostgreSQL ${server.version} (${server.kind === "embedded" ? "embedded, .data/pg-bench" : "DATABASE_URL"}); N = ${opts.n}`,
+  );
+  await server.dropAll([baseName(server)]);
+  const workDir = await mkdtemp(path.join(os.tmpdir(), "disburse-bench-"));
+  try {
+    const templates = await prepareTemplates(server, {
+      n: opts.n,
+      listClaims: opts.only.includes("claims-list") ? opts.listClaims : 0,
+      needRunData: opts.only.includes("run"),
+      needSentData: opts.only.some((m) => m === "sweep" || m === "upload" || m === "baseline"),
+      workDir,
+      log,
+    });
+    const measured = await measureAll(opts, templates, workDir);
+    const list = templates.listDb ? await claimsList(opts, templates, workDir) : undefined;
+    const cpus = os.cpus();
+    const results = buildResults({
+      date: new Date().toISOString(),
+      machine: {
+        cores: cpus.length,
+        memoryMB: Math.round(os.totalmem() / 1024 / 1024),
+        cpu: cpus[0]?.model ?? "unknown",
+        node: process.version,
+        postgres: server.version,
+        database: server.kind,
+      },
+      n: opts.n,
+      reps: opts.reps,
+      baselineRows: opts.baselineRows,
+      setupMs: templates.setupMs,
+      ...measured,
+      claimsList: list,
+    });
+    const out = path.resolve(root, opts.out);
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\n${resultsTable(results)}\n\nwritten to ${path.relative(root, out)}`);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+    if (!opts.keep) await server.dropAll([baseName(server)]);
+    await server.stop();
+  }
+}
+
+main().catch(async (error) => {
+  console.error(`[bench] ${error instanceof Error ? error.message : error}`);
+  await server?.stop();
+  process.exit(1);
+});
