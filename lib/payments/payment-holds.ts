@@ -1,7 +1,6 @@
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { holdReasonLabels } from "./hold-reasons";
 import { movePayments, refreshNeedsAttentionSql } from "./move-payments";
 
 // While a bank-details change waits for a second caseworker, the claimant's unsent bank payments
@@ -19,7 +18,7 @@ export async function holdBankPaymentsForChange(
       SELECT p.id FROM "Payment" p JOIN "Claim" c ON c.id = p."claimId"
       WHERE c."claimantId" = ${options.claimantId}::uuid AND p.method = 'BANK' AND p.status = 'NEW' AND p."holdReason" IS NULL`,
     reason: "BANK_DETAILS_CHANGE_PENDING",
-    detail: holdReasonLabels.BANK_DETAILS_CHANGE_PENDING,
+    detail: "new bank details are waiting for a second caseworker",
     actor: options.actor,
     now: options.now,
   });
