@@ -1,11 +1,12 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/auth.config";
+import { authLogger } from "@/lib/auth/auth-logger";
 
 // Convenience only: sends signed-out visitors from pages to sign-in, and passes the path on so
 // the 403 page can name the role needed. Every page, action and route checks access itself
 // (proxies can be bypassed: CVE-2025-29927). API routes are not matched: they answer 401 JSON.
-const { auth } = NextAuth(authConfig);
+const { auth } = NextAuth({ ...authConfig, logger: authLogger });
 
 const PUBLIC_PAGES = new Set(["/login"]);
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { cleanupTestServer, copyDatabase, prepareTestServer } from "../tests/support/test-database.mts";
 import { takeOverSignals } from "./lib/embedded-postgres.mts";
-import { bin, currentChild, root, runCommand, stopChild } from "./lib/run-command.mts";
+import { bin, currentChild, root, runCapturing, runCommand, stopChild } from "./lib/run-command.mts";
 
 const log = (m: string) => console.log(`[test] ${m}`);
 const PARTS = ["unit", "integration", "e2e"] as const;
@@ -120,7 +120,14 @@ async function main() {
     await runCommand(bin("tsx"), ["prisma/seed.mts"], { env: e2eEnv });
     if (!process.env.E2E_SKIP_BUILD) {
       log("building the portal for the end-to-end tests");
-      await runCommand(bin("next"), ["build"], { env: e2eEnv, quiet: !!process.env.CI });
+      const output = await runCapturing(bin("next"), ["build"], { env: e2eEnv });
+      if (!process.env.CI) process.stdout.write(output);
+      // A newcomer's first `npm start` runs this same build: it must print no warnings.
+      const warnings = output.split("\n").filter((line) => /warning/i.test(line));
+      if (warnings.length > 0) {
+        console.error(`[test] the production build printed warnings:\n${warnings.join("\n")}`);
+        add({ passed: 0, failed: 1, skipped: 0 });
+      } else add({ passed: 1, failed: 0, skipped: 0 });
     }
     log("end-to-end tests (Playwright, Chromium)");
     const out = path.join(reports, "playwright.json");

@@ -31,7 +31,8 @@ export class StagingFile {
   ) {}
 
   static async create(prefix = "disburse-staging-"): Promise<StagingFile> {
-    const dir = await mkdtemp(path.join(tmpdir(), prefix)); // mode 0700
+    // The temp folder is chosen at run time; tell Turbopack not to trace the project through it.
+    const dir = await mkdtemp(path.join(/*turbopackIgnore: true*/ tmpdir(), prefix)); // mode 0700
     const file = path.join(dir, "rows.bin");
     const handle = await open(file, "wx", 0o600);
     const key = randomBytes(32);

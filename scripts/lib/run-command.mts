@@ -32,6 +32,24 @@ export function runCommand(
   });
 }
 
+/** Like runCommand, but collects stdout and stderr together and resolves with them. */
+export function runCapturing(command: string, args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: options.env ?? process.env });
+    current = child;
+    const chunks: Buffer[] = [];
+    child.stdout!.on("data", (c: Buffer) => chunks.push(c));
+    child.stderr!.on("data", (c: Buffer) => chunks.push(c));
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (current === child) current = undefined;
+      const output = Buffer.concat(chunks).toString("utf8");
+      if (code === 0) resolve(output);
+      else reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${signal ?? code}:\n${output}`));
+    });
+  });
+}
+
 export async function stopChild(child: ChildProcess | undefined, graceMs = 10_000) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
