@@ -4,9 +4,8 @@ import type { RunLease } from "./run-lease";
 import { warningsJson, type RunWarning } from "./run-warnings";
 
 /**
- * RUNNING -> SUCCEEDED or EMPTY, inside the step's fenced transaction (runTransaction or
- * runPgTransaction), so the run only says it finished when the step's effects (payments SENT, files
- * recorded) landed with it. The warnings already on the run stay in the database: `warnings`
+ * RUNNING -> SUCCEEDED or EMPTY, inside the step's fenced transaction (runPgTransaction), so the
+ * run only says it finished when the step's effects (payments SENT, files recorded) landed with it. The warnings already on the run stay in the database: `warnings`
  * replaces them, `moreWarnings` is appended to them there, and neither is read back.
  */
 export async function finishRun(

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { withPgTransaction, type PgTx, type SqlTx } from "@/lib/db/pg-transaction";
 import { LeaseLostError, type RunLease } from "./run-lease";
 
@@ -7,21 +7,11 @@ import { LeaseLostError, type RunLease } from "./run-lease";
 // the lease is still this worker's. A stale worker's step therefore changes nothing, and two
 // workers' steps on one run never interleave.
 
-/** A step may lock and write a few thousand rows; Prisma's 5-second default is for requests. */
-const STEP_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
-
-export async function runTransaction<T>(db: Db, lease: RunLease, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await assertLeaseHeld(tx, lease);
-    return fn(tx);
-  }, STEP_TRANSACTION);
-}
-
 /**
- * runTransaction on a pg client of the same pool, for steps whose work grows with the number of
- * payments: set-based SQL and COPY, with no wall on the transaction as a whole. Each statement may
- * run as long as the lease (by default): a step that takes longer than that has lost its run to a
- * take-over anyway, and must not hold the run row's lock for ever.
+ * A step's transaction, on a pg client of the database's own pool (set-based SQL and COPY, since a
+ * step's work grows with the number of payments), with no wall on the transaction as a whole.
+ * Each statement may run as long as the lease (by default): a step that takes longer than that has
+ * lost its run to a take-over anyway, and must not hold the run row's lock for ever.
  */
 export async function runPgTransaction<T>(
   db: Db,
