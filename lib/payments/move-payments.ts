@@ -185,16 +185,6 @@ export async function recordPaymentsCreated(
     FROM "Payment" p WHERE p.id = ANY(${options.ids as string[]}::uuid[])`;
 }
 
-/**
- * "Needs attention": a claim with a payment on hold, or failed and not yet replaced. Recomputed
- * for the claims of the payments given, in one statement.
- */
-export async function refreshNeedsAttentionFor(tx: SqlTx, paymentIds: readonly string[]): Promise<void> {
-  await tx.$executeRaw`${refreshNeedsAttentionSql(
-    Prisma.sql`SELECT DISTINCT "claimId" FROM "Payment" WHERE id = ANY(${paymentIds as string[]}::uuid[])`,
-  )}`;
-}
-
 /** The one definition of "needs attention", for the claims the subquery names. */
 export function refreshNeedsAttentionSql(claimIds: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`

@@ -1,5 +1,5 @@
 // The failed-payments upload looks AccessPay lines up by upper("fileReference")
-// (load-candidate-lines.ts). With sequential scans ruled out, PostgreSQL must find an index for
+// (check-failed-payments.ts). With sequential scans ruled out, PostgreSQL must find an index for
 // that shape: without the expression index it could only read the whole FileLine table.
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";

@@ -11,7 +11,7 @@ import { encryptBankDetails } from "@/lib/crypto/bank-details-cipher";
 import type { Tx } from "@/lib/db";
 import { MATCHED_FAILURES } from "@/lib/direct-payments/failed-payments/check-failed-payments";
 import { failedPaymentsUpload } from "@/lib/direct-payments/failed-payments/import-failed-payments";
-import { loadCandidateLines } from "@/lib/direct-payments/failed-payments/load-candidate-lines";
+import { loadCandidateLines } from "../support/load-candidate-lines";
 import {
   changesToApply,
   reconcileFailedPayments,

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
-import type { CandidateFileLine, PaymentStatusName } from "./match-failed-payments";
+import type { CandidateFileLine, PaymentStatusName } from "@/lib/direct-payments/failed-payments/match-failed-payments";
 
 interface LineRow {
   fileLineId: string;
