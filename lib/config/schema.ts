@@ -6,6 +6,18 @@ export const DEFAULT_DEMO_PASSWORD = "Disburse-demo-1";
 /** The largest staff upload (a failed-payments file), unless UPLOAD_MAX_MB says otherwise. */
 export const DEFAULT_UPLOAD_MAX_MB = 100;
 
+/** Payout defaults (docs/file-formats.md#payout-payment-file), each overridable by its setting. */
+export const PAYOUT_DEFAULTS = {
+  maxPerFile: 10_000,
+  filePrefix: "disburse_payout_",
+  fileSuffix: "",
+  letterTemplateCode: "NOMS1086-LET-003",
+  voucherValidityDays: 30,
+  outboxDir: ".data/payout-outbox",
+  sftpPort: 22,
+  sftpDir: "/",
+} as const;
+
 // Read once, validated as a whole, so a bad setting stops start-up with its name instead of
 // failing later inside a request.
 
@@ -34,6 +46,31 @@ export const configSchema = z.object({
   azureStorageContainer: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, "must be a valid Azure container name"),
   adiTemplatePath: z.string().min(1),
   notifyApiKey: optionalText,
+  /** Notify's API address; unset: the official client's default. Tests point it at a local server. */
+  notifyBaseUrl: optionalText.pipe(z.url().optional()),
+  /** Which Notify template sends each of the portal's message templates, by name. */
+  notifyTemplateIds: z.record(z.string(), z.string().min(1)),
+  /** Who alerts go to (a failed run, a delivery that keeps failing, codes not uploaded). */
+  supportAlertEmails: z.array(z.email("must be a comma-separated list of email addresses")),
+  payoutMaxPerFile: z.coerce.number("must be a whole number").int("must be a whole number").min(1).max(1_000_000),
+  payoutFilePrefix: z.string().regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-"'),
+  payoutFileSuffix: z.string().regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-"'),
+  payoutLetterTemplateCode: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, "must be letters, digits and -"),
+  voucherValidityDays: z.coerce.number("must be a whole number of days").int("must be a whole number of days").min(1).max(366),
+  /** Without SFTP settings, Payout files are "delivered" to this folder (demo and tests). */
+  payoutOutboxDir: z.string().min(1),
+  payoutSftpHost: optionalText,
+  payoutSftpPort: z.coerce.number().int().min(1).max(65535),
+  payoutSftpUsername: optionalText,
+  /** A path to the private key (OpenSSH or PEM) the portal signs in with. */
+  payoutSftpPrivateKeyPath: optionalText,
+  payoutSftpPassword: optionalText,
+  /** The server's pinned host key: "SHA256:<base64>" as `ssh-keygen -lf` prints it. */
+  payoutSftpHostKey: optionalText,
+  /** The remote folder the Payout files go into. */
+  payoutSftpDir: z.string().min(1),
+  /** Optional remote folder of return files fetched by the inbox cron. */
+  payoutSftpInbox: optionalText,
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
   demoPassword: z.string().min(12, "must be at least 12 characters"),
   uploadMaxMb: z.coerce
@@ -60,6 +97,23 @@ export const settingNames: Record<keyof AppConfig, string> = {
   azureStorageContainer: "AZURE_STORAGE_CONTAINER",
   adiTemplatePath: "ADI_TEMPLATE_PATH",
   notifyApiKey: "NOTIFY_API_KEY",
+  notifyBaseUrl: "NOTIFY_BASE_URL",
+  notifyTemplateIds: "NOTIFY_TEMPLATE_IDS",
+  supportAlertEmails: "SUPPORT_ALERT_EMAILS",
+  payoutMaxPerFile: "PAYOUT_MAX_PER_FILE",
+  payoutFilePrefix: "PAYOUT_FILE_PREFIX",
+  payoutFileSuffix: "PAYOUT_FILE_SUFFIX",
+  payoutLetterTemplateCode: "PAYOUT_LETTER_TEMPLATE_CODE",
+  voucherValidityDays: "VOUCHER_VALIDITY_DAYS",
+  payoutOutboxDir: "PAYOUT_OUTBOX_DIR",
+  payoutSftpHost: "PAYOUT_SFTP_HOST",
+  payoutSftpPort: "PAYOUT_SFTP_PORT",
+  payoutSftpUsername: "PAYOUT_SFTP_USERNAME",
+  payoutSftpPrivateKeyPath: "PAYOUT_SFTP_PRIVATE_KEY_PATH",
+  payoutSftpPassword: "PAYOUT_SFTP_PASSWORD",
+  payoutSftpHostKey: "PAYOUT_SFTP_HOST_KEY",
+  payoutSftpDir: "PAYOUT_SFTP_DIR",
+  payoutSftpInbox: "PAYOUT_SFTP_INBOX",
   logLevel: "LOG_LEVEL",
   demoPassword: "DEMO_PASSWORD",
   uploadMaxMb: "UPLOAD_MAX_MB",
@@ -103,16 +157,60 @@ export function parseConfig(env: Env): AppConfig {
     azureStorageContainer: blank(env.AZURE_STORAGE_CONTAINER) ?? "disburse-files",
     adiTemplatePath: blank(env.ADI_TEMPLATE_PATH) ?? "templates/adi-journal-demo.xlsx",
     notifyApiKey: env.NOTIFY_API_KEY,
+    notifyBaseUrl: env.NOTIFY_BASE_URL,
+    notifyTemplateIds: parseJsonObject(env.NOTIFY_TEMPLATE_IDS),
+    supportAlertEmails: (blank(env.SUPPORT_ALERT_EMAILS) ?? "")
+      .split(",")
+      .map((address) => address.trim())
+      .filter((address) => address !== ""),
+    payoutMaxPerFile: blank(env.PAYOUT_MAX_PER_FILE) ?? String(PAYOUT_DEFAULTS.maxPerFile),
+    payoutFilePrefix: env.PAYOUT_FILE_PREFIX?.trim() ?? PAYOUT_DEFAULTS.filePrefix,
+    payoutFileSuffix: env.PAYOUT_FILE_SUFFIX?.trim() ?? PAYOUT_DEFAULTS.fileSuffix,
+    payoutLetterTemplateCode: blank(env.PAYOUT_LETTER_TEMPLATE_CODE) ?? PAYOUT_DEFAULTS.letterTemplateCode,
+    voucherValidityDays: blank(env.VOUCHER_VALIDITY_DAYS) ?? String(PAYOUT_DEFAULTS.voucherValidityDays),
+    payoutOutboxDir: blank(env.PAYOUT_OUTBOX_DIR) ?? PAYOUT_DEFAULTS.outboxDir,
+    payoutSftpHost: env.PAYOUT_SFTP_HOST,
+    payoutSftpPort: blank(env.PAYOUT_SFTP_PORT) ?? String(PAYOUT_DEFAULTS.sftpPort),
+    payoutSftpUsername: env.PAYOUT_SFTP_USERNAME,
+    payoutSftpPrivateKeyPath: env.PAYOUT_SFTP_PRIVATE_KEY_PATH,
+    payoutSftpPassword: env.PAYOUT_SFTP_PASSWORD,
+    payoutSftpHostKey: env.PAYOUT_SFTP_HOST_KEY,
+    payoutSftpDir: blank(env.PAYOUT_SFTP_DIR) ?? PAYOUT_DEFAULTS.sftpDir,
+    payoutSftpInbox: env.PAYOUT_SFTP_INBOX,
     logLevel: blank(env.LOG_LEVEL) ?? "info",
     demoPassword: blank(env.DEMO_PASSWORD) ?? DEFAULT_DEMO_PASSWORD,
     uploadMaxMb: blank(env.UPLOAD_MAX_MB) ?? String(DEFAULT_UPLOAD_MAX_MB),
   };
   const result = configSchema.safeParse(raw);
-  if (result.success) return result.data;
+  const sftp = result.success ? sftpProblems(result.data) : [];
+  if (result.success && sftp.length === 0) return result.data;
+  if (result.success) throw new ConfigError(sftp);
   const problems = result.error.issues.map((issue) => {
     const key = issue.path[0] as keyof AppConfig;
     const name = settingNames[key] ?? String(key);
     return issue.code === "invalid_type" && raw[key] === undefined ? `${name} is required` : `${name} ${issue.message}`;
   });
   throw new ConfigError(problems);
+}
+
+/** NOTIFY_TEMPLATE_IDS is a JSON object; anything else is kept as given so the schema names it. */
+function parseJsonObject(text: string | undefined): unknown {
+  if (blank(text) === undefined) return {};
+  try {
+    return JSON.parse(text as string);
+  } catch {
+    return text;
+  }
+}
+
+/** SFTP delivery needs all of its settings or none: a half-configured server must not start. */
+function sftpProblems(config: AppConfig): string[] {
+  if (config.payoutSftpHost === undefined) return [];
+  const problems: string[] = [];
+  if (config.payoutSftpUsername === undefined) problems.push("PAYOUT_SFTP_USERNAME is required when PAYOUT_SFTP_HOST is set");
+  if (config.payoutSftpHostKey === undefined) problems.push("PAYOUT_SFTP_HOST_KEY is required when PAYOUT_SFTP_HOST is set");
+  if (config.payoutSftpPrivateKeyPath === undefined && config.payoutSftpPassword === undefined) {
+    problems.push("PAYOUT_SFTP_PRIVATE_KEY_PATH or PAYOUT_SFTP_PASSWORD is required when PAYOUT_SFTP_HOST is set");
+  }
+  return problems;
 }

@@ -6,4 +6,6 @@ export const holdReasonLabels: Record<HoldReason, string> = {
   BANK_DETAILS_CHANGE_PENDING: "Bank-details change awaiting approval",
   NAME_EMPTY_AFTER_CLEANING: "Name on account empty after cleaning",
   NO_BANK_DETAILS: "No bank details",
+  ADDRESS_EMPTY_AFTER_CLEANING: "Address line 1 empty after cleaning",
+  INVALID_POSTCODE: "Postcode not a valid UK postcode",
 };

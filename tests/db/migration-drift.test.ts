@@ -38,10 +38,13 @@ const SQL_ONLY: SqlOnly[] = [
   // 20261128100000_claim_list_at_scale dropped them for the ones on "Claim" below.
   // 20261122210000_run_lock: the run lock and the one-live-batch / one-live-line rules (partial unique indexes).
   { kind: "index", name: "Run_one_running_per_kind", table: "Run" },
-  { kind: "index", name: "Batch_one_live_per_run", table: "Batch" },
+  // (20261128110000_payout replaced its Batch_one_live_per_run with one for bank batches only.)
+  { kind: "index", name: "Batch_one_live_bank_per_run", table: "Batch" },
   { kind: "index", name: "FileLine_one_live_per_payment", table: "FileLine" },
   // 20261123090000_file_line_reference_upper: upper("fileReference") (expression index).
   { kind: "index", name: "FileLine_upper_fileReference_idx", table: "FileLine" },
+  // 20261128110000_payout: the message sender's queue of due messages (partial index).
+  { kind: "index", name: "Notification_due_idx", table: "Notification" },
   // 20261128090000_payment_status_history: only movePayments changes Payment.status (trigger).
   { kind: "function", name: "payment_status_owner" },
   { kind: "trigger", name: "Payment_status_owner", table: "Payment" },

@@ -18,7 +18,12 @@ import {
 
 export const OUTBOX_PAGE_SIZE = 50;
 
-export const notificationStatusLabels: Record<NotificationStatus, string> = { QUEUED: "Queued", SENT: "Sent", FAILED: "Failed" };
+export const notificationStatusLabels: Record<NotificationStatus, string> = {
+  QUEUED: "Queued",
+  SENDING: "Sending",
+  SENT: "Sent",
+  FAILED: "Failed",
+};
 export const notificationChannelLabels: Record<NotificationChannel, string> = {
   EMAIL: "Email",
   SMS: "Text message",

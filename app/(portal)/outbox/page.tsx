@@ -17,7 +17,7 @@ import { listOutbox, notificationChannelLabels, notificationStatusLabels, outbox
 export const metadata: Metadata = { title: "Outbox" };
 export const dynamic = "force-dynamic";
 
-const statusColours: Record<NotificationStatus, TagColour> = { QUEUED: "blue", SENT: "green", FAILED: "red" };
+const statusColours: Record<NotificationStatus, TagColour> = { QUEUED: "blue", SENDING: "yellow", SENT: "green", FAILED: "red" };
 
 const options = (labels: Record<string, string>, all: string) => [
   { value: "", label: all },
