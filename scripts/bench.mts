@@ -2,8 +2,11 @@
 // three times each on fresh copies, the direct-payments run, the PAID sweep and SSCL's
 // failed-payments upload, each interleaved with its limit (the same rows written with the fewest
 // statements PostgreSQL needs), the row-by-row baseline, and the claim list at a million claims.
-// Every measurement runs in a child process of its own (its peak RSS is its own). Prints one table
-// and writes bench/results.json. What the numbers mean: bench/README.md.
+// Every measurement runs in a child process of its own (its peak RSS is its own). Then the hostile
+// uploads, through the real route of a production build under `next start`
+// (scripts/bench/hostile-uploads.mts), and the Payout reconciliation upload against its limit
+// (scripts/bench/reconciliation.mts). Prints one table and writes bench/results.json. What the
+// numbers mean: bench/README.md.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +32,10 @@ const NOW = "2026-11-22T10:15:30.000Z";
 const t0 = Date.now();
 const log = (m: string) => console.log(`[bench +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 let server: BenchServer | undefined;
+/** Stops the portal the hostile uploads start, once they have started one. */
+let stopPortal: () => Promise<void> = async () => {};
+/** Stops the reconciliation measurement's child, once one has started. */
+let stopReconciliation: () => void = () => {};
 
 function options(): BenchOptions {
   try {
@@ -117,12 +124,44 @@ async function claimsList(opts: BenchOptions, templates: Templates, workDir: str
   return { claims: opts.listClaims, requests: opts.requests, ...d };
 }
 
+/** The hostile uploads; a failure is reported (and kept in results.json) and the bench carries on. */
+async function hostileUploads(opts: BenchOptions, templates: Templates, workDir: string) {
+  const { measureHostileUploads } = await import("./bench/hostile-uploads.mts");
+  const { hostileTable } = await import("./bench/hostile-report.mts");
+  const { stopRunningPortal } = await import("./bench/hostile-server.mts");
+  stopPortal = stopRunningPortal;
+  try {
+    const figures = await measureHostileUploads({ server: server!, templates, n: opts.n, workDir, log });
+    return { figures, table: hostileTable(figures.hostileUploads, figures) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`hostile uploads failed: ${message}`);
+    return { figures: { hostileUploadsError: message }, table: `hostile uploads failed: ${message}` };
+  }
+}
+
+/** The Payout reconciliation upload and its limit, on vouchers of its own; a failure is reported and the bench carries on. */
+async function reconciliation(opts: BenchOptions, workDir: string) {
+  const { measureReconciliation, stopReconciliationStep } = await import("./bench/reconciliation.mts");
+  stopReconciliation = stopReconciliationStep;
+  try {
+    const stepTimeoutMs = opts.stepTimeoutMinutes * 60_000;
+    return await measureReconciliation({ server: server!, n: opts.n, reps: opts.reps, now: NOW, workDir, stepTimeoutMs, log });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`reconciliation failed: ${message}`);
+    return { figures: { reconciliationError: message }, table: `reconciliation failed: ${message}` };
+  }
+}
+
 async function main() {
   const opts = options();
   if (opts.help) return console.log(USAGE);
   takeOverSignals((code) => {
     stopRunningStep();
+    stopReconciliation();
     void stopChild(currentChild())
+      .then(() => stopPortal())
       .then(() => server?.stop())
       .finally(() => process.exit(code));
   });
@@ -137,14 +176,16 @@ async function main() {
       n: opts.n,
       listClaims: opts.only.includes("claims-list") ? opts.listClaims : 0,
       needRunData: opts.only.includes("run"),
-      needSentData: opts.only.some((m) => m === "sweep" || m === "upload" || m === "baseline"),
+      needSentData: opts.only.some((m) => m === "sweep" || m === "upload" || m === "baseline" || m === "hostile-uploads"),
       workDir,
       log,
     });
     const measured = await measureAll(opts, templates, workDir);
     const list = templates.listDb ? await claimsList(opts, templates, workDir) : undefined;
+    const hostile = opts.only.includes("hostile-uploads") ? await hostileUploads(opts, templates, workDir) : undefined;
+    const recon = opts.only.includes("reconciliation") ? await reconciliation(opts, workDir) : undefined;
     const cpus = os.cpus();
-    const results = buildResults({
+    const benchResults = buildResults({
       date: new Date().toISOString(),
       machine: {
         cores: cpus.length,
@@ -161,10 +202,14 @@ async function main() {
       ...measured,
       claimsList: list,
     });
+    const results = { ...benchResults, ...hostile?.figures, ...recon?.figures };
     const out = path.resolve(root, opts.out);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\n${resultsTable(results)}\n\nwritten to ${path.relative(root, out)}`);
+    const tables = opts.only.some((m) => m !== "hostile-uploads" && m !== "reconciliation") ? [resultsTable(benchResults)] : [];
+    if (hostile) tables.push(hostile.table);
+    if (recon) tables.push(recon.table);
+    console.log(`\n${tables.join("\n\n")}\n\nwritten to ${path.relative(root, out)}`);
   } finally {
     await rm(workDir, { recursive: true, force: true });
     if (!opts.keep) await server.dropAll([baseName(server)]);
