@@ -6,6 +6,9 @@ const nextConfig = {
   // to route handlers (app/api/uploads/*), which set their own limit (UPLOAD_MAX_MB).
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // Loaded by Node as they are, not bundled: resvg is a native addon (barcode PNGs), and pdfkit
+  // reads its font files from beside its own code (voucher and letter PDFs).
+  serverExternalPackages: ["@resvg/resvg-js", "pdfkit"],
   // The e2e suite runs its own build in a separate folder so it never clashes with `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {

@@ -13,11 +13,20 @@ function Arrow({ direction }: { direction: "previous" | "next" }) {
 }
 
 /** Previous/next links for keyset (cursor) pagination; renders nothing when there is only one page. */
-export function KeysetPagination({ previousHref, nextHref }: { previousHref?: string; nextHref?: string }) {
+export function KeysetPagination({
+  previousHref,
+  nextHref,
+  label = "Pagination",
+}: {
+  previousHref?: string;
+  nextHref?: string;
+  /** The navigation's name, for a page with more than one list that pages. */
+  label?: string;
+}) {
   if (!previousHref && !nextHref) return null;
   const linkClass = "inline-flex items-center gap-[10px] font-bold text-link visited:text-link hover:text-link-hover";
   return (
-    <nav aria-label="Pagination" className="mb-5 flex flex-wrap justify-between gap-4 sm:mb-[30px]">
+    <nav aria-label={label} className="mb-5 flex flex-wrap justify-between gap-4 sm:mb-[30px]">
       {previousHref ? (
         <Link href={previousHref} rel="prev" className={linkClass}>
           <Arrow direction="previous" />

@@ -1,6 +1,6 @@
 export type TagColour = "grey" | "blue" | "green" | "red" | "yellow" | "orange" | "purple" | "turquoise" | "pink";
 
-export type StatusKind = "claim" | "payment" | "run" | "batch" | "upload";
+export type StatusKind = "claim" | "payment" | "run" | "batch" | "payoutBatch" | "delivery" | "upload";
 
 type StatusInfo = { label: string; colour: TagColour };
 
@@ -32,6 +32,23 @@ const statuses: Record<StatusKind, Record<string, StatusInfo>> = {
     STORED: { label: "Ready to download", colour: "green" },
     DELIVERED: { label: "Delivered", colour: "green" },
     VOID: { label: "Void", colour: "red" },
+    DELIVERY_UNCERTAIN: { label: "Delivery uncertain", colour: "orange" },
+  },
+  // A Payout batch is "sent" when its file reaches the Post Office, not when it is stored.
+  payoutBatch: {
+    OPEN: { label: "Being written", colour: "blue" },
+    STORED: { label: "Not delivered yet", colour: "yellow" },
+    DELIVERED: { label: "Delivered", colour: "green" },
+    DELIVERY_UNCERTAIN: { label: "Delivery uncertain", colour: "orange" },
+    VOID: { label: "Returned (void)", colour: "red" },
+  },
+  delivery: {
+    STARTED: { label: "Started, not finished", colour: "blue" },
+    RENAMING: { label: "Renaming, not confirmed", colour: "orange" },
+    DELIVERED: { label: "Delivered", colour: "green" },
+    ALREADY_DELIVERED: { label: "Already delivered", colour: "green" },
+    FAILED: { label: "Failed", colour: "red" },
+    UNCERTAIN: { label: "Uncertain", colour: "orange" },
   },
   upload: {
     RECEIVED: { label: "Received", colour: "blue" },

@@ -47,6 +47,8 @@ export function UploadForm(props: {
   submitLabel: string;
   /** The outcome of an upload posted without JavaScript, read back by the page. */
   initialResult?: Result | null;
+  /** Where an upload's own result page is: this path and the upload's id. */
+  resultPath?: string;
 }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
@@ -111,6 +113,13 @@ export function UploadForm(props: {
       <ActionErrorSummary result={result} fields={["file"]} ids={{ file: props.id }} />
       <SuccessMessage result={result} />
       <FileProblems result={result} />
+      {props.resultPath && result?.data?.uploadId && (
+        <p className="mb-6">
+          <a href={`${props.resultPath}${result.data.uploadId}`} className="font-bold text-link underline">
+            See the full result of this upload
+          </a>
+        </p>
+      )}
       <form method="post" action={props.endpoint} encType="multipart/form-data" onSubmit={onSubmit} noValidate>
         <Field id={props.id} label={props.label} hint={props.hint} error={fieldError(result, "file")}>
           {(aria) => (

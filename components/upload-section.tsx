@@ -15,6 +15,24 @@ const KINDS = {
     caption: "Recent failed-payments uploads",
     matchedLabel: "Failed",
   },
+  PAYOUT_PAYMENT_CODES: {
+    id: "payment-codes-file",
+    endpoint: "/api/uploads/payout-payment-codes",
+    label: "Payout payment-code file (CSV)",
+    accept: ".csv,text/csv",
+    submitLabel: "Upload payment codes",
+    caption: "Recent payment-code uploads",
+    matchedLabel: "Codes issued",
+  },
+  PAYOUT_RECONCILIATION: {
+    id: "reconciliation-file",
+    endpoint: "/api/uploads/payout-reconciliation",
+    label: "Payout reconciliation report (CSV)",
+    accept: ".csv,text/csv",
+    submitLabel: "Upload reconciliation",
+    caption: "Recent reconciliation uploads",
+    matchedLabel: "Outcomes recorded",
+  },
   BANK_HOLIDAYS: {
     id: "bank-holidays-file",
     endpoint: "/api/uploads/bank-holidays",
@@ -38,6 +56,12 @@ export function UploadSection(props: {
   maxBytes: number;
   /** The outcome of an upload posted without JavaScript (the page read it back from ?upload=<id>). */
   initialResult?: ActionResult<UploadActionData> | null;
+  /** Where each upload's own result page is: this path and the upload's id (kinds that have one). */
+  resultPath?: string;
+  /** Recent uploads only, without the form (for those who may look but not upload). */
+  readOnly?: boolean;
+  /** The kind's route with a query of its own, e.g. the batch a payment-code file answers. */
+  endpointQuery?: string;
 }) {
   const kind = KINDS[props.kind];
   return (
@@ -45,16 +69,24 @@ export function UploadSection(props: {
       <h2 id={props.headingId} className="mb-4 text-[1.125rem] font-bold sm:text-[1.5rem]">
         {props.title}
       </h2>
-      <UploadForm
-        endpoint={kind.endpoint}
-        id={kind.id}
-        label={kind.label}
-        hint={`${props.hint} Files of up to ${describeBytes(props.maxBytes)}.`}
-        accept={kind.accept}
-        submitLabel={kind.submitLabel}
-        initialResult={props.initialResult}
+      {!props.readOnly && (
+        <UploadForm
+          endpoint={props.endpointQuery ? `${kind.endpoint}?${props.endpointQuery}` : kind.endpoint}
+          id={kind.id}
+          label={kind.label}
+          hint={`${props.hint} Files of up to ${describeBytes(props.maxBytes)}.`}
+          accept={kind.accept}
+          submitLabel={kind.submitLabel}
+          initialResult={props.initialResult}
+          resultPath={props.resultPath}
+        />
+      )}
+      <UploadsTable
+        caption={kind.caption}
+        uploads={props.uploads}
+        matchedLabel={kind.matchedLabel}
+        resultPath={props.resultPath}
       />
-      <UploadsTable caption={kind.caption} uploads={props.uploads} matchedLabel={kind.matchedLabel} />
     </>
   );
 }

@@ -19,10 +19,13 @@ export function UploadsTable({
   caption,
   uploads,
   matchedLabel,
+  resultPath,
 }: {
   caption: string;
   uploads: UploadRowView[];
   matchedLabel: string;
+  /** Each upload's result page is this path and its id. */
+  resultPath?: string;
 }) {
   if (uploads.length === 0) return <p className="mb-8">No files uploaded yet.</p>;
   return (
@@ -45,7 +48,16 @@ export function UploadsTable({
               {formatDateTime(u.uploadedAt)}
               <span className="block text-secondary">by {u.uploadedBy}</span>
             </Td>
-            <Td className="break-all">{u.fileName}</Td>
+            <Td className="break-all">
+              {resultPath ? (
+                <a href={`${resultPath}${u.id}`} className="text-link underline">
+                  {u.fileName}
+                  <span className="sr-only">: the upload&apos;s result</span>
+                </a>
+              ) : (
+                u.fileName
+              )}
+            </Td>
             <Td>
               <StatusTag status={u.status} kind="upload" />
               {u.errors > 0 && (

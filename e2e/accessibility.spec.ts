@@ -106,3 +106,19 @@ test("bank admin and bank holidays pages, empty and with errors", async ({ page 
   await expect(page.getByRole("table", { name: "Problems in the file" })).toBeVisible();
   await scan(page);
 });
+
+test("payout page for a caseworker (uploads, the queue, batches) and for SSCL finance, empty and with errors", async ({
+  page,
+}) => {
+  await signInOverHttp(page.request, demoUser.CASEWORKER);
+  await page.goto("/payout");
+  await scan(page);
+  await page.getByRole("button", { name: "Upload payment codes" }).click();
+  await expect(errorSummary(page)).toContainText("Choose a file to upload");
+  await scan(page);
+
+  await signInOverHttp(page.request, demoUser.SSCL_FINANCE);
+  await page.goto("/payout");
+  await expect(page.getByRole("button", { name: "Upload payment codes" })).toHaveCount(0);
+  await scan(page);
+});

@@ -109,12 +109,17 @@ async function main() {
 
   if (runs("e2e")) {
     const e2eDatabase = `${server.prefix}_e2e`;
+    const e2ePayoutOutbox = path.join(root, ".data", "e2e-payout-outbox");
+    rmSync(e2ePayoutOutbox, { recursive: true, force: true });
     await copyDatabase(server.url("postgres"), server.template, e2eDatabase);
     const e2eEnv: NodeJS.ProcessEnv = {
       ...env,
       DATABASE_URL: server.url(e2eDatabase),
       DISBURSE_MODE: "demo",
       FILE_STORE_DIR: path.join(root, ".data", "e2e-files"),
+      // Payout files are named by day and sequence, which a fresh database starts again: a folder
+      // of its own per run, so an earlier run's file is never taken for this one's.
+      PAYOUT_OUTBOX_DIR: e2ePayoutOutbox,
     };
     log("loading demo data into the end-to-end database");
     await runCommand(bin("tsx"), ["prisma/seed.mts"], { env: e2eEnv });

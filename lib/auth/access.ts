@@ -21,6 +21,11 @@ export const pages = {
   claim: { pattern: "/claims/[reference]", roles: ["CASEWORKER", "ADMIN"] },
   bankAdmin: { pattern: "/bank-admin", roles: ["SSCL_FINANCE", "ADMIN"], nav: "Bank admin" },
   runs: { pattern: "/runs", roles: ["SSCL_FINANCE", "ADMIN"], nav: "Runs" },
+  // Payout: caseworkers upload the Post Office's files and work the expired-voucher queue; SSCL
+  // finance and admins see the batches they run (docs/domain.md#payout-pages).
+  payout: { pattern: "/payout", roles: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"], nav: "Payout" },
+  payoutBatch: { pattern: "/payout/batches/[id]", roles: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"] },
+  payoutUpload: { pattern: "/payout/uploads/[id]", roles: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"] },
   adminUsers: { pattern: "/admin/users", roles: ["ADMIN"], nav: "Users" },
   adminUser: { pattern: "/admin/users/[id]", roles: ["ADMIN"] },
   adminApiTokens: { pattern: "/admin/api-tokens", roles: ["ADMIN"], nav: "API tokens" },
@@ -46,13 +51,24 @@ export const actions = {
   keyInClaim: ["CASEWORKER"],
   cancelPayment: ["CASEWORKER"],
   reissuePayment: ["CASEWORKER"],
+  reissueVoucher: ["CASEWORKER"],
   proposeBankDetails: ["CASEWORKER"],
   decideBankDetailsChange: ["CASEWORKER"],
   runNow: ["SSCL_FINANCE", "ADMIN"],
+  runPayoutNow: ["SSCL_FINANCE", "ADMIN"],
   // Retrying a failed run is an admin's call: it may send payments an earlier attempt selected.
   retryRun: ["ADMIN"],
   // Voiding puts sent payments back in the queue: an admin's decision, never the downloader's.
   voidBatch: ["ADMIN"],
+  // Payout batches (docs/domain.md#payout-pages): resending a file, settling a delivery nobody can
+  // be sure of, and returning vouchers to the queue are admins' decisions; so is overriding a
+  // voucher's recorded outcome with the Post Office's.
+  retryPayoutDelivery: ["ADMIN"],
+  settleUncertainDelivery: ["ADMIN"],
+  returnPayoutBatch: ["ADMIN"],
+  settleVoucherStatus: ["ADMIN"],
+  // Marking an alert dealt with takes it off /runs for everyone: an admin's call.
+  resolveAlert: ["ADMIN"],
   createApiToken: ["ADMIN"],
   revokeApiToken: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -60,13 +76,39 @@ export const actions = {
 /** Route handlers that serve staff (not the intake API or cron): who may call them. */
 export const routes = {
   fileDownload: ["SSCL_FINANCE", "ADMIN"],
-  uploadErrorReport: ["SSCL_FINANCE", "ADMIN"],
+  // A caseworker only for the uploads a caseworker makes (the Payout return files): see
+  // mayDownloadErrorReport below, which the route applies once it knows the upload's kind.
+  uploadErrorReport: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"],
   // Uploads are route handlers, not server actions: the file streams in (app/api/uploads/upload-handler.ts).
   uploadFailedPayments: ["SSCL_FINANCE", "ADMIN"],
   uploadBankHolidays: ["ADMIN"],
+  // A queued letter, or the voucher an email links to, as the PDF the sender hands to Notify (/outbox).
+  outboxPdf: ["ADMIN"],
+  // The Post Office's return files: caseworkers only (docs/domain.md#roles-and-access).
+  uploadPayoutPaymentCodes: ["CASEWORKER"],
+  uploadPayoutReconciliation: ["CASEWORKER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actions;
+
+/** Who uploads each kind of file, by its route's rule. */
+const uploaderRoles: Record<
+  "SSCL_FAILED_PAYMENTS" | "PAYOUT_PAYMENT_CODES" | "PAYOUT_RECONCILIATION" | "BANK_HOLIDAYS",
+  readonly Role[]
+> = {
+  SSCL_FAILED_PAYMENTS: routes.uploadFailedPayments,
+  PAYOUT_PAYMENT_CODES: routes.uploadPayoutPaymentCodes,
+  PAYOUT_RECONCILIATION: routes.uploadPayoutReconciliation,
+  BANK_HOLIDAYS: routes.uploadBankHolidays,
+};
+
+/**
+ * An upload's error report: SSCL finance and admins for every kind (as ever), and whoever may make
+ * an upload of that kind, so a caseworker can correct a Payout return file they uploaded.
+ */
+export function mayDownloadErrorReport(kind: keyof typeof uploaderRoles, role: Role): boolean {
+  return mayUse(["SSCL_FINANCE", "ADMIN"], role) || mayUse(uploaderRoles[kind], role);
+}
 
 export function mayUse(roles: readonly Role[], role: Role): boolean {
   return roles.includes(role);

@@ -5,26 +5,38 @@ import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 // A run's batch and its file lines, written in the same transaction that selected (and locked) the
 // payments. From then on the lines are what the run sends: a retry rebuilds the file from them,
 // never from a new selection, so it makes the same bytes. The partial unique indexes refuse a
-// second live batch for the run and a second live line for a payment.
+// second live bank batch for the run and a second live line for a payment; the unique index on
+// (method, businessDate, sequenceNo) refuses a Payout sequence number given twice on one day.
 
 /**
  * The batch and all its lines in one statement, whatever their number: `lines` is SQL selecting the
  * staged lines (e.g. from a temporary table the run filled with COPY), with the columns
  * "lineNo", "paymentId", "amountPence", "fileReference" (what the file's reference column holds:
- * payment reference, or roll number) and "bankDetailsCiphertext" (the details paid to, encrypted;
- * null for cash). The batch's count and total are the lines' own.
+ * payment reference, or roll number) and "bankDetailsCiphertext" (the details paid to, encrypted:
+ * bank details, or a Payout line's own text). The batch's count and total are the lines' own. A
+ * Payout batch also gets its Europe/London business date (YYYY-MM-DD) and the day's sequence
+ * number, which name its file and never change.
  */
 export async function createBatch(
   tx: SqlTx,
-  options: { runId: string; method: PaymentMethod; lines: Prisma.Sql; now: Date },
+  options: {
+    runId: string;
+    method: PaymentMethod;
+    lines: Prisma.Sql;
+    now: Date;
+    businessDate?: string;
+    sequenceNo?: number;
+  },
 ): Promise<{ id: string; paymentCount: number; totalPence: number }> {
   const { runId, method, lines, now } = options;
+  const businessDate = options.businessDate ?? null;
+  const sequenceNo = options.sequenceNo ?? null;
   const [batch] = await tx.$queryRaw<{ id: string; paymentCount: number; totalPence: string }[]>`
     WITH staged AS MATERIALIZED (${lines}),
     batch AS (
-      INSERT INTO "Batch" (id, "runId", method, status, "paymentCount", "totalPence", "createdAt")
+      INSERT INTO "Batch" (id, "runId", method, status, "paymentCount", "totalPence", "createdAt", "businessDate", "sequenceNo")
       SELECT gen_random_uuid(), ${runId}::uuid, ${method}::"PaymentMethod", 'OPEN', count(*), sum(s."amountPence"),
-             (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+             (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${businessDate}::date, ${sequenceNo}::int
       FROM staged s HAVING count(*) > 0
       RETURNING id, "paymentCount", "totalPence"
     ),

@@ -10,7 +10,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // what lets the next run select the payments again, into a new batch (the partial unique indexes
 // only count live rows). A payment SSCL has already reported on (PAID or FAILED) has left our
 // hands, so a batch holding one cannot be voided at all: voiding only part of a file would
-// misstate what it carried.
+// misstate what it carried. The records part (voidBatchRecords) is shared with the Payout
+// batch's "return to NEW" (lib/payout/return-payout-batch.ts), whose rules differ.
 
 export const VOID_REASON_MIN = 5;
 export const VOID_REASON_MAX = 500;
@@ -95,39 +96,80 @@ export async function voidBatch(options: {
     if (payments.length === 0) throw new Error(`stored batch ${batchId} has no live lines`);
 
     const ids = payments.map((p) => p.id);
-    const { count } = await movePayments(tx, {
-      transition: "unsend",
-      mover: "ADMIN",
-      ids,
-      reason,
-      actor,
-      now,
-      source: { batchId },
-      auditBefore: { batchId },
-    });
-    if (count !== payments.length) throw new Error(`put ${count} of ${payments.length} payments of batch ${batchId} back to NEW`);
-    const lines = await tx.fileLine.updateMany({ where: { batchId, isVoid: false }, data: { isVoid: true } });
-    const files = await tx.batchFile.findMany({
-      where: { batchId },
-      select: { id: true, fileName: true },
-      orderBy: { kind: "asc" },
-    });
-    await tx.batchFile.updateMany({ where: { batchId }, data: { isVoid: true } });
-    await tx.batch.update({
-      where: { id: batchId },
-      data: { status: "VOID", voidReason: reason, voidedAt: now, voidedById: actor.id },
-    });
-
-    await recordAudit(tx, {
-      actor,
-      action: "batch.voided",
-      entityType: "Batch",
-      entityId: batchId,
-      before: { status: batch.status },
-      after: { status: "VOID", reason, payments: payments.length, lines: lines.count, files: files.map((f) => f.fileName) },
-    });
+    await voidBatchRecords(tx, { batchId, fromStatus: batch.status, reason, actor, now, payments, action: "batch.voided" });
     return { batchId, payments: payments.length, paymentIds: ids };
   }, VOID_TRANSACTION);
+}
+
+/**
+ * The records of voiding a batch, in the caller's transaction (its batch row locked, its refusal
+ * rules already applied): the given payments leave the batch (SENT ones go back to NEW through
+ * movePayments "unsend"; NEW ones, of a Payout batch never delivered, stay NEW), their lines are
+ * marked void so the next run can select them again, and the batch and its files are marked void,
+ * never deleted. A bank batch gives every payment on its live lines; a Payout batch may keep some
+ * (a voucher already coded or settled stays on its line). One audit record for the batch; each
+ * moved payment gets its own from movePayments.
+ */
+export async function voidBatchRecords(
+  tx: Tx,
+  options: {
+    batchId: string;
+    fromStatus: string;
+    reason: string;
+    actor: { id: string; email: string };
+    now: Date;
+    payments: readonly Pick<BatchPayment, "id" | "status">[];
+    /** "batch.voided" (bank) or "batch.returned" (Payout). */
+    action: string;
+    auditAfter?: Record<string, unknown>;
+  },
+): Promise<{ moved: number; lines: number; files: string[] }> {
+  const { batchId, fromStatus, reason, actor, now, payments, action, auditAfter } = options;
+  const sent = payments.filter((p) => p.status === "SENT").map((p) => p.id);
+  const { count } =
+    sent.length === 0
+      ? { count: 0 }
+      : await movePayments(tx, {
+          transition: "unsend",
+          mover: "ADMIN",
+          ids: sent,
+          reason,
+          actor,
+          now,
+          source: { batchId },
+          auditBefore: { batchId },
+        });
+  if (count !== sent.length) throw new Error(`put ${count} of ${sent.length} payments of batch ${batchId} back to NEW`);
+  const ids = payments.map((p) => p.id);
+  const lines = await tx.$executeRaw`
+    UPDATE "FileLine" SET "isVoid" = true
+    WHERE "batchId" = ${batchId}::uuid AND NOT "isVoid" AND "paymentId" = ANY(${ids}::uuid[])`;
+  const files = await tx.batchFile.findMany({
+    where: { batchId },
+    select: { id: true, fileName: true },
+    orderBy: { kind: "asc" },
+  });
+  await tx.batchFile.updateMany({ where: { batchId }, data: { isVoid: true } });
+  await tx.batch.update({
+    where: { id: batchId },
+    data: { status: "VOID", voidReason: reason, voidedAt: now, voidedById: actor.id },
+  });
+  await recordAudit(tx, {
+    actor,
+    action,
+    entityType: "Batch",
+    entityId: batchId,
+    before: { status: fromStatus },
+    after: {
+      status: "VOID",
+      reason,
+      payments: payments.length,
+      lines,
+      files: files.map((f) => f.fileName),
+      ...auditAfter,
+    } as Prisma.InputJsonValue,
+  });
+  return { moved: count, lines, files: files.map((f) => f.fileName) };
 }
 
 /** For the void page: the batch, its files and payments, and whether (or why not) it can be voided. */

@@ -25,10 +25,11 @@ export async function cancelPayment(options: {
     // A run that selected the payment has written it into its batch's lines, and its files are
     // (re)built from them: cancelling now would leave a file that pays it, which the run then
     // refuses to send, stuck until someone intervenes. The row lock above orders this after the
-    // run's selecting transaction, so the line is visible here once that has committed.
+    // run's selecting transaction, so the line is visible here once that has committed. A Payout
+    // batch's payments stay NEW until its file is delivered (STORED, DELIVERY_UNCERTAIN): the same.
     const [openLine] = await tx.$queryRaw<{ batchId: string }[]>`
       SELECT l."batchId" FROM "FileLine" l JOIN "Batch" b ON b.id = l."batchId"
-      WHERE l."paymentId" = ${paymentId}::uuid AND NOT l."isVoid" AND b.status = 'OPEN'`;
+      WHERE l."paymentId" = ${paymentId}::uuid AND NOT l."isVoid" AND b.status IN ('OPEN', 'STORED', 'DELIVERY_UNCERTAIN')`;
     if (openLine) {
       throw new AppError(
         "INVALID_STATE",

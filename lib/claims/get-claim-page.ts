@@ -33,7 +33,15 @@ export async function getClaimPage(db: Db, reference: string, key: Buffer) {
       assignedTo: { select: { id: true, name: true } },
       keyedInBy: { select: { id: true, name: true } },
       expenses: { orderBy: { lineNo: "asc" } },
-      payments: { orderBy: { createdAt: "asc" }, include: { replaces: { select: { reference: true } } } },
+      payments: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          replaces: { select: { reference: true } },
+          replacedBy: { select: { reference: true, method: true } },
+          // A cash payment's batch, for the voucher section's link to it.
+          fileLines: { where: { isVoid: false }, select: { batchId: true } },
+        },
+      },
       events: { orderBy: { at: "desc" }, include: { actor: { select: { name: true } } } },
     },
   });
@@ -52,7 +60,12 @@ export async function getClaimPage(db: Db, reference: string, key: Buffer) {
       note: c.note,
       details: masked(c.ciphertext, key),
     })),
-    payments: claim.payments.map(({ replaces, ...p }) => ({ ...p, replacesReference: replaces?.reference ?? null })),
+    payments: claim.payments.map(({ replaces, replacedBy, fileLines, ...p }) => ({
+      ...p,
+      replacesReference: replaces?.reference ?? null,
+      replacedBy,
+      batchId: fileLines[0]?.batchId ?? null,
+    })),
     totals: { claimedPence, approvedPence },
   };
 }

@@ -5,15 +5,16 @@ import { recordPaymentsCreated } from "@/lib/payments/move-payments";
 import { refreshNeedsAttention } from "@/lib/payments/payment-holds";
 import { bumpVersion, claimSnapshot, type Caseworker } from "@/lib/claims/claim-change";
 import { addClaimEvent } from "@/lib/timeline/claim-events";
-import { lockClaim } from "@/lib/claims/lock-claim";
+import { lockClaim, type LockedClaim } from "@/lib/claims/lock-claim";
 import { PAYMENT_FOR_APPROVAL_MESSAGES } from "@/lib/claims/rules/payment-for-approval";
 import { assertTransition } from "@/lib/claims/rules/claim-transitions";
 import { decryptBankDetails, maskAccountNumber } from "@/lib/crypto/bank-details-cipher";
 import { AppError } from "@/lib/errors";
-import type { ClaimStatus, InformationRequestKind, PaymentStatus } from "@/lib/generated/prisma/enums";
+import type { ClaimStatus, InformationRequestKind, PaymentMethod, PaymentStatus } from "@/lib/generated/prisma/enums";
 import { formatPence } from "@/lib/money";
 import { MAX_PAYMENTS_PER_CLAIM, makePaymentReference, nextPaymentSequence } from "../references/payment-reference";
 import { reissueProblem, type ReissueFacts } from "./rules/reissue";
+import { voucherReissueProblem, type ReissueMethod, type VoucherReissueFacts } from "./rules/reissue-voucher";
 
 interface ClaimForReissue {
   status: ClaimStatus;
@@ -49,25 +50,14 @@ export async function reissuePayment(options: {
       const allowed = assertTransition(claim.status, "APPROVED", context);
       if (!allowed.ok) throw new AppError("INVALID_STATE", allowed.message);
     }
-    const sequence = nextPaymentSequence(claim.payments.map((p) => p.reference));
-    if (sequence > MAX_PAYMENTS_PER_CLAIM) {
-      throw new AppError("INVALID_STATE", PAYMENT_FOR_APPROVAL_MESSAGES.tooManyPayments);
-    }
-
-    const payment = await tx.payment.create({
-      data: {
-        claimId: claim.id,
-        reference: makePaymentReference(claim.reference, sequence),
-        method: "BANK",
-        amountPence: failed.amountPence,
-        status: "NEW",
-        holdReason: null,
-        replacesId: failed.id,
-      },
+    const { payment, after } = await createReplacement(tx, {
+      claim,
+      replaced: failed,
+      method: "BANK",
+      claimChange: { status: "APPROVED", informationRequestKind: null },
+      actor,
+      now,
     });
-    await recordPaymentsCreated(tx, { ids: [payment.id], action: "payment.reissued", actor, now });
-    const after = await bumpVersion(tx, claim, { status: "APPROVED", informationRequestKind: null });
-    await refreshNeedsAttention(tx, claim.claimantId);
 
     // reissueFacts found the details payable, so they decrypt.
     const account = maskAccountNumber(decryptBankDetails(claim.claimant.bankDetails!.ciphertext, key).accountNumber);
@@ -108,6 +98,194 @@ export async function reissuePayment(options: {
     });
     return { id: payment.id, reference: payment.reference };
   });
+}
+
+/**
+ * A Post Office voucher that expired, or that the Post Office cancelled, replaced by a new payment
+ * of the same amount linked to it (docs/domain.md#reissuing-an-expired-voucher): a new voucher for
+ * the next Payout run, or a bank transfer to the claimant's approved details, which makes the claim
+ * a bank claim. Either takes the claim out of the expired-voucher queue and "needs attention".
+ */
+export async function reissueVoucher(options: {
+  db: Db;
+  key: Buffer;
+  claimReference: string;
+  expectedVersion: number;
+  voucherPaymentId: string;
+  method: ReissueMethod;
+  actor: Caseworker;
+  now: Date;
+}): Promise<{ id: string; reference: string; method: ReissueMethod }> {
+  const { db, key, claimReference, expectedVersion, voucherPaymentId, method, actor, now } = options;
+  return db.$transaction(async (tx) => {
+    const claim = await lockClaim(tx, { reference: claimReference, expectedVersion });
+    const voucher = claim.payments.find((p) => p.id === voucherPaymentId);
+    if (!voucher) throw new AppError("NOT_FOUND", `Payment not found on claim ${claimReference}`);
+    const problem = voucherReissueProblem(await voucherFacts(tx, key, claim, voucher), method);
+    if (problem) throw new AppError("INVALID_STATE", problem);
+
+    const { payment, after } = await createReplacement(tx, {
+      claim,
+      replaced: voucher,
+      method,
+      claimChange: method === "BANK" ? { paymentMethod: "BANK" } : {},
+      actor,
+      now,
+    });
+    const outcome = voucher.status === "EXPIRED" ? "expired" : "cancelled by the Post Office";
+    const amount = formatPence(payment.amountPence);
+    // voucherFacts found the details payable, so they decrypt.
+    const account =
+      method === "BANK" ? maskAccountNumber(decryptBankDetails(claim.claimant.bankDetails!.ciphertext, key).accountNumber) : null;
+    await addClaimEvent(tx, {
+      claimId: claim.id,
+      actorId: actor.id,
+      kind: "payment.reissued",
+      summary:
+        method === "CASH"
+          ? `Voucher ${voucher.reference} (${outcome}) reissued as ${payment.reference} (${amount}): a new Post Office voucher in the next Payout run`
+          : `Voucher ${voucher.reference} (${outcome}) replaced by bank payment ${payment.reference} (${amount}) to the approved bank details (account ${account}); the claim is now paid by bank transfer`,
+      detail: {
+        paymentId: payment.id,
+        paymentReference: payment.reference,
+        replacesId: voucher.id,
+        amountPence: payment.amountPence,
+        method,
+      },
+      at: now,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "payment.reissued",
+      entityType: "Payment",
+      entityId: payment.id,
+      after: {
+        reference: payment.reference,
+        amountPence: payment.amountPence,
+        status: "NEW",
+        method,
+        replacesId: voucher.id,
+        replacesReference: voucher.reference,
+        replacesStatus: voucher.status,
+        ...(account ? { account } : {}),
+      },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "claim.payment-reissued",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: { ...claimSnapshot(claim), paymentMethod: claim.paymentMethod },
+      after: { ...claimSnapshot(after), paymentMethod: after.paymentMethod, paymentId: payment.id, replacesId: voucher.id },
+    });
+    return { id: payment.id, reference: payment.reference, method };
+  });
+}
+
+/**
+ * For the claim page: the claim's expired or Post-Office-cancelled voucher that nothing has
+ * replaced, and for each way of replacing it, why it cannot be done (null when it can). Null when
+ * there is no such voucher.
+ */
+export async function voucherReissueState(
+  db: Db,
+  key: Buffer,
+  claimId: string,
+): Promise<{ voucherPaymentId: string; problems: Record<ReissueMethod, string | null>; account: string | null } | null> {
+  const claim = await db.claim.findUnique({
+    where: { id: claimId },
+    include: { payments: true, claimant: { include: { bankDetails: true } } },
+  });
+  if (!claim) return null;
+  const replaced = new Set(claim.payments.map((p) => p.replacesId));
+  const voucher = claim.payments
+    .filter(
+      (p) =>
+        p.method === "CASH" &&
+        (p.status === "EXPIRED" || p.status === "CANCELLED") &&
+        p.postOfficeStatusDate !== null &&
+        !replaced.has(p.id),
+    )
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  if (!voucher) return null;
+  const facts = await voucherFacts(db, key, claim, voucher);
+  let account: string | null = null;
+  if (claim.claimant.bankDetails && facts.bankDetailsProblem === null) {
+    account = maskAccountNumber(decryptBankDetails(claim.claimant.bankDetails.ciphertext, key).accountNumber);
+  }
+  return {
+    voucherPaymentId: voucher.id,
+    problems: { CASH: voucherReissueProblem(facts, "CASH"), BANK: voucherReissueProblem(facts, "BANK") },
+    account,
+  };
+}
+
+async function voucherFacts(
+  db: Tx | Db,
+  key: Buffer,
+  claim: {
+    status: ClaimStatus;
+    claimantId: string;
+    claimant: { bankDetails: { ciphertext: string } | null };
+    payments: { id: string; status: PaymentStatus; replacesId: string | null }[];
+  },
+  voucher: { id: string; method: PaymentMethod; status: PaymentStatus; postOfficeStatusDate: Date | null },
+): Promise<VoucherReissueFacts> {
+  const pending = await db.bankDetailChange.count({ where: { claimantId: claim.claimantId, status: "PENDING" } });
+  const current = claim.claimant.bankDetails;
+  return {
+    claimStatus: claim.status,
+    voucher: {
+      method: voucher.method,
+      status: voucher.status,
+      reportedByPostOffice: voucher.postOfficeStatusDate !== null,
+      replacedBy: claim.payments.some((p) => p.replacesId === voucher.id),
+    },
+    hasLivePayment: claim.payments.some(
+      (p) => p.id !== voucher.id && (p.status === "NEW" || p.status === "SENT" || p.status === "PAID" || p.status === "CASHED"),
+    ),
+    hasBankDetails: current !== null,
+    hasPendingBankDetailsChange: pending > 0,
+    bankDetailsProblem: current ? payableProblem(current.ciphertext, key) : null,
+  };
+}
+
+/**
+ * The replacement itself, shared by both reissues: the claim's next payment reference, a NEW
+ * unheld payment of the same amount linked to the one it replaces, its history row, the claim's
+ * version moved on (with any change the reissue makes), and "needs attention" recomputed.
+ */
+async function createReplacement(
+  tx: Tx,
+  options: {
+    claim: LockedClaim;
+    replaced: { id: string; amountPence: number };
+    method: PaymentMethod;
+    claimChange: { status?: ClaimStatus; informationRequestKind?: null; paymentMethod?: PaymentMethod };
+    actor: Caseworker;
+    now: Date;
+  },
+) {
+  const { claim, replaced, method, actor, now } = options;
+  const sequence = nextPaymentSequence(claim.payments.map((p) => p.reference));
+  if (sequence > MAX_PAYMENTS_PER_CLAIM) {
+    throw new AppError("INVALID_STATE", PAYMENT_FOR_APPROVAL_MESSAGES.tooManyPayments);
+  }
+  const payment = await tx.payment.create({
+    data: {
+      claimId: claim.id,
+      reference: makePaymentReference(claim.reference, sequence),
+      method,
+      amountPence: replaced.amountPence,
+      status: "NEW",
+      holdReason: null,
+      replacesId: replaced.id,
+    },
+  });
+  await recordPaymentsCreated(tx, { ids: [payment.id], action: "payment.reissued", actor, now });
+  const after = await bumpVersion(tx, claim, options.claimChange);
+  await refreshNeedsAttention(tx, claim.claimantId);
+  return { payment, after };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   stageSelectableBankPayments,
   type StagedSelection,
 } from "./load-selectable-bank-payments";
-import { holdExcludedPayments } from "./run-hold-excluded-payments";
+import { holdExcludedPayments } from "@/lib/batches/hold-excluded-payments";
 
 export type Selection = { outcome: "EMPTY" } | { outcome: "BATCH"; batchId: string };
 

@@ -31,6 +31,13 @@ const sections: Section[] = [
     roles: ["SSCL_FINANCE", "ADMIN"],
   },
   {
+    title: "Payout",
+    description:
+      "Post Office cash vouchers: the batches sent, the payment-code and reconciliation uploads, and expired vouchers to reissue.",
+    page: "payout",
+    roles: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"],
+  },
+  {
     title: "Payment cycles",
     description: "Review each cycle's payroll and approve it (never your own).",
     roles: ["ACCOUNTANT"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimantMessage, recipientFor, type ContactDetails } from "./claimant-messages";
+import { claimantMessage, payoutVoucherMessage, recipientFor, type ContactDetails } from "./claimant-messages";
 
 const contact: ContactDetails = {
   contactPreference: "EMAIL",
@@ -39,5 +39,35 @@ describe("claimant messages", () => {
       note: "Send the train ticket.",
     });
     expect(body).toContain("Send the train ticket.");
+  });
+});
+
+describe("the Payout voucher message", () => {
+  const data = {
+    firstName: "Ada",
+    reference: "7KQ2M9X-01",
+    code: "K7QX2M9PLA4TZ",
+    amount: "£12.50",
+    expiryDate: "28 December 2026",
+  };
+
+  it("carries the code, the amount and the expiry date by text message", () => {
+    const { body } = payoutVoucherMessage("SMS", data);
+    for (const part of ["K7QX2M9PLA4TZ", "£12.50", "28 December 2026", "7KQ2M9X-01"]) expect(body).toContain(part);
+    // One text message is 160 characters; a long one is split, but should not run to many.
+    expect(body.length).toBeLessThanOrEqual(306);
+  });
+
+  it("carries the same by email, with the subject a letter shares", () => {
+    expect(payoutVoucherMessage("EMAIL", data)).toEqual({
+      subject: "Your payment is ready to collect at a Post Office",
+      body:
+        "Dear Ada,\n\nYour payment of £12.50 is ready to collect in cash at any Post Office.\n\n" +
+        "Payment code: K7QX2M9PLA4TZ\nCollect it by: 28 December 2026\n\n" +
+        "Show the counter this code, or the barcode on your voucher, and photo identification.\n" +
+        "If you cannot collect it by 28 December 2026, contact us and we will send you a new voucher.\n\n" +
+        "Payment reference: 7KQ2M9X-01",
+    });
+    expect(payoutVoucherMessage("LETTER", data)).toEqual(payoutVoucherMessage("EMAIL", data));
   });
 });

@@ -77,3 +77,49 @@ export function recipientFor(contact: ContactDetails): { channel: ContactPrefere
   ].filter(Boolean);
   return { channel: "LETTER", recipient: address.join("\n") };
 }
+
+/** The Notify template of the message that carries a Payout voucher (queued by the payment-code upload). */
+export const PAYOUT_VOUCHER_TEMPLATE = "payout-voucher";
+
+export type PayoutVoucherData = {
+  firstName: string;
+  /** The payment reference. */
+  reference: string;
+  /** The 13-character payment code the Post Office counter asks for. */
+  code: string;
+  /** "£12.50". */
+  amount: string;
+  /** The last day it can be collected, "28 December 2026". */
+  expiryDate: string;
+};
+
+/**
+ * The voucher message, by channel: a text message carries the code itself; an email the code too,
+ * and the sender links it to the voucher PDF with the barcode (Notify emails cannot embed images);
+ * a letter is that PDF, this text its covering words.
+ */
+export function payoutVoucherMessage(channel: ContactPreference, data: PayoutVoucherData): { subject: string; body: string } {
+  const subject = "Your payment is ready to collect at a Post Office";
+  if (channel === "SMS") {
+    return {
+      subject,
+      body:
+        `Dear ${data.firstName}, your payment of ${data.amount} is ready to collect in cash at any Post Office. ` +
+        `Payment code: ${data.code}. Take photo ID. Collect it by ${data.expiryDate}. Reference: ${data.reference}`,
+    };
+  }
+  const body = [
+    `Dear ${data.firstName},`,
+    "",
+    `Your payment of ${data.amount} is ready to collect in cash at any Post Office.`,
+    "",
+    `Payment code: ${data.code}`,
+    `Collect it by: ${data.expiryDate}`,
+    "",
+    "Show the counter this code, or the barcode on your voucher, and photo identification.",
+    `If you cannot collect it by ${data.expiryDate}, contact us and we will send you a new voucher.`,
+    "",
+    `Payment reference: ${data.reference}`,
+  ].join("\n");
+  return { subject, body };
+}

@@ -4,6 +4,7 @@ import type { SqlTx } from "@/lib/db/pg-transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   PAYMENT_TRANSITIONS,
+  POST_OFFICE_CANCEL_REASON,
   type MoveColumn,
   type Mover,
   type PaymentTransition,
@@ -33,13 +34,19 @@ export interface PaymentMove {
    * With `query`, where the reason and the timeline's {detail} differ per payment (a run's staged
    * exclusions, say): the query's columns that hold them. They are left out of the extras.
    */
-  queryColumns?: { reason?: string; detail?: string };
+  queryColumns?: { reason?: string; detail?: string; date?: string };
   /** One reason for every payment, or `reasons` with one per id where they differ. */
   reason?: string | null;
   reasons?: readonly (string | null)[];
   /** Words for the timeline entry's {detail}: one for every payment, or one per id. */
   detail?: string | null;
   details?: readonly (string | null)[];
+  /**
+   * A date (YYYY-MM-DD) for the columns fed by it (the Post Office's status date) and the
+   * timeline's {date}: one for every payment, or one per id.
+   */
+  date?: string | null;
+  dates?: readonly (string | null)[];
   /** Per payment: more fields for its audit record's "after" and its timeline entry's detail. */
   extras?: readonly (Record<string, unknown> | null)[];
   actor: AuditActor;
@@ -104,7 +111,8 @@ export async function movePayments(
     WITH input AS (${input}),
     locked AS (
       SELECT p.id, p.status AS old_status, p."holdReason" AS old_hold, p."failureReason" AS old_failure,
-             p.reference, p."claimId", i.reason::text AS reason, i.detail::text AS detail, i.extra::jsonb AS extra
+             p.reference, p."claimId", i.reason::text AS reason, i.detail::text AS detail, i.date::date AS date,
+             i.extra::jsonb AS extra
       FROM "Payment" p JOIN input i ON i.id = p.id
       WHERE p.status::text = ANY(${transition.from as string[]}::text[])
       ORDER BY p.id
@@ -115,7 +123,7 @@ export async function movePayments(
       SET status = ${transition.to}::"PaymentStatus", "updatedAt" = ${now}${setColumns(transition.sets, now)}
       FROM locked l WHERE p.id = l.id
       RETURNING p.id, p."claimId", p.reference, p."holdReason" AS new_hold, l.old_status, l.old_hold,
-                l.old_failure, l.reason, l.detail, l.extra, ${afterColumns(transition.sets)} AS set_after
+                l.old_failure, l.reason, l.detail, l.date, l.extra, ${afterColumns(transition.sets)} AS set_after
     ),
     history AS (
       INSERT INTO "PaymentStatusHistory"
@@ -144,8 +152,9 @@ export async function movePayments(
     events AS (
       INSERT INTO "ClaimEvent" (id, "claimId", at, "actorId", kind, summary, detail)
       SELECT gen_random_uuid(), m."claimId", ${now}, ${timelineActorId}::uuid, ${transition.action},
-             replace(replace(replace(${summaryTemplate}, '{reference}', m.reference),
+             replace(replace(replace(replace(${summaryTemplate}, '{reference}', m.reference),
                      '{reason}', coalesce(m.reason, '')), '{detail}', coalesce(m.detail, '')),
+                     '{date}', coalesce(to_char(m.date, 'FMDD FMMonth YYYY'), '')),
              jsonb_build_object('paymentId', m.id, 'previousStatus', m.old_status) || ${sourceJson}::jsonb
                || coalesce(m.extra, '{}'::jsonb)
       FROM moved m
@@ -187,24 +196,34 @@ export async function recordPaymentsCreated(
 
 /** The one definition of "needs attention", for the claims the subquery names. */
 export function refreshNeedsAttentionSql(claimIds: Prisma.Sql): Prisma.Sql {
+  // Only the claims whose value changes are written: a claim row carries many indexes and the
+  // claim counts' trigger, and most moves (a run's send) change nobody's.
   return Prisma.sql`
-    UPDATE "Claim" c SET "needsAttention" = EXISTS (
-      SELECT 1 FROM "Payment" p
-      WHERE p."claimId" = c.id
-        AND ((p.status = 'NEW' AND p."holdReason" IS NOT NULL)
-          OR (p.status = 'FAILED' AND NOT EXISTS (SELECT 1 FROM "Payment" r WHERE r."replacesId" = p.id)))
-    )
-    WHERE c.id IN (${claimIds})`;
+    UPDATE "Claim" c SET "needsAttention" = a.needs
+    FROM (
+      SELECT k.id, EXISTS (
+        SELECT 1 FROM "Payment" p
+        WHERE p."claimId" = k.id
+          AND ((p.status = 'NEW' AND p."holdReason" IS NOT NULL)
+            OR ((p.status = 'FAILED'
+                 -- a voucher that expired or that the Post Office cancelled: the expired-voucher queue
+                 OR (p.method = 'CASH' AND p.status IN ('EXPIRED', 'CANCELLED') AND p."postOfficeStatusDate" IS NOT NULL))
+                AND NOT EXISTS (SELECT 1 FROM "Payment" r WHERE r."replacesId" = p.id)))
+      ) AS needs
+      FROM "Claim" k WHERE k.id IN (${claimIds})
+    ) a
+    WHERE c.id = a.id AND c."needsAttention" IS DISTINCT FROM a.needs`;
 }
 
-/** The move's payments as SQL with columns id, reason, detail, extra; null when there are none. */
+/** The move's payments as SQL with columns id, reason, detail, date, extra; null when there are none. */
 function stagedInput(move: PaymentMove): Prisma.Sql | null {
   if (move.query) {
     const columns = move.queryColumns ?? {};
     const reason = columns.reason ? Prisma.sql`q.${queryColumn(columns.reason)}` : Prisma.sql`${move.reason ?? null}`;
     const detail = columns.detail ? Prisma.sql`q.${queryColumn(columns.detail)}` : Prisma.sql`${move.detail ?? null}`;
-    const own = ["id", columns.reason, columns.detail].filter((c): c is string => Boolean(c));
-    return Prisma.sql`SELECT q.id, ${reason}::text AS reason, ${detail}::text AS detail,
+    const date = columns.date ? Prisma.sql`q.${queryColumn(columns.date)}` : Prisma.sql`${move.date ?? null}`;
+    const own = ["id", columns.reason, columns.detail, columns.date].filter((c): c is string => Boolean(c));
+    return Prisma.sql`SELECT q.id, ${reason}::text AS reason, ${detail}::text AS detail, ${date}::date AS date,
                              nullif(to_jsonb(q) - ${own}::text[], '{}'::jsonb) AS extra
                       FROM (${move.query}) q`;
   }
@@ -213,11 +232,13 @@ function stagedInput(move: PaymentMove): Prisma.Sql | null {
   const n = ids.length;
   const reasons = move.reasons ?? Array<string | null>(n).fill(move.reason ?? null);
   const details = move.details ?? Array<string | null>(n).fill(move.detail ?? null);
+  const dates = move.dates ?? Array<string | null>(n).fill(move.date ?? null);
   const extras = (move.extras ?? Array<null>(n).fill(null)).map((e) => (e ? JSON.stringify(e) : null));
   return Prisma.sql`
-    SELECT t.id, t.reason, t.detail, t.extra::jsonb AS extra
+    SELECT t.id, t.reason, t.detail, t.date, t.extra::jsonb AS extra
     FROM unnest(${ids as string[]}::uuid[], ${reasons as (string | null)[]}::text[],
-                ${details as (string | null)[]}::text[], ${extras}::text[]) AS t(id, reason, detail, extra)`;
+                ${details as (string | null)[]}::text[], ${dates as (string | null)[]}::date[], ${extras}::text[])
+      AS t(id, reason, detail, date, extra)`;
 }
 
 /** A column of the caller's query, by name: checked, then quoted. */
@@ -236,6 +257,7 @@ function checkShape(move: PaymentMove, transition: PaymentTransition) {
   for (const [name, list] of [
     ["reasons", move.reasons],
     ["details", move.details],
+    ["dates", move.dates],
     ["extras", move.extras],
   ] as const) {
     if (list && list.length !== n) throw new Error(`movePayments: ${name} has ${list.length} entries for ${n} payments`);
@@ -243,6 +265,10 @@ function checkShape(move: PaymentMove, transition: PaymentTransition) {
   if (transition.needs.includes("reason") && !move.queryColumns?.reason) {
     const reasons = move.reasons ?? [move.reason];
     if (reasons.some((r) => !r)) throw new Error(`movePayments: ${move.transition} needs a reason for every payment`);
+  }
+  if (transition.needs.includes("date") && !move.queryColumns?.date) {
+    const dates = move.dates ?? [move.date];
+    if (dates.some((d) => !d)) throw new Error(`movePayments: ${move.transition} needs a date for every payment`);
   }
   for (const need of ["batch", "upload", "run"] as const) {
     if (transition.needs.includes(need) && !move.source?.[`${need}Id`]) {
@@ -261,6 +287,10 @@ const COLUMN_SQL: Record<MoveColumn, (now: Prisma.Sql) => Prisma.Sql> = {
   "cancelReason=reason": () => Prisma.sql`"cancelReason" = l.reason`,
   "holdReason=null": () => Prisma.sql`"holdReason" = NULL`,
   "holdReason=reason": () => Prisma.sql`"holdReason" = l.reason::"HoldReason"`,
+  "cancelledAt=null": () => Prisma.sql`"cancelledAt" = NULL`,
+  "cancelReason=null": () => Prisma.sql`"cancelReason" = NULL`,
+  "cancelReason=post-office": () => Prisma.sql`"cancelReason" = ${POST_OFFICE_CANCEL_REASON}`,
+  "postOfficeStatusDate=date": () => Prisma.sql`"postOfficeStatusDate" = l.date`,
 };
 
 function setColumns(sets: readonly MoveColumn[], now: Prisma.Sql): Prisma.Sql {
@@ -286,11 +316,11 @@ function afterColumns(sets: readonly MoveColumn[]): Prisma.Sql {
   )})`;
 }
 
+/** Whether the move can change a claim's "needs attention" (refreshNeedsAttentionSql's statuses). */
 function affectsNeedsAttention(transition: PaymentTransition): boolean {
+  const watched = ["NEW", "FAILED", "EXPIRED", "CANCELLED"] as const;
   return (
-    transition.to === "FAILED" ||
-    transition.to === "NEW" ||
-    transition.from.includes("FAILED") ||
+    watched.some((status) => transition.to === status || transition.from.includes(status)) ||
     transition.sets.some((c) => c.startsWith("holdReason"))
   );
 }

@@ -1,4 +1,11 @@
-import { BINARY_FILE_MESSAGE, decodeUpload, EMPTY_FILE_MESSAGE, splitFields, splitUploadLines } from "@/lib/uploads/upload-lines";
+import {
+  BINARY_FILE_MESSAGE,
+  decodeUpload,
+  EMPTY_FILE_MESSAGE,
+  splitFields,
+  splitUploadLines,
+  type UploadLine,
+} from "@/lib/uploads/upload-lines";
 
 /**
  * The text rules both Payout uploads share (docs/file-formats.md#rules-for-every-upload): UTF-8 with
@@ -39,24 +46,27 @@ export function readCsvUpload(text: string): CsvUpload {
 
   const records: CsvRecord[] = [];
   const errors: LineError[] = [];
-  for (const { lineNo, text: line } of lines) {
-    const fail = (message: string) => errors.push({ lineNo, message });
-    if (line.trim() === "") {
-      fail(`Line ${lineNo} is blank; blank lines are only allowed at the end of the file`);
-      continue;
-    }
-    if (line.includes("\r")) {
-      fail(`Line ${lineNo} contains a carriage return (CR) on its own; use LF or CRLF line endings`);
-      continue;
-    }
-    const { fields, problem } = splitFields(line);
-    if (problem) {
-      fail(`Line ${lineNo} ${problem}`);
-      continue;
-    }
-    records.push({ lineNo, fields: fields.map((f) => f.trim()) });
+  for (const line of lines) {
+    const read = readCsvLine(line);
+    if ("message" in read) errors.push(read);
+    else records.push(read);
   }
   return { ok: true, records, errors };
+}
+
+/**
+ * One line of an upload (as splitUploadLines or, streaming, uploadLineBatches gives it): its
+ * trimmed fields, or why it cannot be read.
+ */
+export function readCsvLine({ lineNo, text: line }: UploadLine): CsvRecord | LineError {
+  if (line.trim() === "")
+    return { lineNo, message: `Line ${lineNo} is blank; blank lines are only allowed at the end of the file` };
+  if (line.includes("\r")) {
+    return { lineNo, message: `Line ${lineNo} contains a carriage return (CR) on its own; use LF or CRLF line endings` };
+  }
+  const { fields, problem } = splitFields(line);
+  if (problem) return { lineNo, message: `Line ${lineNo} ${problem}` };
+  return { lineNo, fields: fields.map((f) => f.trim()) };
 }
 
 /** "1 column", "24 columns". */

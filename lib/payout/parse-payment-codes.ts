@@ -38,7 +38,8 @@ export interface ParsedPaymentCodes {
   errors: LineError[];
 }
 
-interface Candidate {
+/** A line read into its columns, with what is wrong with its values (before the duplicate checks). */
+export interface PaymentCodeCandidate {
   lineNo: number;
   problems: string[];
   amountPence: number | null;
@@ -56,21 +57,21 @@ export function parsePaymentCodes(text: string): ParsedPaymentCodes {
   if (!csv.ok) return { rows: [], errors: [csv.error] };
 
   const errors: LineError[] = [...csv.errors];
-  const candidates: Candidate[] = [];
+  const candidates: PaymentCodeCandidate[] = [];
   for (const record of csv.records) {
-    const result = readRecord(record);
+    const result = readPaymentCodeRecord(record);
     if ("message" in result) errors.push(result);
     else candidates.push(result);
   }
   markDuplicates(
     candidates,
     (c) => c.code,
-    (c, others) => `payment code ${shownValue(c.code ?? "")} is also on ${others}`,
+    (c, others) => duplicateCodeProblem(c.code ?? "", others),
   );
   markDuplicates(
     candidates,
     (c) => (c.reference === "" ? null : c.reference.toUpperCase()),
-    (c, others) => `reference ${shownValue(c.reference)} is also on ${others}`,
+    (c, others) => duplicateReferenceProblem(c.reference, others),
   );
 
   const rows: PaymentCodeRow[] = [];
@@ -89,7 +90,18 @@ export function parsePaymentCodesFile(bytes: Uint8Array): ParsedPaymentCodes {
   return decoded.ok ? parsePaymentCodes(decoded.text) : { rows: [], errors: [decoded.error] };
 }
 
-function readRecord({ lineNo, fields }: CsvRecord): Candidate | LineError {
+/** The same code on several lines: `others` names them ("line 2", "lines 2 and 5"). */
+export function duplicateCodeProblem(code: string, others: string): string {
+  return `payment code ${shownValue(code)} is also on ${others}`;
+}
+
+/** The same reference (ignoring case) on several lines. */
+export function duplicateReferenceProblem(reference: string, others: string): string {
+  return `reference ${shownValue(reference)} is also on ${others}`;
+}
+
+/** One line's columns and values (the streaming check reads the file a line at a time with this). */
+export function readPaymentCodeRecord({ lineNo, fields }: CsvRecord): PaymentCodeCandidate | LineError {
   // Checked before the column count: "looks like a header" tells the person what to do.
   if (lineNo === 1 && !/\d/.test(fields[AMOUNT] ?? "") && fields.some((f) => /[a-z]/i.test(f))) {
     return {
@@ -123,11 +135,11 @@ function readRecord({ lineNo, fields }: CsvRecord): Candidate | LineError {
 
 /** Every line sharing a key gets a problem naming the other lines: none of them is "the right one". */
 function markDuplicates(
-  candidates: Candidate[],
-  keyOf: (c: Candidate) => string | null,
-  problem: (c: Candidate, others: string) => string,
+  candidates: PaymentCodeCandidate[],
+  keyOf: (c: PaymentCodeCandidate) => string | null,
+  problem: (c: PaymentCodeCandidate, others: string) => string,
 ): void {
-  const byKey = new Map<string, Candidate[]>();
+  const byKey = new Map<string, PaymentCodeCandidate[]>();
   for (const c of candidates) {
     const key = keyOf(c);
     if (key === null) continue;

@@ -1,7 +1,7 @@
 import { parseAmountPence } from "@/lib/direct-payments/failed-payments/parse-failed-payments";
 import { isIsoDate } from "@/lib/dates/london-date";
 
-import { columnsText, decodeCsvUpload, readCsvUpload, type LineError } from "./parse-csv-upload";
+import { columnsText, decodeCsvUpload, readCsvUpload, type CsvRecord, type LineError } from "./parse-csv-upload";
 import { paymentCodeProblem } from "./rules/payment-code";
 import { shownValue } from "./rules/shown-value";
 
@@ -15,7 +15,8 @@ export { FILE_LEVEL, type LineError } from "./parse-csv-upload";
  */
 
 export const RECONCILIATION_COLUMNS = ["Reference", "Payment Code", "Amount", "Status", "Status Date"] as const;
-type Column = (typeof RECONCILIATION_COLUMNS)[number];
+export type ReconciliationColumn = (typeof RECONCILIATION_COLUMNS)[number];
+type Column = ReconciliationColumn;
 
 export const VOUCHER_FINAL_STATUSES = ["CASHED", "EXPIRED", "CANCELLED"] as const;
 export type VoucherFinalStatus = (typeof VOUCHER_FINAL_STATUSES)[number];
@@ -47,23 +48,16 @@ export function parseReconciliation(text: string): ParsedReconciliation {
   // The header must be the first line; a broken first line (quotes, CR) is already an error.
   if (!first || first.lineNo !== 1) return { rows: [], errors: csv.errors };
 
-  const header = readHeader(first.fields);
+  const header = readReconciliationHeader(first.fields);
   if ("message" in header) return { rows: [], errors: [...csv.errors, header] };
   if (data.length === 0 && csv.errors.length === 0) {
-    return { rows: [], errors: [{ lineNo: 1, message: "Line 1: the file has a header row but no data rows" }] };
+    return { rows: [], errors: [{ lineNo: 1, message: HEADER_ONLY_MESSAGE }] };
   }
 
   const rows: ReconciliationRow[] = [];
   const errors: LineError[] = [...csv.errors];
-  for (const { lineNo, fields } of data) {
-    if (fields.length !== first.fields.length) {
-      errors.push({
-        lineNo,
-        message: `Line ${lineNo} has ${columnsText(fields.length)}; the header row has ${first.fields.length}`,
-      });
-      continue;
-    }
-    const result = readRow(lineNo, (column) => fields[header.get(column)!]);
+  for (const record of data) {
+    const result = readReconciliationRecord(record, header, first.fields.length);
     if ("message" in result) errors.push(result);
     else rows.push(result);
   }
@@ -77,7 +71,11 @@ export function parseReconciliationFile(bytes: Uint8Array): ParsedReconciliation
   return decoded.ok ? parseReconciliation(decoded.text) : { rows: [], errors: [decoded.error] };
 }
 
-function readHeader(fields: readonly string[]): Map<Column, number> | LineError {
+/** "Line 1: the file has a header row but no data rows". */
+export const HEADER_ONLY_MESSAGE = "Line 1: the file has a header row but no data rows";
+
+/** The header row's columns by position, or what is wrong with it (an error on line 1). */
+export function readReconciliationHeader(fields: readonly string[]): Map<Column, number> | LineError {
   const positions = new Map<Column, number>();
   const twice: Column[] = [];
   fields.forEach((field, index) => {
@@ -97,6 +95,21 @@ function readHeader(fields: readonly string[]): Map<Column, number> | LineError 
     problems.push(`column${twice.length === 1 ? "" : "s"} ${twice.map((c) => JSON.stringify(c)).join(", ")} named twice`);
   }
   return problems.length > 0 ? { lineNo: 1, message: `Line 1: ${problems.join("; ")}` } : positions;
+}
+
+/**
+ * One data line, read by the header's positions (the streaming check reads the file a line at a
+ * time with this): a row, or its error.
+ */
+export function readReconciliationRecord(
+  { lineNo, fields }: CsvRecord,
+  header: ReadonlyMap<Column, number>,
+  headerWidth: number,
+): ReconciliationRow | LineError {
+  if (fields.length !== headerWidth) {
+    return { lineNo, message: `Line ${lineNo} has ${columnsText(fields.length)}; the header row has ${headerWidth}` };
+  }
+  return readRow(lineNo, (column) => fields[header.get(column)!]);
 }
 
 function readRow(lineNo: number, value: (column: Column) => string): ReconciliationRow | LineError {

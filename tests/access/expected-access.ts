@@ -11,6 +11,8 @@ export type PageExpectation = {
   /** A concrete URL to request; `{adminUserId}` and `{claimReference}` are filled in by the test. */
   url: string;
   allowed: Role[] | "public";
+  /** What the allowed roles get when the URL names nothing that exists (default 200). */
+  allowedStatus?: number;
 };
 
 export const expectedPages: PageExpectation[] = [
@@ -27,6 +29,20 @@ export const expectedPages: PageExpectation[] = [
   { pattern: "/outbox", url: "/outbox", allowed: ["ADMIN"] },
   { pattern: "/admin/users", url: "/admin/users", allowed: ["ADMIN"] },
   { pattern: "/admin/users/[id]", url: "/admin/users/{adminUserId}", allowed: ["ADMIN"] },
+  { pattern: "/payout", url: "/payout", allowed: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"] },
+  // Random ids: the roles allowed get past the check to "not found"; the rest get 403 first.
+  {
+    pattern: "/payout/batches/[id]",
+    url: "/payout/batches/5b0e6c1a-2f3d-4e4f-8a9b-1c2d3e4f5a6b",
+    allowed: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/payout/uploads/[id]",
+    url: "/payout/uploads/7c1f2e3d-4a5b-4c6d-9e8f-0a1b2c3d4e5f",
+    allowed: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"],
+    allowedStatus: 404,
+  },
 ];
 
 export type RouteExpectation = {
@@ -49,6 +65,16 @@ export const expectedRoutes: RouteExpectation[] = [
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: "/api/auth/session", allowed: "auth" },
   { pattern: "/api/claims", method: "POST", url: "/api/claims", allowed: "api-token" },
   { pattern: "/api/cron/direct-payments", method: "GET", url: "/api/cron/direct-payments", allowed: "cron" },
+  { pattern: "/api/cron/payout-payments", method: "GET", url: "/api/cron/payout-payments", allowed: "cron" },
+  { pattern: "/api/cron/payout-inbox", method: "GET", url: "/api/cron/payout-inbox", allowed: "cron" },
+  { pattern: "/api/cron/send-messages", method: "GET", url: "/api/cron/send-messages", allowed: "cron" },
+  {
+    pattern: "/api/outbox/[notificationId]/pdf",
+    method: "GET",
+    url: "/api/outbox/3c2b8f0e-7d4a-4e21-9b6f-5a1d0c9e8f74/pdf",
+    allowed: ["ADMIN"],
+    allowedStatus: 404,
+  },
   {
     pattern: "/api/claims/[reference]/responses",
     method: "POST",
@@ -67,7 +93,8 @@ export const expectedRoutes: RouteExpectation[] = [
     pattern: "/api/uploads/[uploadId]/error-report",
     method: "GET",
     url: "/api/uploads/0d9b9a3e-8f64-4a55-b1d8-2f0c6f7e9a20/error-report",
-    allowed: ["SSCL_FINANCE", "ADMIN"],
+    // Caseworkers: only for the Payout return files they upload (tests/payout/pages-error-report-access.test.ts).
+    allowed: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"],
     allowedStatus: 404,
   },
   // Uploads stream in as a form post. A body with no file in it: the roles allowed get past the
@@ -84,6 +111,20 @@ export const expectedRoutes: RouteExpectation[] = [
     method: "POST",
     url: "/api/uploads/bank-holidays",
     allowed: ["ADMIN"],
+    allowedStatus: 400,
+  },
+  {
+    pattern: "/api/uploads/payout-payment-codes",
+    method: "POST",
+    url: "/api/uploads/payout-payment-codes",
+    allowed: ["CASEWORKER"],
+    allowedStatus: 400,
+  },
+  {
+    pattern: "/api/uploads/payout-reconciliation",
+    method: "POST",
+    url: "/api/uploads/payout-reconciliation",
+    allowed: ["CASEWORKER"],
     allowedStatus: 400,
   },
 ];
@@ -109,9 +150,16 @@ export const expectedActions: ActionExpectation[] = [
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "decideBankDetailsChangeAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/new/actions.ts", name: "keyInClaimAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/runs/actions.ts", name: "runNowAction", allowed: ["SSCL_FINANCE", "ADMIN"] },
+  { file: "app/(portal)/runs/actions.ts", name: "runPayoutNowAction", allowed: ["SSCL_FINANCE", "ADMIN"] },
   { file: "app/(portal)/runs/actions.ts", name: "retryRunAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/runs/alert-actions.ts", name: "resolveAlertAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/bank-admin/actions.ts", name: "voidBatchAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "reissuePaymentAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "reissueVoucherAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/payout/batches/[id]/actions.ts", name: "retryPayoutDeliveryAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/payout/batches/[id]/actions.ts", name: "settleUncertainDeliveryAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/payout/batches/[id]/actions.ts", name: "returnPayoutBatchAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/payout/uploads/[id]/actions.ts", name: "settleVoucherStatusAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/api-tokens/actions.ts", name: "createApiTokenAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/api-tokens/actions.ts", name: "revokeApiTokenAction", allowed: ["ADMIN"] },
 ];

@@ -73,6 +73,47 @@ describe("outbox list", () => {
     expect(letters.rows.map((r) => [r.recipient, r.claimReference])).toEqual([["Ada Lovelace", null]]);
   });
 
+  it("shows each message as its recipient sees it, and a staff message by its staff address", async () => {
+    const alert = await db().notification.create({
+      data: {
+        claimantId: null,
+        channel: "EMAIL",
+        template: "support-alert",
+        recipient: "support@example.gov.uk",
+        personalisation: { subject: "Disburse alert: a run failed", body: "The Payout run failed." },
+        status: "FAILED",
+        attempts: 1,
+        error: "Notify refused the message (400): BadRequestError: Can't send to this recipient using a team-only API key",
+        createdAt: new Date(base + 10 * 60_000),
+      },
+    });
+    const [row] = (await listOutbox(db(), {}, 1)).rows;
+    expect(row).toMatchObject({
+      id: alert.id,
+      toStaff: true,
+      claimReference: null,
+      recipient: "support@example.gov.uk",
+      subject: "Disburse alert: a run failed",
+      attempts: 1,
+      hasPdf: false,
+      error: "Notify refused the message (400): BadRequestError: Can't send to this recipient using a team-only API key",
+      view: {
+        channel: "EMAIL",
+        to: "support@example.gov.uk",
+        subject: "Disburse alert: a run failed",
+        body: "The Payout run failed.",
+        voucherCode: null,
+      },
+    });
+    const [letter] = (await listOutbox(db(), { channel: "LETTER" })).rows;
+    expect(letter).toMatchObject({
+      toStaff: false,
+      hasPdf: true,
+      view: { channel: "LETTER", address: ["Ada Lovelace", "1 High Street", "Leeds", "LS1 1AA"], voucherCode: null },
+    });
+    await db().notification.delete({ where: { id: alert.id } });
+  });
+
   it("reads filters and cursors from the URL, ignoring anything unknown", () => {
     const cursor = encodeCursor({ createdAt: new Date(base), id: "0b5f2a9e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" });
     expect(parseOutboxSearch({ status: "SENT", channel: "SMS", after: cursor })).toEqual({

@@ -16,6 +16,14 @@ export const appliedMessages: Partial<Record<UploadKind, (counts: UploadCounts) 
     const unchanged = c.unchanged ? `; ${plural(c.unchanged, "row was", "rows were")} already recorded` : "";
     return `${plural(c.matched, "payment", "payments")} marked as failed${unchanged}. The claims are back with caseworkers for new bank details.`;
   },
+  PAYOUT_PAYMENT_CODES: (c) => {
+    const unchanged = c.unchanged ? `; ${plural(c.unchanged, "row already had its", "rows already had their")} code` : "";
+    return `${plural(c.matched, "payment code", "payment codes")} stored and the claimants' voucher messages queued${unchanged}.`;
+  },
+  PAYOUT_RECONCILIATION: (c) => {
+    const unchanged = c.unchanged ? `; ${plural(c.unchanged, "row was", "rows were")} already recorded` : "";
+    return `${plural(c.matched, "voucher", "vouchers")} updated from the Post Office's report${unchanged}.`;
+  },
   BANK_HOLIDAYS: (c) =>
     `Bank holidays replaced: ${c.rows} dates (${c.matched} new or changed, ${c.unchanged} unchanged). Working days now count from this calendar.`,
 };

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationChannel, NotificationStatus } from "@/lib/generated/prisma/enums";
+import { hasPdf, messageView } from "@/lib/notify/render-message";
 import {
   beyondCursor,
   decodeInstantCursor,
@@ -106,6 +107,13 @@ export async function listOutbox(db: Db, search: OutboxSearch, pageSize = OUTBOX
       personalisation: true,
       status: true,
       error: true,
+      claimantId: true,
+      paymentId: true,
+      attempts: true,
+      nextAttemptAt: true,
+      claimedAt: true,
+      sentAt: true,
+      providerId: true,
       claim: { select: { reference: true } },
     },
   });
@@ -121,6 +129,17 @@ export async function listOutbox(db: Db, search: OutboxSearch, pageSize = OUTBOX
       subject: subjectOf(row.personalisation) ?? row.template,
       status: row.status,
       error: row.error,
+      template: row.template,
+      /** A message to staff (an alert): no claimant, the recipient is a support address. */
+      toStaff: row.claimantId === null,
+      attempts: row.attempts,
+      nextAttemptAt: row.nextAttemptAt,
+      claimedAt: row.claimedAt,
+      sentAt: row.sentAt,
+      providerId: row.providerId,
+      /** What its recipient sees (the sender sends exactly this). */
+      view: messageView(row),
+      hasPdf: hasPdf(row),
     })),
     next: page.next,
     previous: page.previous,

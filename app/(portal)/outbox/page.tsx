@@ -12,7 +12,16 @@ import { requirePage } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
 import type { NotificationStatus } from "@/lib/generated/prisma/enums";
-import { listOutbox, notificationChannelLabels, notificationStatusLabels, outboxHref, parseOutboxSearch } from "./outbox-query";
+import { notifyTemplateId } from "@/lib/notify/rules/notify-template-id";
+import { MessagePreview } from "./message-preview";
+import {
+  listOutbox,
+  notificationChannelLabels,
+  notificationStatusLabels,
+  outboxHref,
+  parseOutboxSearch,
+  type OutboxRow,
+} from "./outbox-query";
 
 export const metadata: Metadata = { title: "Outbox" };
 export const dynamic = "force-dynamic";
@@ -30,6 +39,7 @@ export default async function OutboxPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requirePage("outbox");
+  const settings = config();
   const search = parseOutboxSearch(await searchParams);
   const { rows, next, previous } = await listOutbox(prisma, search);
   const filtered = !!(search.status || search.channel);
@@ -44,9 +54,17 @@ export default async function OutboxPage({
     <>
       <PageHeading caption="Administration">Outbox</PageHeading>
       <p className="mb-4 max-w-3xl">
-        Messages to claimants: approvals, rejections and requests for information, by the channel each claimant chose.
+        Messages to claimants (decisions, requests for information, failed payments, cash vouchers) by the channel each claimant
+        chose, and alerts to support staff. Open a message to see it as its recipient will.
       </p>
-      {!config().notifyApiKey && (
+      {settings.notifyApiKey ? (
+        <InsetText>
+          <p>
+            Queued messages are sent through GOV.UK Notify every 5 minutes. A message Notify could not take is tried again after
+            1, 5, 25 and 125 minutes, then marked Failed; one Notify refuses is Failed at once, with its reason.
+          </p>
+        </InsetText>
+      ) : (
         <InsetText>
           <p>Sending is not set up (no NOTIFY_API_KEY), so messages stay Queued here.</p>
         </InsetText>
@@ -99,13 +117,24 @@ export default async function OutboxPage({
                 <Td className="whitespace-nowrap">
                   <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
                 </Td>
-                <Td>{row.claimReference ? <Link href={`/claims/${row.claimReference}`}>{row.claimReference}</Link> : "None"}</Td>
+                <Td>
+                  {row.claimReference ? (
+                    <Link href={`/claims/${row.claimReference}`}>{row.claimReference}</Link>
+                  ) : row.toStaff ? (
+                    "Staff (alert)"
+                  ) : (
+                    "None"
+                  )}
+                </Td>
                 <Td>{notificationChannelLabels[row.channel]}</Td>
                 <Td className="break-words">{row.recipient}</Td>
-                <Td>{row.subject}</Td>
+                <Td>
+                  <p className="mb-2">{row.subject}</p>
+                  <MessagePreview id={row.id} view={row.view} hasPdf={row.hasPdf} />
+                </Td>
                 <Td>
                   <Tag colour={statusColours[row.status]}>{notificationStatusLabels[row.status]}</Tag>
-                  {row.status === "FAILED" && row.error && <p className="mt-1 text-secondary">{row.error}</p>}
+                  <SendingDetails row={row} waitingForTemplate={waitingForTemplate(row, settings)} />
                 </Td>
               </Tr>
             ))}
@@ -117,5 +146,35 @@ export default async function OutboxPage({
         nextHref={next ? outboxHref(search, { after: next }) : undefined}
       />
     </>
+  );
+}
+
+function waitingForTemplate(row: OutboxRow, settings: { notifyApiKey?: string; notifyTemplateIds: Record<string, string> }) {
+  return (
+    !!settings.notifyApiKey &&
+    row.status === "QUEUED" &&
+    row.channel !== "LETTER" &&
+    notifyTemplateId(settings.notifyTemplateIds, row.template, row.channel) === null
+  );
+}
+
+/** Where the sender has got to with a message: attempts, the next one, Notify's id or its error. */
+function SendingDetails({ row, waitingForTemplate }: { row: OutboxRow; waitingForTemplate: boolean }) {
+  const at = (date: Date) => <time dateTime={date.toISOString()}>{formatDateTime(date)}</time>;
+  return (
+    <div className="mt-1 text-secondary">
+      {row.attempts > 0 && <p>Attempts: {row.attempts}</p>}
+      {row.status === "QUEUED" && row.nextAttemptAt && <p>Next attempt: {at(row.nextAttemptAt)}</p>}
+      {row.status === "SENDING" && row.claimedAt && <p>Handed to Notify at {at(row.claimedAt)}</p>}
+      {row.status === "SENT" && row.sentAt && <p>Sent {at(row.sentAt)}</p>}
+      {row.providerId && <p className="break-all">Notify id: {row.providerId}</p>}
+      {row.error && (
+        <p className="break-words">
+          {row.status === "FAILED" ? "Reason: " : "Last attempt: "}
+          {row.error}
+        </p>
+      )}
+      {waitingForTemplate && <p>Waiting: NOTIFY_TEMPLATE_IDS has no Notify template for this message.</p>}
+    </div>
   );
 }

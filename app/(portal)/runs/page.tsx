@@ -8,8 +8,10 @@ import { actions, mayUse } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { holdReasonLabels } from "@/lib/payments/hold-reasons";
+import { listOpenAlerts } from "@/lib/notify/list-alerts";
 import { listRuns, type RunListItem } from "@/lib/runs/list-runs";
-import { retryRunAction, runNowAction } from "./actions";
+import { retryRunAction, runNowAction, runPayoutNowAction } from "./actions";
+import { AlertsList } from "./alerts-list";
 import { ConfirmRunForm } from "./confirm-run-form";
 
 export const metadata: Metadata = { title: "Runs" };
@@ -70,21 +72,30 @@ function RunDetails({ run, mayRetry }: { run: RunListItem; mayRetry: boolean }) 
 
 export default async function RunsPage() {
   const user = await requirePage("runs");
-  const runs = await listRuns(prisma);
+  const [runs, alerts] = await Promise.all([listRuns(prisma), listOpenAlerts(prisma)]);
   const mayRetry = mayUse(actions.retryRun, user.role);
   return (
     <>
       <PageHeading caption="Payments">Runs</PageHeading>
       <p className="mb-6 max-w-2xl">
-        The direct-payments run is scheduled for 00:00 UTC on Sunday to Thursday. Run it now when SSCL needs a file before then:
-        it uses the same steps as the schedule.
+        The direct-payments run is scheduled for 00:00 UTC on Sunday to Thursday, the Payout run (cash vouchers through the Post
+        Office) for 01:00 UTC every day. Run one now when a file is needed before then: it uses the same steps as the schedule.
       </p>
+      <AlertsList alerts={alerts.alerts} total={alerts.total} mayResolve={mayUse(actions.resolveAlert, user.role)} />
       {mayUse(actions.runNow, user.role) && (
         <ConfirmRunForm
           action={runNowAction}
           id="confirm-run-now"
           confirmLabel="I want to send every waiting bank payment to a new AccessPay file now"
           submitLabel="Run direct payments now"
+        />
+      )}
+      {mayUse(actions.runPayoutNow, user.role) && (
+        <ConfirmRunForm
+          action={runPayoutNowAction}
+          id="confirm-run-payout-now"
+          confirmLabel="I want to send every waiting cash payment to the Post Office in new Payout files now"
+          submitLabel="Run Payout now"
         />
       )}
       {runs.length === 0 ? (

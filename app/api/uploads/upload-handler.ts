@@ -34,6 +34,7 @@ import {
 import { MB, NO_FILE_MESSAGE } from "@/lib/uploads/upload-limits";
 import type { UploadActionData } from "@/components/upload-form";
 import { appliedMessages, uploadOutcomeResult } from "@/app/(portal)/_actions/upload-result";
+import { sendDueMessagesAfterResponse } from "@/app/api/cron/send-messages/send-due-messages-now";
 
 export interface UploadRoute {
   roles: readonly Role[];
@@ -78,7 +79,13 @@ export async function handleUpload(request: Request, route: UploadRoute): Promis
   if (received.refused) return answer(mode, route, uploadOutcomeResult(received.refused, applied), 400, undefined, true);
 
   const stored = received.stored;
-  const process = (onProgress?: (progress: UploadProgress) => void) => processUpload({ db, store, stored, onProgress });
+  const process = async (onProgress?: (progress: UploadProgress) => void) => {
+    const outcome = await processUpload({ db, store, stored, onProgress });
+    // An applied file may have queued messages (vouchers, failed payments): send them now, not at
+    // the next cron (docs/domain.md#sending). Does nothing without a Notify key; never throws.
+    if (outcome.status === "APPLIED") sendDueMessagesAfterResponse();
+    return outcome;
+  };
 
   if (mode === "ndjson") {
     const encoder = new TextEncoder();

@@ -28,6 +28,16 @@ describe("parseClaimListParams", () => {
     });
   });
 
+  it("reads the voucher filter in any case and drops a state that is not in the list", () => {
+    expect(parse("voucher=expired").params.voucher).toBe("expired");
+    expect(parse("voucher=CODED").params.voucher).toBe("coded");
+    expect(parse("voucher=lost").params.voucher).toBeUndefined();
+    expect(hasFilters(parse("voucher=cashed").params)).toBe(true);
+    const { params } = parse("method=CASH&voucher=waiting");
+    expect(claimListHref(params)).toBe("/claims?method=CASH&voucher=waiting");
+    expect(claimListHref(params, { voucher: undefined })).toBe("/claims?method=CASH");
+  });
+
   it("accepts Next.js searchParams objects, taking the first of repeated values", () => {
     const { params } = parseClaimListParams({ status: ["NEW", "REJECTED"], assigned: "unassigned", q: undefined });
     expect(params).toMatchObject({ status: "NEW", assigned: "unassigned" });

@@ -3,6 +3,7 @@ import { ClaimStatus, PaymentMethod } from "@/lib/generated/prisma/enums";
 import { setPagePosition } from "@/lib/pagination/keyset";
 import { decodeCursor, encodeCursor, type ClaimCursor } from "./claim-list-cursor";
 import { CLAIM_SORTS, DEFAULT_DIR, DEFAULT_SORT, type ClaimSort, type SortDir } from "./claim-list-sort";
+import { VOUCHER_STATES, type VoucherState } from "./voucher-filter";
 
 // The /claims URL is the state of the list: filters, sort and page all live in it, so a view can be
 // shared and the back button works. Parsing never fails: a value we cannot use is dropped. Dates are
@@ -19,6 +20,8 @@ export type ClaimListParams = {
   assigned?: AssignedFilter;
   /** Only claims that need attention (a payment on hold or failed). */
   attention: boolean;
+  /** Only claims whose latest cash payment (their Post Office voucher) is in this state. */
+  voucher?: VoucherState;
   /** Trimmed, inner spaces collapsed, at most 100 characters. */
   q?: string;
   sort: ClaimSort;
@@ -54,6 +57,7 @@ const fields = z.object({
   status: optional(z.enum(ClaimStatus)),
   method: optional(z.enum(PaymentMethod)),
   assigned: optional(z.enum(["me", "unassigned"])),
+  voucher: optional(z.enum(VOUCHER_STATES)),
   attention: z.literal("1").optional().catch(undefined),
   sort: optional(z.enum(CLAIM_SORTS)),
   dir: optional(z.enum(["asc", "desc"])),
@@ -74,6 +78,7 @@ export function parseClaimListParams(input: SearchParamsInput): { params: ClaimL
     status: upper("status"),
     method: upper("method"),
     assigned: raw(input, "assigned"),
+    voucher: raw(input, "voucher")?.toLowerCase(),
     attention: raw(input, "attention"),
     sort: raw(input, "sort"),
     dir: raw(input, "dir"),
@@ -104,6 +109,7 @@ export function parseClaimListParams(input: SearchParamsInput): { params: ClaimL
     eventTo,
     assigned: f.assigned,
     attention: f.attention === "1",
+    voucher: f.voucher,
     q: cleanSearch(raw(input, "q")),
     sort,
     dir: f.dir ?? DEFAULT_DIR[sort],
@@ -115,8 +121,8 @@ export function parseClaimListParams(input: SearchParamsInput): { params: ClaimL
 
 /** True when any filter (not sort or page) is set, for "Clear filters". */
 export function hasFilters(params: ClaimListParams): boolean {
-  const { status, method, eventFrom, eventTo, assigned, attention, q } = params;
-  return Boolean(status || method || eventFrom || eventTo || assigned || attention || q);
+  const { status, method, eventFrom, eventTo, assigned, attention, voucher, q } = params;
+  return Boolean(status || method || eventFrom || eventTo || assigned || attention || voucher || q);
 }
 
 /**
@@ -134,6 +140,7 @@ export function claimListHref(params: ClaimListParams, changes: Partial<ClaimLis
   if (next.eventTo) out.set("eventTo", next.eventTo);
   if (next.assigned) out.set("assigned", next.assigned);
   if (next.attention) out.set("attention", "1");
+  if (next.voucher) out.set("voucher", next.voucher);
   if (next.sort !== DEFAULT_SORT) out.set("sort", next.sort);
   if (next.dir !== DEFAULT_DIR[next.sort]) out.set("dir", next.dir);
   setPagePosition(

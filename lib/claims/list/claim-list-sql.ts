@@ -4,6 +4,7 @@ import type { ClaimCursor } from "./claim-list-cursor";
 import type { ClaimListParams } from "./claim-list-params";
 import type { ClaimSort } from "./claim-list-sort";
 import type { NameSearch } from "./claim-search";
+import type { VoucherState } from "./voucher-filter";
 
 // The claim list as one SQL statement. Keyset pagination only: a page starts from the previous
 // page's last (or first) row's sort key with a row comparison, so page 2,000 costs what page 1
@@ -88,6 +89,28 @@ function referenceCondition(search: ResolvedSearch): Sql | undefined {
   }
 }
 
+const STATE_SQL: Record<VoucherState, Sql> = {
+  waiting: sql`p.status = 'NEW'`,
+  sent: sql`p.status = 'SENT' AND p."paymentCode" IS NULL`,
+  coded: sql`p.status = 'SENT' AND p."paymentCode" IS NOT NULL`,
+  cashed: sql`p.status = 'CASHED'`,
+  expired: sql`p.status = 'EXPIRED'`,
+  cancelled: sql`p.status = 'CANCELLED'`,
+};
+
+/**
+ * The voucher filter's condition on "Claim" c: its latest cash payment is in the state. An EXISTS on
+ * the claim's payments (index on "claimId"), and the "not replaced" test on the unique index on
+ * "replacesId": a few index probes per claim the list reads, so the list's own index order and
+ * LIMIT still decide how much it reads.
+ */
+function voucherCondition(state: VoucherState): Sql {
+  return sql`EXISTS (
+    SELECT 1 FROM "Payment" p
+    WHERE p."claimId" = c.id AND p.method = 'CASH' AND ${STATE_SQL[state]}
+      AND NOT EXISTS (SELECT 1 FROM "Payment" r WHERE r."replacesId" = p.id))`;
+}
+
 function filterConditions({ params, search, userId }: ClaimListQuery): Sql[] {
   const where: Sql[] = [];
   if (params.status) where.push(sql`c.status = ${params.status}::"ClaimStatus"`);
@@ -97,6 +120,7 @@ function filterConditions({ params, search, userId }: ClaimListQuery): Sql[] {
   if (params.assigned === "me") where.push(sql`c."assignedToId" = ${userId}::uuid`);
   if (params.assigned === "unassigned") where.push(sql`c."assignedToId" IS NULL`);
   if (params.attention) where.push(sql`c."needsAttention"`);
+  if (params.voucher) where.push(voucherCondition(params.voucher));
   const reference = search && referenceCondition(search);
   if (reference) where.push(reference);
   return where;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { PAYMENT_TRANSITIONS, checkMove, moveSummary, type TransitionName } from "./payment-transitions";
+import {
+  PAYMENT_TRANSITIONS,
+  RECONCILIATION_TRANSITIONS,
+  SETTLE_VOUCHER_TRANSITIONS,
+  checkMove,
+  longDate,
+  moveSummary,
+  type TransitionName,
+} from "./payment-transitions";
 
 const names = Object.keys(PAYMENT_TRANSITIONS) as TransitionName[];
 
@@ -9,23 +17,52 @@ describe("the payment transition table", () => {
       PAYMENT_TRANSITIONS[name].from.map((from) => `${from} -> ${PAYMENT_TRANSITIONS[name].to} (${name})`),
     );
     expect(edges.sort()).toEqual([
+      "CANCELLED -> CASHED (settle-voucher-cashed)",
+      "CANCELLED -> EXPIRED (settle-voucher-expired)",
+      "CASHED -> CANCELLED (settle-voucher-cancelled)",
+      "CASHED -> EXPIRED (settle-voucher-expired)",
+      "EXPIRED -> CANCELLED (settle-voucher-cancelled)",
+      "EXPIRED -> CASHED (settle-voucher-cashed)",
       "NEW -> CANCELLED (cancel)",
       "NEW -> NEW (hold)",
       "NEW -> NEW (release)",
       "NEW -> SENT (send)",
       "PAID -> FAILED (fail)",
+      "SENT -> CANCELLED (voucher-cancel)",
+      "SENT -> CASHED (cash)",
+      "SENT -> EXPIRED (expire)",
       "SENT -> FAILED (fail)",
       "SENT -> NEW (unsend)",
       "SENT -> PAID (pay)",
     ]);
   });
 
-  it("never leaves a final status: CANCELLED, FAILED, CASHED and EXPIRED are no transition's starting point", () => {
+  it("never leaves a final status, except an admin settling a voucher with the Post Office's status, with a reason", () => {
     for (const name of names) {
-      for (const final of ["CANCELLED", "FAILED", "CASHED", "EXPIRED"] as const) {
-        expect(PAYMENT_TRANSITIONS[name].from).not.toContain(final);
+      const t = PAYMENT_TRANSITIONS[name];
+      const leavesFinal = t.from.some((from) => ["CANCELLED", "FAILED", "CASHED", "EXPIRED"].includes(from));
+      if (!name.startsWith("settle-voucher-")) {
+        expect(leavesFinal, name).toBe(false);
+        continue;
       }
+      expect(t.movers).toEqual(["ADMIN"]);
+      expect(t.needs).toContain("reason");
+      // From any other final cash status, to its own; FAILED (a bank payment's) is never settled.
+      expect([...t.from, t.to].sort()).toEqual(["CANCELLED", "CASHED", "EXPIRED"]);
     }
+    for (const [status, name] of Object.entries(SETTLE_VOUCHER_TRANSITIONS)) expect(PAYMENT_TRANSITIONS[name].to).toBe(status);
+  });
+
+  it("takes the Post Office's reconciliation statuses from SENT only, by the system or the caseworker who uploads the report", () => {
+    for (const [status, name] of Object.entries(RECONCILIATION_TRANSITIONS)) {
+      const t = PAYMENT_TRANSITIONS[name];
+      expect([t.from, t.to, t.movers]).toEqual([["SENT"], status, ["SYSTEM", "CASEWORKER"]]);
+      expect([...t.needs].sort()).toEqual(["date", "upload"]);
+      expect(t.sets).toContain("postOfficeStatusDate=date");
+    }
+    // A voucher the Post Office cancelled says so; a caseworker's cancellation gives its own reason.
+    expect(PAYMENT_TRANSITIONS["voucher-cancel"].sets).toContain("cancelReason=post-office");
+    expect(PAYMENT_TRANSITIONS.cancel.sets).toContain("cancelReason=reason");
   });
 
   it("names one audit action per transition, and every move that takes a reason says so in its needs", () => {
@@ -73,5 +110,37 @@ describe("moveSummary (the words movePayments writes on the timeline)", () => {
     expect(moveSummary(PAYMENT_TRANSITIONS.fail, { from: "PAID", reference: "ABC1234-01", reason: "Account closed" })).toBe(
       "Payment ABC1234-01 failed after it was shown as paid (late failure): Account closed",
     );
+  });
+});
+
+describe("the Payout voucher moves' words", () => {
+  it("date each Post Office status in words", () => {
+    const move = (name: TransitionName, from: "SENT" | "CASHED" | "EXPIRED", reason?: string) =>
+      moveSummary(PAYMENT_TRANSITIONS[name], { from, reference: "7KQ2M9X-01", date: "2026-11-02", reason });
+    expect(move("cash", "SENT")).toBe("Payment 7KQ2M9X-01 cashed at the Post Office on 2 November 2026");
+    expect(move("expire", "SENT")).toBe("Payment 7KQ2M9X-01: the voucher expired uncashed on 2 November 2026");
+    expect(move("voucher-cancel", "SENT")).toBe("Payment 7KQ2M9X-01: the Post Office cancelled the voucher on 2 November 2026");
+    expect(move("settle-voucher-expired", "CASHED", "Post Office confirmed by phone")).toBe(
+      "Payment 7KQ2M9X-01: the Post Office's status accepted, expired uncashed on 2 November 2026 (Post Office confirmed by phone)",
+    );
+  });
+
+  it("writes dates the way PostgreSQL's to_char(…, 'FMDD FMMonth YYYY') does", () => {
+    expect([longDate("2026-01-01"), longDate("2026-12-31"), longDate("2027-05-09")]).toEqual([
+      "1 January 2026",
+      "31 December 2026",
+      "9 May 2027",
+    ]);
+  });
+
+  it("lets a caseworker upload the report but only an admin settle a conflict", () => {
+    expect(checkMove("cash", "SENT", "CASEWORKER")).toMatchObject({ ok: true });
+    expect(checkMove("cash", "SENT", "SSCL_FINANCE")).toMatchObject({ ok: false });
+    expect(checkMove("settle-voucher-cashed", "EXPIRED", "CASEWORKER")).toMatchObject({ ok: false });
+    expect(checkMove("settle-voucher-cashed", "EXPIRED", "ADMIN")).toMatchObject({ ok: true });
+    expect(checkMove("settle-voucher-cashed", "CASHED", "ADMIN")).toEqual({
+      ok: false,
+      message: "A cashed payment cannot be moved to cashed (settle-voucher-cashed)",
+    });
   });
 });

@@ -17,7 +17,14 @@ export type MoveColumn =
   | "cancelledAt=now"
   | "cancelReason=reason"
   | "holdReason=null"
-  | "holdReason=reason";
+  | "holdReason=reason"
+  | "cancelledAt=null"
+  | "cancelReason=null"
+  | "cancelReason=post-office"
+  | "postOfficeStatusDate=date";
+
+/** The cancel reason of a voucher the Post Office cancelled (its reconciliation report says so). */
+export const POST_OFFICE_CANCEL_REASON = "Cancelled by the Post Office";
 
 export interface PaymentTransition {
   from: readonly PaymentStatus[];
@@ -25,11 +32,15 @@ export interface PaymentTransition {
   /** The audit action and the claim timeline's event kind. */
   action: string;
   movers: readonly Mover[];
-  /** What the move needs: a reason per payment, or the batch or upload that does it. */
-  needs: readonly ("reason" | "batch" | "upload" | "run")[];
+  /**
+   * What the move needs: a reason per payment, a date per payment (the Post Office's status date),
+   * or the batch or upload that does it.
+   */
+  needs: readonly ("reason" | "date" | "batch" | "upload" | "run")[];
   sets: readonly MoveColumn[];
   /**
-   * The timeline entry, with {reference}, {reason} and {detail} filled in per payment; by the status
+   * The timeline entry, with {reference}, {reason}, {detail} and {date} (the payment's date, as
+   * "20 November 2026") filled in per payment; by the status
    * a payment moves from where the words differ (a late failure of a payment shown as paid).
    */
   summary: string;
@@ -108,7 +119,82 @@ export const PAYMENT_TRANSITIONS = {
     sets: ["holdReason=null"],
     summary: "Payment {reference} released from hold",
   },
+  /** The Post Office's reconciliation report: the voucher was cashed (docs/file-formats.md#payout-reconciliation-upload). */
+  cash: {
+    from: ["SENT"],
+    to: "CASHED",
+    action: "payment.cashed",
+    movers: ["SYSTEM", "CASEWORKER"],
+    needs: ["upload", "date"],
+    sets: ["postOfficeStatusDate=date"],
+    summary: "Payment {reference} cashed at the Post Office on {date}",
+  },
+  /** The report: the voucher was not cashed in time. The claim needs attention until it is reissued. */
+  expire: {
+    from: ["SENT"],
+    to: "EXPIRED",
+    action: "payment.expired",
+    movers: ["SYSTEM", "CASEWORKER"],
+    needs: ["upload", "date"],
+    sets: ["postOfficeStatusDate=date"],
+    summary: "Payment {reference}: the voucher expired uncashed on {date}",
+  },
+  /** The report: the Post Office cancelled the voucher. The claim needs attention until it is reissued. */
+  "voucher-cancel": {
+    from: ["SENT"],
+    to: "CANCELLED",
+    action: "payment.voucher-cancelled",
+    movers: ["SYSTEM", "CASEWORKER"],
+    needs: ["upload", "date"],
+    sets: ["cancelledAt=now", "cancelReason=post-office", "postOfficeStatusDate=date"],
+    summary: "Payment {reference}: the Post Office cancelled the voucher on {date}",
+  },
+  /**
+   * An admin accepts the Post Office's status for a voucher that already has a different final one
+   * (a conflicting row of the report), with a reason: one transition per status it may take.
+   */
+  "settle-voucher-cashed": {
+    from: ["EXPIRED", "CANCELLED"],
+    to: "CASHED",
+    action: "payment.settled-cashed",
+    movers: ["ADMIN"],
+    needs: ["reason", "date"],
+    sets: ["cancelledAt=null", "cancelReason=null", "postOfficeStatusDate=date"],
+    summary: "Payment {reference}: the Post Office's status accepted, cashed on {date} ({reason})",
+  },
+  "settle-voucher-expired": {
+    from: ["CASHED", "CANCELLED"],
+    to: "EXPIRED",
+    action: "payment.settled-expired",
+    movers: ["ADMIN"],
+    needs: ["reason", "date"],
+    sets: ["cancelledAt=null", "cancelReason=null", "postOfficeStatusDate=date"],
+    summary: "Payment {reference}: the Post Office's status accepted, expired uncashed on {date} ({reason})",
+  },
+  "settle-voucher-cancelled": {
+    from: ["CASHED", "EXPIRED"],
+    to: "CANCELLED",
+    action: "payment.settled-cancelled",
+    movers: ["ADMIN"],
+    needs: ["reason", "date"],
+    sets: ["cancelledAt=now", "cancelReason=post-office", "postOfficeStatusDate=date"],
+    summary: "Payment {reference}: the Post Office's status accepted, voucher cancelled on {date} ({reason})",
+  },
 } as const satisfies Record<string, PaymentTransition>;
+
+/** The transition that settles a voucher at each final status the Post Office may report. */
+export const SETTLE_VOUCHER_TRANSITIONS = {
+  CASHED: "settle-voucher-cashed",
+  EXPIRED: "settle-voucher-expired",
+  CANCELLED: "settle-voucher-cancelled",
+} as const satisfies Record<"CASHED" | "EXPIRED" | "CANCELLED", TransitionName>;
+
+/** The transition a reconciliation row makes, by the status it reports. */
+export const RECONCILIATION_TRANSITIONS = {
+  CASHED: "cash",
+  EXPIRED: "expire",
+  CANCELLED: "voucher-cancel",
+} as const satisfies Record<"CASHED" | "EXPIRED" | "CANCELLED", TransitionName>;
 
 export type TransitionName = keyof typeof PAYMENT_TRANSITIONS;
 
@@ -134,13 +220,35 @@ export function checkMove(
 /** The timeline entry for one payment, as movePayments writes it (the SQL mirrors this). */
 export function moveSummary(
   transition: PaymentTransition,
-  fields: { from: PaymentStatus; reference: string; reason?: string | null; detail?: string | null },
+  fields: { from: PaymentStatus; reference: string; reason?: string | null; detail?: string | null; date?: string | null },
 ): string {
   const template = transition.summaryFrom?.[fields.from] ?? transition.summary;
   return template
     .replaceAll("{reference}", fields.reference)
     .replaceAll("{reason}", fields.reason ?? "")
-    .replaceAll("{detail}", fields.detail ?? "");
+    .replaceAll("{detail}", fields.detail ?? "")
+    .replaceAll("{date}", fields.date ? longDate(fields.date) : "");
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2026-11-20" as "20 November 2026"; movePayments writes the same with to_char(…, 'FMDD FMMonth YYYY'). */
+export function longDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 function describeMover(mover: Mover): string {

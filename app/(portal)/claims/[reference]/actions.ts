@@ -10,10 +10,11 @@ import { recordResponse } from "@/lib/claims/record-response";
 import { rejectClaim } from "@/lib/claims/reject-claim";
 import { requestInformation } from "@/lib/claims/request-information";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
+import { sendDueMessagesAfterResponse } from "@/app/api/cron/send-messages/send-due-messages-now";
 import { prisma } from "@/lib/db";
 import { formatPence } from "@/lib/money";
 import { cancelPayment } from "@/lib/claims/cancel-payment";
-import { reissuePayment } from "@/lib/claims/reissue-payment";
+import { reissuePayment, reissueVoucher } from "@/lib/claims/reissue-payment";
 
 const claimForm = {
   reference: z.string().regex(/^[0-9A-Z]{7}$/, "Unknown claim"),
@@ -44,6 +45,7 @@ export const decideClaimAction = defineAction("decideClaim", z.looseObject(claim
     actor: user,
   });
   refresh(input.reference);
+  sendDueMessagesAfterResponse();
   const message =
     result.outcome === "APPROVED"
       ? `Claim approved. Payment ${result.payment.reference} for ${formatPence(result.approvedTotalPence)} created${result.payment.holdReason ? " and put on hold" : ""}.`
@@ -64,6 +66,7 @@ export const rejectClaimAction = defineAction(
       actor: user,
     });
     refresh(input.reference);
+    sendDueMessagesAfterResponse();
     return { ok: true, message: "Claim rejected." };
   },
 );
@@ -81,6 +84,7 @@ export const requestInformationAction = defineAction(
       actor: user,
     });
     refresh(input.reference);
+    sendDueMessagesAfterResponse();
     return { ok: true, message: "Information requested. The claimant has been sent a message." };
   },
 );
@@ -140,6 +144,36 @@ export const reissuePaymentAction = defineAction(
     return {
       ok: true,
       message: `Payment reissued as ${payment.reference}. The next direct-payments run sends it to the new bank details.`,
+    };
+  },
+);
+
+export const reissueVoucherAction = defineAction(
+  "reissueVoucher",
+  z.object({
+    ...claimForm,
+    paymentId: z.uuid("Unknown payment"),
+    method: z.enum(["CASH", "BANK"], "Choose how the claimant is paid instead"),
+  }),
+  async (input, user) => {
+    const payment = await reissueVoucher({
+      db: prisma,
+      key: bankDetailsKey(),
+      claimReference: input.reference,
+      expectedVersion: input.version,
+      voucherPaymentId: input.paymentId,
+      method: input.method,
+      actor: user,
+      now: new Date(),
+    });
+    refresh(input.reference);
+    revalidatePath("/payout");
+    return {
+      ok: true,
+      message:
+        payment.method === "CASH"
+          ? `Voucher reissued as ${payment.reference}. The next Payout run sends it to the Post Office.`
+          : `Payment ${payment.reference} made by bank transfer instead. The next direct-payments run sends it.`,
     };
   },
 );

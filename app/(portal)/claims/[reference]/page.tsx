@@ -13,7 +13,7 @@ import { getClaimPage } from "@/lib/claims/get-claim-page";
 import { canDecide } from "@/lib/claims/rules/claim-transitions";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
-import { reissueState } from "@/lib/claims/reissue-payment";
+import { reissueState, voucherReissueState } from "@/lib/claims/reissue-payment";
 import { BankDetailsSection } from "./_components/bank-details-section";
 import { ClaimSummary } from "./_components/claim-summary";
 import { DecisionForm } from "./_components/decision-form";
@@ -21,6 +21,7 @@ import { ExpenseLinesTable } from "./_components/expense-lines-table";
 import { RecordResponseForm, RejectClaimForm, RequestInformationForm } from "./_components/other-decision-forms";
 import { AssignToMeForm } from "./_components/payment-forms";
 import { PaymentsTable } from "./_components/payments-table";
+import { VoucherSection } from "./_components/voucher-section";
 
 export const dynamic = "force-dynamic";
 
@@ -41,6 +42,8 @@ export default async function ClaimPage({ params }: Params) {
   const mayDecide = isCaseworker && canDecide(claim.status) && !keyedInByMe;
   const { claimant } = claim;
   const reissue = isCaseworker ? await reissueState(prisma, bankDetailsKey(), claim.id) : null;
+  const hasCash = claim.paymentMethod === "CASH" || claim.payments.some((p) => p.method === "CASH");
+  const voucherReissue = hasCash ? await voucherReissueState(prisma, bankDetailsKey(), claim.id) : null;
 
   return (
     <>
@@ -50,7 +53,12 @@ export default async function ClaimPage({ params }: Params) {
         <StatusTag status={claim.status} kind="claim" />
         {claim.needsAttention && <Tag colour="red">Needs attention</Tag>}
       </p>
-      {claim.needsAttention && <WarningText>A payment for this claim is on hold or has failed. See Payments below.</WarningText>}
+      {claim.needsAttention && (
+        <WarningText>
+          A payment for this claim is on hold or has failed, or its Post Office voucher was not cashed. See{" "}
+          {voucherReissue ? "Post Office voucher" : "Payments"} below.
+        </WarningText>
+      )}
       {!isCaseworker && <p className="mb-6 text-secondary">You can look at this claim. Only caseworkers decide claims.</p>}
       {keyedInByMe && canDecide(claim.status) && (
         <WarningText>You keyed this claim in, so another caseworker must decide it.</WarningText>
@@ -59,7 +67,9 @@ export default async function ClaimPage({ params }: Params) {
       <ClaimSummary claim={claim} />
       {isCaseworker && claim.assignedTo?.id !== user.id && <AssignToMeForm reference={claim.reference} version={claim.version} />}
 
-      <BankDetailsSection claim={claim} userId={user.id} isCaseworker={isCaseworker} />
+      <VoucherSection claim={claim} isCaseworker={isCaseworker} reissue={voucherReissue} />
+      {/* A cash claim is paid by voucher, so it has no bank-details section (a switch to bank is offered with the voucher). */}
+      {claim.paymentMethod !== "CASH" && <BankDetailsSection claim={claim} userId={user.id} isCaseworker={isCaseworker} />}
 
       <h2 className="mt-10 mb-4 text-2xl font-bold">Expenses</h2>
       <ExpenseLinesTable lines={claim.expenses} totals={claim.totals} />

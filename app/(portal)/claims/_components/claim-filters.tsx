@@ -10,6 +10,7 @@ import {
   type ClaimListProblem,
 } from "@/lib/claims/list/claim-list-params";
 import { DEFAULT_DIR, DEFAULT_SORT } from "@/lib/claims/list/claim-list-sort";
+import { VOUCHER_STATE_LABELS, VOUCHER_STATES } from "@/lib/claims/list/voucher-filter";
 
 const ANY = { value: "", label: "Any" };
 
@@ -36,6 +37,7 @@ export function ClaimFilters({
     eventTo: undefined,
     assigned: undefined,
     attention: false,
+    voucher: undefined,
   });
   return (
     <form
@@ -93,6 +95,16 @@ export function ClaimFilters({
           width="10"
         />
       </div>
+      <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
+        <Select
+          id="voucher"
+          name="voucher"
+          label="Post Office voucher"
+          hint="Cash claims: where the latest voucher is"
+          options={[ANY, ...VOUCHER_STATES.map((value) => ({ value, label: VOUCHER_STATE_LABELS[value] }))]}
+          defaultValue={params.voucher ?? ""}
+        />
+      </div>
       <div className="grid gap-x-6 sm:grid-cols-2">
         <Radios
           name="assigned"
@@ -110,7 +122,7 @@ export function ClaimFilters({
           name="attention"
           value="1"
           label="Needs attention only"
-          hint="A payment is on hold or has failed"
+          hint="A payment is on hold or has failed, or a Post Office voucher expired"
           defaultChecked={params.attention}
         />
       </div>

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { apiError } from "@/lib/api/json-response";
 import { attachmentResponse } from "@/lib/api/attachment-response";
-import { routes } from "@/lib/auth/access";
+import { mayDownloadErrorReport, routes } from "@/lib/auth/access";
 import { requireApiRole } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
@@ -13,10 +13,14 @@ import { createFileStore } from "@/lib/storage";
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ uploadId: string }> }) {
-  const { response } = await requireApiRole(routes.uploadErrorReport);
+  const { user, response } = await requireApiRole(routes.uploadErrorReport);
   if (response) return response;
   const { uploadId } = await params;
   if (!z.uuid().safeParse(uploadId).success) return apiError("There is no such upload", 404);
+  const upload = await prisma.upload.findUnique({ where: { id: uploadId }, select: { kind: true } });
+  if (upload && !mayDownloadErrorReport(upload.kind, user.role)) {
+    return apiError("You do not have permission to do this", 403);
+  }
   const report = await openUploadErrorReport(prisma, createFileStore(config()), uploadId);
   if (!report) return apiError("There is no error report for this upload", 404);
   const encoder = new TextEncoder();

@@ -3,9 +3,10 @@ import type { SqlTx } from "@/lib/db/pg-transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { movePayments } from "@/lib/payments/move-payments";
 
-// A payment the file cannot carry (bad bank details, a name empty after cleaning) is put on hold
-// with the reason instead of blocking the run: the claim shows under "needs attention" for a
-// caseworker, the run lists it, and once the hold is cleared the next run picks it up.
+// A payment a run's file cannot carry (bad bank details, a name, address line or postcode that
+// cleaning leaves empty or invalid) is put on hold with the reason instead of blocking the run: the
+// claim shows under "needs attention" for a caseworker, the run lists it, and once the hold is
+// cleared the next run picks it up. Shared by the direct-payments and Payout runs.
 
 /**
  * Holds the excluded payments in one move, however many: `exclusions` is SQL selecting the staged

@@ -1,0 +1,30 @@
+// How letters are drawn, handed to the renderer by its caller. lib/payout owns the voucher letter
+// and the envelope-window layout, and lib/payout queues its messages through lib/notify, so
+// lib/notify must not import lib/payout (`npm run lint` refuses the folder circle): the app
+// composes the two (app/(portal)/outbox/letter-kit.ts) and passes the kit in.
+
+/** What a voucher message carries, read from its payment and claimant (loadVoucherDetails). */
+export interface VoucherDetails {
+  paymentReference: string;
+  firstName: string;
+  lastName: string;
+  addressLine1: string;
+  town: string;
+  county: string | null;
+  postcode: string;
+  amountPence: number;
+  code: string;
+  /** The last day the voucher can be cashed, YYYY-MM-DD. */
+  expiryDate: string;
+}
+
+/** voucherPdf's input (lib/payout/voucher-pdf.ts): the voucher and the letter's London date. */
+export type VoucherLetter = VoucherDetails & { letterDate: string };
+
+export interface LetterKit {
+  /** The page, in points. */
+  page: { readonly width: number; readonly height: number };
+  /** Where the first address line's top sits, in points: inside a window envelope's window. */
+  addressPosition: { readonly x: number; readonly y: number; readonly width: number };
+  voucherPdf: (letter: VoucherLetter) => Promise<Uint8Array>;
+}
