@@ -5,6 +5,7 @@ import { generateOneTimePassword } from "@/lib/auth/one-time-password";
 import type { Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import type { AuditActor } from "@/lib/audit/record-audit";
+import { isSystemUserEmail, SYSTEM_USER_DOMAIN } from "./system-users";
 import { userSnapshot } from "./user-snapshot";
 
 /** Creates a user with a one-time password, returned once for the admin to pass on. */
@@ -16,6 +17,10 @@ export async function createUser(options: {
   role: Role;
 }): Promise<{ userId: string; oneTimePassword: string }> {
   const { db, actor, email, name, role } = options;
+  if (isSystemUserEmail(email)) {
+    const message = `Addresses at ${SYSTEM_USER_DOMAIN} are kept for the system's own accounts`;
+    throw new AppError("VALIDATION", message, { email: [message] });
+  }
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   return db.$transaction(async (tx) => {

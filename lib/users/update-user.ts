@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db";
 import type { Prisma, User } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { isSystemUserEmail } from "./system-users";
 import { userSnapshot } from "./user-snapshot";
 
 /**
@@ -22,6 +23,9 @@ export async function updateUser(options: {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND", "User not found");
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    if (isSystemUserEmail(before.email)) {
+      throw new AppError("INVALID_STATE", `${before.name} is a system account: nobody signs in as it, so it cannot be changed`);
+    }
     const after = await tx.user.update({ where: { id: userId }, data: await change(before, tx) });
     await recordAudit(tx, {
       actor,

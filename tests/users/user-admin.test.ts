@@ -102,3 +102,24 @@ describe("user administration", () => {
     expect((await verifyCredentials(db(), { email: user.email, password: "A-brand-new-password" }, now)).ok).toBe(true);
   });
 });
+
+describe("system accounts", () => {
+  it("refuses to create, reset, enable or re-role an account at the system domain, and changes nothing", async () => {
+    const actor = await adminActor();
+    await expect(
+      createUser({ db: db(), actor, email: "someone@system.disburse.invalid", name: "Fake", role: "ADMIN" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+
+    const system = await makeUser(db(), { email: "payout-inbox@system.disburse.invalid" });
+    const before = await db().user.findUniqueOrThrow({ where: { id: system.id } });
+    await expect(resetUserPassword({ db: db(), actor, userId: system.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(changeUserRole({ db: db(), actor, userId: system.id, role: "ADMIN" })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+    await expect(setUserDisabled({ db: db(), actor, userId: system.id, disabled: false, now })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+    expect(await db().user.findUniqueOrThrow({ where: { id: system.id } })).toEqual(before);
+    expect(await db().auditLog.count({ where: { entityId: system.id } })).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 import { recordAuditSql } from "@/lib/audit/record-audit";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
+import { SYSTEM_USER_DOMAIN } from "@/lib/users/system-users";
 
 /**
  * The "Payout inbox" system actor (docs/file-formats.md#incoming-folder). Every upload records who
@@ -18,7 +19,7 @@ import type { Db } from "@/lib/db";
  * its password or enabled it by mistake is undone within one run.
  */
 
-export const PAYOUT_INBOX_EMAIL = "payout-inbox@system.disburse.invalid";
+export const PAYOUT_INBOX_EMAIL = `payout-inbox@${SYSTEM_USER_DOMAIN}`;
 export const PAYOUT_INBOX_NAME = "Payout inbox";
 export const PAYOUT_INBOX_ROLE: Role = "ACCOUNTANT";
 /** Not a PHC string: argon2's verify fails on it for every password. */
