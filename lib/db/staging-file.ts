@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { mkdtemp, open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,11 +13,18 @@ import { from as copyFrom } from "pg-copy-streams";
 // only in this object, in a folder only this user can read, and deleted by discard(): what it
 // holds (a cleaned name in a warning, say) never sits on disk readable.
 
-const FLUSH_BYTES = 256 * 1024;
+// Rows are copied into one reused block as they come and encrypted a block at a time, rather than
+// kept as strings and joined at each flush: a 256 KB string goes straight into V8's old generation,
+// which only the costly full collections clear.
+const BLOCK_BYTES = 256 * 1024;
+// Read back in small blocks through one reused buffer. Every block handed to COPY is a new buffer
+// that only garbage collection frees, and little else allocates meanwhile, so they pile up: with
+// 64 KB blocks about 30 MB of them at a time, with 8 KB blocks about 7 MB, at the same speed.
+const READ_BYTES = 8 * 1024;
 
 export class StagingFile {
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private readonly block = Buffer.allocUnsafe(BLOCK_BYTES);
+  private blockLength = 0;
   private closed = false;
 
   private constructor(
@@ -40,20 +46,38 @@ export class StagingFile {
     return new StagingFile(dir, file, handle, key, iv, createCipheriv("aes-256-ctr", key, iv));
   }
 
-  /** Appends text (whole CSV rows); written out in blocks of about 256 KB. */
+  /** Appends text (whole CSV rows); written out in blocks of 256 KB. */
   async write(text: string): Promise<void> {
     if (this.closed) throw new Error("staging file already closed");
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= FLUSH_BYTES) await this.flush();
+    const bytes = Buffer.byteLength(text, "utf8");
+    if (this.blockLength + bytes > BLOCK_BYTES) await this.flush();
+    if (bytes > BLOCK_BYTES) return writeAll(this.handle, this.cipher.update(text, "utf8"));
+    this.blockLength += this.block.write(text, this.blockLength, "utf8");
   }
 
   /** Finishes writing, then streams the file (decrypted) into `COPY … FROM STDIN` on `client`. */
   async copyInto(client: pg.PoolClient, copySql: string): Promise<number> {
     await this.close();
     const copy = client.query(copyFrom(copySql));
-    await pipeline(createReadStream(this.file), createDecipheriv("aes-256-ctr", this.key, this.iv), copy);
+    await pipeline(this.decryptedBlocks(), copy);
     return copy.rowCount;
+  }
+
+  private async *decryptedBlocks(): AsyncGenerator<Buffer> {
+    const decipher = createDecipheriv("aes-256-ctr", this.key, this.iv);
+    const handle = await open(this.file, "r");
+    try {
+      const block = Buffer.allocUnsafe(READ_BYTES);
+      for (;;) {
+        const { bytesRead } = await handle.read(block, 0, READ_BYTES, null);
+        if (bytesRead === 0) break;
+        yield decipher.update(block.subarray(0, bytesRead)); // a copy: the block is reused
+      }
+      const rest = decipher.final();
+      if (rest.length > 0) yield rest;
+    } finally {
+      await handle.close();
+    }
   }
 
   /** Removes the file and its folder; safe to call more than once, and after a failure. */
@@ -74,11 +98,10 @@ export class StagingFile {
   }
 
   private async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const block = this.cipher.update(Buffer.from(this.pending.join(""), "utf8"));
-    this.pending = [];
-    this.pendingLength = 0;
-    await writeAll(this.handle, block);
+    if (this.blockLength === 0) return;
+    const encrypted = this.cipher.update(this.block.subarray(0, this.blockLength)); // a copy: the block is reused
+    this.blockLength = 0;
+    await writeAll(this.handle, encrypted);
   }
 }
 

@@ -1,4 +1,3 @@
-import XlsxPopulate from "xlsx-populate";
 import { DEFAULT_ADI_CELL_MAP, type AdiCellMap } from "./adi-journal/fill-adi-journal";
 
 /**
@@ -10,6 +9,8 @@ export async function loadAdiJournalTotals(
   workbook: Buffer,
   cellMap: AdiCellMap = DEFAULT_ADI_CELL_MAP,
 ): Promise<{ debitPounds: number; creditPounds: number }> {
+  // Loaded on use, as in fillAdiJournal: the run imports this module long before its journal step.
+  const { default: XlsxPopulate } = await import("xlsx-populate");
   const book = await XlsxPopulate.fromDataAsync(workbook);
   const sheet = book.sheet(cellMap.sheet);
   if (!sheet) throw new Error(`ADI journal has no sheet named ${cellMap.sheet}`);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import { BlobServiceClient, isRestError, type BlobHTTPHeaders, type ContainerClient } from "@azure/storage-blob";
+import type { BlobHTTPHeaders, ContainerClient } from "@azure/storage-blob";
 import {
   assertValidKey,
   assertValidPrefix,
@@ -32,14 +32,22 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 const STREAM_BLOCK_BYTES = 4 * 1024 * 1024;
 const STREAM_CONCURRENCY = 4;
 
+// The SDK is loaded on first use, not at import: every run and file route imports this module
+// (through createFileStore), and the SDK's 250-odd modules cost about 20 MB of resident memory that
+// a local-folder store never needs. Any RestError to recognise comes after it has loaded.
+type AzureSdk = typeof import("@azure/storage-blob");
+let azureSdk: Promise<AzureSdk> | undefined;
+const loadAzureSdk = () => (azureSdk ??= import("@azure/storage-blob"));
+
 export class AzureBlobFileStore implements FileStore {
   readonly driver = "azure-blob" as const;
-  private readonly container: ContainerClient;
+  private container: Promise<ContainerClient> | undefined;
   private containerReady: Promise<void> | undefined;
 
-  constructor(connectionString: string, containerName: string) {
-    this.container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
-  }
+  constructor(
+    private readonly connectionString: string,
+    private readonly containerName: string,
+  ) {}
 
   async putOnce(key: string, data: Buffer, contentType: string): Promise<PutResult> {
     const blob = await this.blobFor(key);
@@ -52,7 +60,7 @@ export class AzureBlobFileStore implements FileStore {
       });
       return { status: "stored", sha256, size: data.length };
     } catch (error) {
-      if (!isAlreadyExists(error)) throw error;
+      if (!(await isAlreadyExists(error))) throw error;
     }
     return this.compareExisting(key, sha256);
   }
@@ -96,7 +104,7 @@ export class AzureBlobFileStore implements FileStore {
       return { status: "stored", sha256, size };
     } catch (error) {
       // Only a refused commit means "the name is taken"; anything else (the source threw) passes on.
-      if (!isAlreadyExists(error) || sha256 === "") throw error;
+      if (!(await isAlreadyExists(error)) || sha256 === "") throw error;
     }
     return this.compareExisting(key, sha256);
   }
@@ -106,14 +114,14 @@ export class AzureBlobFileStore implements FileStore {
     try {
       return await blob.downloadToBuffer();
     } catch (error) {
-      throw notFoundOr(error, key);
+      throw await notFoundOr(error, key);
     }
   }
 
   async stream(key: string): Promise<FileStream> {
     const blob = await this.blobFor(key);
-    const response = await blob.download().catch((error: unknown) => {
-      throw notFoundOr(error, key);
+    const response = await blob.download().catch(async (error: unknown) => {
+      throw await notFoundOr(error, key);
     });
     const body = response.readableStreamBody;
     if (!body) throw new Error(`Blob "${key}" download returned no body`);
@@ -133,9 +141,10 @@ export class AzureBlobFileStore implements FileStore {
   async list(prefix: string): Promise<{ key: string; size: number }[]> {
     assertValidPrefix(prefix);
     await this.ensureContainer();
+    const container = await this.containerClient();
     const found: { key: string; size: number }[] = [];
     // Azure lists in name order already; the date-prefixed names make the prefix the date filter.
-    for await (const item of this.container.listBlobsFlat({ prefix: prefix === "" ? undefined : prefix })) {
+    for await (const item of container.listBlobsFlat({ prefix: prefix === "" ? undefined : prefix })) {
       found.push({ key: item.name, size: item.properties.contentLength ?? 0 });
     }
     return found;
@@ -143,6 +152,7 @@ export class AzureBlobFileStore implements FileStore {
 
   async stat(key: string): Promise<FileStat | null> {
     const blob = await this.blobFor(key);
+    const { isRestError } = await loadAzureSdk();
     let properties;
     try {
       properties = await blob.getProperties();
@@ -164,28 +174,39 @@ export class AzureBlobFileStore implements FileStore {
   private async blobFor(key: string) {
     assertValidKey(key);
     await this.ensureContainer();
-    return this.container.getBlockBlobClient(key);
+    return (await this.containerClient()).getBlockBlobClient(key);
+  }
+
+  private containerClient(): Promise<ContainerClient> {
+    this.container ??= loadAzureSdk().then(({ BlobServiceClient }) =>
+      BlobServiceClient.fromConnectionString(this.connectionString).getContainerClient(this.containerName),
+    );
+    return this.container;
   }
 
   /** Once per process; a failure is not cached, so the next call tries again. */
   private ensureContainer(): Promise<void> {
-    this.containerReady ??= this.container.createIfNotExists().then(
-      () => undefined,
-      (error: unknown) => {
-        this.containerReady = undefined;
-        throw error;
-      },
-    );
+    this.containerReady ??= this.containerClient()
+      .then((container) => container.createIfNotExists())
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.containerReady = undefined;
+          throw error;
+        },
+      );
     return this.containerReady;
   }
 }
 
 /** What an `If-None-Match: *` upload gets when the blob exists (409; some versions answer 412). */
-function isAlreadyExists(error: unknown): boolean {
+async function isAlreadyExists(error: unknown): Promise<boolean> {
+  const { isRestError } = await loadAzureSdk();
   if (!isRestError(error)) return false;
   return (error.statusCode === 409 && error.code === "BlobAlreadyExists") || error.statusCode === 412;
 }
 
-function notFoundOr(error: unknown, key: string): unknown {
+async function notFoundOr(error: unknown, key: string): Promise<unknown> {
+  const { isRestError } = await loadAzureSdk();
   return isRestError(error) && error.statusCode === 404 ? new FileNotFoundError(key) : error;
 }

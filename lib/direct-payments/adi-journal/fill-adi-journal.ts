@@ -2,8 +2,6 @@
 // the mapped cells changed. xlsx-populate edits the cells and passes every part it does not model
 // (the VBA project, the custom ribbon, very-hidden sheets' state, defined names) through untouched.
 
-import XlsxPopulate from "xlsx-populate";
-
 import { utcFileTimestamp } from "../../batches/file-timestamp";
 import { excelDateSerial, londonCalendarDate, type CalendarDate } from "./london-date";
 
@@ -48,6 +46,9 @@ export async function fillAdiJournal(input: FillAdiJournalInput): Promise<Buffer
   }
   if (!pattern.includes(DATE_TOKEN)) throw new Error(`journal name pattern must contain ${DATE_TOKEN}: ${pattern}`);
 
+  // xlsx-populate (with jszip and lodash) loads when a journal is made, not when a run starts: the
+  // run imports this module, and its selection, which streams every payment, is where memory is tight.
+  const { default: XlsxPopulate } = await import("xlsx-populate");
   const workbook = await XlsxPopulate.fromDataAsync(template);
   const sheet = workbook.sheet(cellMap.sheet);
   if (!sheet) throw new Error(`ADI template has no sheet named ${cellMap.sheet}`);
