@@ -1,9 +1,11 @@
 // `npm test`: unit tests (vitest project "unit", no database), then integration tests (vitest
 // project "integration", against real PostgreSQL), then end-to-end tests (Playwright in Debian's
-// Chromium) against a production build. `--unit`, `--integration` and `--e2e` run only the parts
-// named. The unit tests never start or touch PostgreSQL; for the other parts, without DATABASE_URL
-// it runs its own embedded PostgreSQL on port 54339 (.data/pg-test), and with it, it makes and drops
-// databases named after that one. Prints one closing line: "Tests: N passed, N failed, N skipped".
+// Chromium) against a production build, whose Payout runs deliver by SFTP to a real OpenSSH sshd
+// started for the run (tests/support/sshd.ts). `--unit`, `--integration` and `--e2e` run only the
+// parts named. The unit tests never start or touch PostgreSQL; for the other parts, without
+// DATABASE_URL it runs its own embedded PostgreSQL on port 54339 (.data/pg-test), and with it, it
+// makes and drops databases named after that one. Prints one closing line: "Tests: N passed, N
+// failed, N skipped".
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -24,6 +26,10 @@ const chosen = PARTS.filter((p) => flags.includes(`--${p}`));
 const runs = (part: Part) => chosen.length === 0 || chosen.includes(part);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+type SshdHarness = typeof import("../tests/support/sshd.ts");
+/** The SFTP tests' sshd harness (free of vitest), for the e2e run's Payout server; loaded only for it. */
+const sshdHarness: SshdHarness | undefined = runs("e2e") ? await import("../tests/support/sshd.ts") : undefined;
+
 if (runs("e2e") && !existsSync(chromium)) {
   console.error(
     `Chromium is needed for the end-to-end tests and was not found at ${chromium}.\n` +
@@ -32,13 +38,23 @@ if (runs("e2e") && !existsSync(chromium)) {
   );
   process.exit(1);
 }
+if (sshdHarness && !sshdHarness.hasSshd) {
+  console.error(
+    `OpenSSH's sshd is needed for the end-to-end tests (the Payout run delivers its files by SFTP) and was not found at ${sshdHarness.SSHD}.\n` +
+      `Install it with:\n\n    sudo apt-get install -y openssh-server\n\n` +
+      `(the package starts no daemon of its own here; "npm test -- --unit --integration" skips the browser tests).`,
+  );
+  process.exit(1);
+}
 
 const reports = path.join(root, ".data", "test-reports");
 rmSync(reports, { recursive: true, force: true });
 
 let server: Awaited<ReturnType<typeof prepareTestServer>> | undefined;
+let sshd: Awaited<ReturnType<SshdHarness["startSshd"]>> | undefined;
 async function finish(code: number) {
   await stopChild(currentChild());
+  if (sshd) await sshd.dispose().catch((e) => console.error(`[test] stopping sshd: ${e.message}`));
   if (server) await cleanupTestServer(server).catch((e) => console.error(`[test] cleanup: ${e.message}`));
   process.exit(code);
 }
@@ -109,17 +125,12 @@ async function main() {
 
   if (runs("e2e")) {
     const e2eDatabase = `${server.prefix}_e2e`;
-    const e2ePayoutOutbox = path.join(root, ".data", "e2e-payout-outbox");
-    rmSync(e2ePayoutOutbox, { recursive: true, force: true });
     await copyDatabase(server.url("postgres"), server.template, e2eDatabase);
     const e2eEnv: NodeJS.ProcessEnv = {
       ...env,
       DATABASE_URL: server.url(e2eDatabase),
       DISBURSE_MODE: "demo",
       FILE_STORE_DIR: path.join(root, ".data", "e2e-files"),
-      // Payout files are named by day and sequence, which a fresh database starts again: a folder
-      // of its own per run, so an earlier run's file is never taken for this one's.
-      PAYOUT_OUTBOX_DIR: e2ePayoutOutbox,
     };
     log("loading demo data into the end-to-end database");
     await runCommand(bin("tsx"), ["prisma/seed.mts"], { env: e2eEnv });
@@ -134,9 +145,21 @@ async function main() {
         add({ passed: 0, failed: 1, skipped: 0 });
       } else add({ passed: 1, failed: 0, skipped: 0 });
     }
+    // Payout files are named by day and sequence, which a fresh database starts again: the server's
+    // folder is new for each run, so an earlier run's file is never taken for this one's. finish()
+    // stops it; setpriv has the kernel kill it should this script be killed outright.
+    sshd = await sshdHarness!.startSshd();
+    log(`OpenSSH sshd for the Payout deliveries on 127.0.0.1:${sshd.port}`);
+    const sftpEnv: Record<string, string> = {
+      ...sshdHarness!.payoutSftpEnv(sshd),
+      // The spec reads the delivered files from the server's folder.
+      E2E_SFTP_DIR: sshd.uploadDir,
+    };
     log("end-to-end tests (Playwright, Chromium)");
     const out = path.join(reports, "playwright.json");
-    await runCommand(bin("playwright"), ["test"], { env: { ...e2eEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out } }).catch(() => {});
+    await runCommand(bin("playwright"), ["test"], {
+      env: { ...e2eEnv, ...sftpEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    }).catch(() => {});
     add(playwrightCounts(out));
   }
 

@@ -1,10 +1,11 @@
 // Post Office Payout end to end, in order: two cash claims approved; SSCL finance runs Payout now and
-// the file lands in the local outbox folder (no SFTP settings); a caseworker uploads the payment
-// codes and the claimant's message with its barcode is in the outbox; the reconciliation report
-// says one voucher was cashed and the other expired; the claim shows cashed; the expired voucher is
-// reissued and the next Payout run takes the new payment.
-import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+// the file is delivered by SFTP to a real OpenSSH sshd (started by `npm test`, scripts/test.mts,
+// which names its folder in E2E_SFTP_DIR); a caseworker uploads the payment codes and the claimant's
+// message with its barcode is in the outbox; the reconciliation report says one voucher was cashed
+// and the other expired; the claim shows cashed; the expired voucher is reissued and the next Payout
+// run takes the new payment.
+import { createHash, randomBytes } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { scan } from "../support/axe";
@@ -49,21 +50,46 @@ async function runPayoutNow(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: "Run finished:" })).toBeVisible({ timeout: 60_000 });
 }
 
-/** The delivered file of the batch holding the payment, read from the folder the batch names. */
+/** The SFTP server's folder, as a local path (no chroot: it is also the remote folder), and where the portal says it delivered. */
+function sftpServer() {
+  const dir = process.env.E2E_SFTP_DIR;
+  const port = process.env.PAYOUT_SFTP_PORT;
+  if (!dir || !port)
+    throw new Error("E2E_SFTP_DIR and PAYOUT_SFTP_PORT are not set: run the end-to-end tests with `npm test -- --e2e`");
+  return { dir, target: `sftp://127.0.0.1:${port}${dir}` };
+}
+
+/**
+ * The file of the batch holding the payment, read from the SFTP server's folder: delivered there,
+ * byte for byte the file the portal stored, and no `.part` left behind.
+ */
 async function deliveredFile(paymentReference: string) {
-  const [batch] = await sql<{ id: string; fileName: string; deliveryTarget: string; status: string }>(
-    `SELECT b.id, f."fileName", b."deliveryTarget", b.status FROM "Payment" p
+  const [batch] = await sql<{
+    id: string;
+    fileName: string;
+    storageKey: string;
+    sha256: string;
+    deliveryTarget: string;
+    status: string;
+  }>(
+    `SELECT b.id, f."fileName", f."storageKey", f.sha256, b."deliveryTarget", b.status FROM "Payment" p
      JOIN "FileLine" l ON l."paymentId" = p.id AND NOT l."isVoid" JOIN "Batch" b ON b.id = l."batchId"
      JOIN "BatchFile" f ON f."batchId" = b.id AND f.kind = 'PAYOUT_CSV'
      WHERE p.reference = $1`,
     [paymentReference],
   );
+  const server = sftpServer();
   expect(batch.status).toBe("DELIVERED");
-  const text = await readFile(path.resolve(batch.deliveryTarget, batch.fileName), "utf8");
-  return { batch, lines: text.split(/\r?\n/).filter(Boolean) };
+  expect(batch.deliveryTarget).toBe(server.target);
+  const onServer = await readFile(path.join(server.dir, batch.fileName));
+  const stored = await readFile(path.resolve(process.env.FILE_STORE_DIR ?? ".data/files", batch.storageKey));
+  expect(onServer.equals(stored), `${batch.fileName} on the SFTP server is the stored file`).toBe(true);
+  expect(createHash("sha256").update(onServer).digest("hex")).toBe(batch.sha256);
+  expect((await readdir(server.dir)).filter((name) => name.endsWith(".part"))).toEqual([]);
+  return { batch, lines: onServer.toString("utf8").split(/\r?\n/).filter(Boolean) };
 }
 
-test("two cash claims are approved and SSCL finance's Payout run delivers their file to the local outbox folder", async ({
+test("two cash claims are approved and SSCL finance's Payout run delivers their file to the SFTP server", async ({
   page,
   browser,
 }) => {
@@ -94,7 +120,8 @@ test("two cash claims are approved and SSCL finance's Payout run delivers their 
   await scan(finance);
   await finance.goto(`/payout/batches/${batch.id}`);
   await expect(finance.getByText("Delivered", { exact: true }).first()).toBeVisible();
-  await expect(finance.getByText(/to the local folder .*payout-outbox/).first()).toBeVisible();
+  await expect(finance.getByText(`to ${sftpServer().target}`, { exact: true }).first()).toBeVisible();
+  await expect(finance.getByText(/to the local folder/)).toHaveCount(0);
   await expect(finance.getByRole("link", { name: `Download ${batch.fileName}` })).toBeVisible();
   await expect(finance.getByRole("table", { name: "Payments in this batch, by line" })).toContainText(`${cashed}-01`);
   await expect(finance.getByRole("heading", { name: "Admin" })).toHaveCount(0);

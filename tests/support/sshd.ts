@@ -22,7 +22,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import net from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll } from "vitest";
 
 export const SSHD = "/usr/sbin/sshd";
 export const SSH_KEYGEN = "/usr/bin/ssh-keygen";
@@ -379,17 +378,17 @@ export async function startSshd(): Promise<TestSshd> {
   };
 }
 
-/** An sshd for this test file: started before its tests, removed after. */
-export function useSshd(): () => TestSshd {
-  let sshd: TestSshd | undefined;
-  beforeAll(async () => {
-    sshd = await startSshd();
-  });
-  afterAll(async () => {
-    await sshd?.dispose();
-  });
-  return () => {
-    if (!sshd) throw new Error("sshd not started");
-    return sshd;
+/**
+ * The portal's settings (lib/config/schema.ts) for delivering Payout files to this server: its
+ * upload folder, signed in to with the client key, its host key pinned.
+ */
+export function payoutSftpEnv(server: TestSshd): Record<string, string> {
+  return {
+    PAYOUT_SFTP_HOST: server.host,
+    PAYOUT_SFTP_PORT: String(server.port),
+    PAYOUT_SFTP_USERNAME: server.username,
+    PAYOUT_SFTP_PRIVATE_KEY_PATH: server.clientKey.privateKeyPath,
+    PAYOUT_SFTP_HOST_KEY: server.hostKeyFingerprint,
+    PAYOUT_SFTP_DIR: server.uploadDir,
   };
 }
