@@ -20,6 +20,9 @@ const statuses: Record<StatusKind, Record<string, StatusInfo>> = {
     CANCELLED: { label: "Cancelled", colour: "grey" },
     CASHED: { label: "Cashed", colour: "green" },
     EXPIRED: { label: "Expired", colour: "orange" },
+    DRAFT: { label: "Draft", colour: "grey" },
+    SUSPENDED: { label: "Suspended", colour: "yellow" },
+    CARRIED_OVER: { label: "Carried over", colour: "grey" },
   },
   run: {
     RUNNING: { label: "Running", colour: "blue" },

@@ -1,3 +1,4 @@
+import type { UploadKind } from "@/lib/generated/prisma/enums";
 import { ALL_ROLES, type Role } from "./roles";
 
 // The one table of who may use what (docs/domain.md#roles-and-access). Pages, actions and routes
@@ -31,6 +32,28 @@ export const pages = {
   adminApiTokens: { pattern: "/admin/api-tokens", roles: ["ADMIN"], nav: "API tokens" },
   outbox: { pattern: "/outbox", roles: ["ADMIN"], nav: "Outbox" },
   adminBankHolidays: { pattern: "/admin/bank-holidays", roles: ["ADMIN"], nav: "Bank holidays" },
+  // Payment plans: accountants and admins look; plan managers create and change them
+  // (docs/plans.md#payment-plans-and-their-versions). "new" before "[id]": the first pattern that matches wins.
+  paymentPlans: { pattern: "/payment-plans", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"], nav: "Payment plans" },
+  paymentPlanNew: { pattern: "/payment-plans/new", roles: ["PLAN_MANAGER"] },
+  paymentPlan: { pattern: "/payment-plans/[id]", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  paymentPlanEdit: { pattern: "/payment-plans/[id]/edit", roles: ["PLAN_MANAGER"] },
+  // Benefit plans and their beneficiaries: accountants and admins look; plan managers create and
+  // change them, and a second plan manager approves bank details and payment methods
+  // (docs/plans.md#benefit-plans-and-beneficiaries). "new" before "[code]": the first match wins.
+  benefitPlans: { pattern: "/benefit-plans", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"], nav: "Benefit plans" },
+  benefitPlanNew: { pattern: "/benefit-plans/new", roles: ["PLAN_MANAGER"] },
+  benefitPlan: { pattern: "/benefit-plans/[code]", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  benefitPlanEdit: { pattern: "/benefit-plans/[code]/edit", roles: ["PLAN_MANAGER"] },
+  benefitPlanEnrol: { pattern: "/benefit-plans/[code]/enrol", roles: ["PLAN_MANAGER"] },
+  beneficiary: {
+    pattern: "/benefit-plans/[code]/beneficiaries/[reference]",
+    roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+  },
+  // Payment cycles: accountants create and decide them; plan managers and admins look
+  // (docs/plans.md#payment-cycles).
+  paymentCycles: { pattern: "/payment-cycles", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"], nav: "Payment cycles" },
+  paymentCycle: { pattern: "/payment-cycles/[id]", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
 } as const satisfies Record<string, PageRule>;
 
 export type PageKey = keyof typeof pages;
@@ -71,6 +94,26 @@ export const actions = {
   resolveAlert: ["ADMIN"],
   createApiToken: ["ADMIN"],
   revokeApiToken: ["ADMIN"],
+  createPaymentPlan: ["PLAN_MANAGER"],
+  changePaymentPlan: ["PLAN_MANAGER"],
+  // Benefit plans (docs/plans.md#benefit-plans-and-beneficiaries): plan managers only; the
+  // decisions refuse whoever proposed the change (four eyes).
+  createBenefitPlan: ["PLAN_MANAGER"],
+  changeBenefitPlan: ["PLAN_MANAGER"],
+  enrolBeneficiary: ["PLAN_MANAGER"],
+  changeBeneficiaryAttributes: ["PLAN_MANAGER"],
+  endEnrolment: ["PLAN_MANAGER"],
+  proposeBeneficiaryBankDetails: ["PLAN_MANAGER"],
+  decideBeneficiaryBankDetails: ["PLAN_MANAGER"],
+  proposePaymentMethod: ["PLAN_MANAGER"],
+  decidePaymentMethod: ["PLAN_MANAGER"],
+  // Payment cycles (docs/plans.md#maker-checker): accountants only; approving or rejecting a cycle
+  // is also refused to its makers (whoever built it or approved a suspended payment in it).
+  createCycle: ["ACCOUNTANT"],
+  decideSuspendedPayments: ["ACCOUNTANT"],
+  approveCycle: ["ACCOUNTANT"],
+  rejectCycle: ["ACCOUNTANT"],
+  rebuildPayroll: ["ACCOUNTANT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Route handlers that serve staff (not the intake API or cron): who may call them. */
@@ -91,11 +134,8 @@ export const routes = {
 
 export type ActionKey = keyof typeof actions;
 
-/** Who uploads each kind of file, by its route's rule. */
-const uploaderRoles: Record<
-  "SSCL_FAILED_PAYMENTS" | "PAYOUT_PAYMENT_CODES" | "PAYOUT_RECONCILIATION" | "BANK_HOLIDAYS",
-  readonly Role[]
-> = {
+/** Who uploads each kind of file, by its route's rule (a kind not listed: nobody more). */
+const uploaderRoles: Partial<Record<UploadKind, readonly Role[]>> = {
   SSCL_FAILED_PAYMENTS: routes.uploadFailedPayments,
   PAYOUT_PAYMENT_CODES: routes.uploadPayoutPaymentCodes,
   PAYOUT_RECONCILIATION: routes.uploadPayoutReconciliation,
@@ -106,8 +146,8 @@ const uploaderRoles: Record<
  * An upload's error report: SSCL finance and admins for every kind (as ever), and whoever may make
  * an upload of that kind, so a caseworker can correct a Payout return file they uploaded.
  */
-export function mayDownloadErrorReport(kind: keyof typeof uploaderRoles, role: Role): boolean {
-  return mayUse(["SSCL_FINANCE", "ADMIN"], role) || mayUse(uploaderRoles[kind], role);
+export function mayDownloadErrorReport(kind: UploadKind, role: Role): boolean {
+  return mayUse(["SSCL_FINANCE", "ADMIN"], role) || mayUse(uploaderRoles[kind] ?? [], role);
 }
 
 export function mayUse(roles: readonly Role[], role: Role): boolean {

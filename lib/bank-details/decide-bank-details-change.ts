@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { recordAudit, type StaffMember } from "@/lib/audit/record-audit";
 import { decryptBankDetails, maskAccountNumber } from "@/lib/crypto/bank-details-cipher";
 import { AppError } from "@/lib/errors";
@@ -17,6 +17,10 @@ export async function decideBankDetailsChange(options: {
   note?: string | null;
   actor: StaffMember;
   now: Date;
+  /** Refuses the proposer with these words (a plan manager checks a beneficiary's details). */
+  makerMessage?: string;
+  /** More work in the same transaction once the change is decided (the caller's own holds). */
+  inSameTransaction?: (tx: Tx, decided: { claimantId: string }) => Promise<void>;
 }): Promise<void> {
   const { db, key, changeId, approve, actor, now } = options;
   await db.$transaction(async (tx) => {
@@ -28,7 +32,10 @@ export async function decideBankDetailsChange(options: {
     });
     if (change.status !== "PENDING") throw new AppError("INVALID_STATE", "This change has already been decided");
     if (change.proposedById === actor.id) {
-      throw new AppError("FORBIDDEN", "You proposed this change, so another caseworker must approve or reject it.");
+      throw new AppError(
+        "FORBIDDEN",
+        options.makerMessage ?? "You proposed this change, so another caseworker must approve or reject it.",
+      );
     }
     await tx.bankDetailChange.update({
       where: { id: changeId },
@@ -47,6 +54,7 @@ export async function decideBankDetailsChange(options: {
       });
     }
     const released = await releaseBankPaymentHolds(tx, { claimantId: change.claimantId, actor, now });
+    await options.inSameTransaction?.(tx, { claimantId: change.claimantId });
     const account = maskAccountNumber(decryptBankDetails(change.ciphertext, key).accountNumber);
     const summary = `${approve ? "New bank details approved" : "New bank details rejected"} (account ${account})`;
     for (const claim of change.claimant.claims) {

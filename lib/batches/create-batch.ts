@@ -13,7 +13,8 @@ import type { PaymentMethod } from "@/lib/generated/prisma/enums";
  * staged lines (e.g. from a temporary table the run filled with COPY), with the columns
  * "lineNo", "paymentId", "amountPence", "fileReference" (what the file's reference column holds:
  * payment reference, or roll number) and "bankDetailsCiphertext" (the details paid to, encrypted:
- * bank details, or a Payout line's own text). The batch's count and total are the lines' own. A
+ * bank details, or a Payout line's own text). The batch's count and total are the lines' own, and
+ * must be what the run's rules formatted (`expected`): any difference is a bug, and fails the step. A
  * Payout batch also gets its Europe/London business date (YYYY-MM-DD) and the day's sequence
  * number, which name its file and never change.
  */
@@ -23,12 +24,13 @@ export async function createBatch(
     runId: string;
     method: PaymentMethod;
     lines: Prisma.Sql;
+    expected: { lines: number; totalPence: number };
     now: Date;
     businessDate?: string;
     sequenceNo?: number;
   },
 ): Promise<{ id: string; paymentCount: number; totalPence: number }> {
-  const { runId, method, lines, now } = options;
+  const { runId, method, lines, expected, now } = options;
   const businessDate = options.businessDate ?? null;
   const sequenceNo = options.sequenceNo ?? null;
   const [batch] = await tx.$queryRaw<{ id: string; paymentCount: number; totalPence: string }[]>`
@@ -47,5 +49,12 @@ export async function createBatch(
     )
     SELECT id, "paymentCount", "totalPence"::text AS "totalPence" FROM batch`;
   if (!batch) throw new Error("a batch needs at least one line");
-  return { id: batch.id, paymentCount: batch.paymentCount, totalPence: Number(batch.totalPence) };
+  const totalPence = Number(batch.totalPence);
+  if (batch.paymentCount !== expected.lines || totalPence !== expected.totalPence) {
+    throw new Error(
+      `batch ${batch.id} has ${batch.paymentCount} lines totalling ${totalPence}p, ` +
+        `but ${expected.lines} lines totalling ${expected.totalPence}p were formatted`,
+    );
+  }
+  return { id: batch.id, paymentCount: batch.paymentCount, totalPence };
 }

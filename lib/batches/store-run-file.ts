@@ -1,3 +1,6 @@
+import type pg from "pg";
+import type { Db } from "@/lib/db";
+import { poolOf } from "@/lib/db/create-db";
 import { runFileKey, type ByteSource, type FileStore } from "@/lib/storage";
 import type { RunLease } from "../runs/run-lease";
 
@@ -55,4 +58,28 @@ export async function storeRunFile(options: {
     totalPence: file.totalPence,
     putStatus: put.status,
   };
+}
+
+/**
+ * A file rebuilt from the database as it streams (`data` reads its lines with one COPY on a
+ * connection of its own), stored as it streams.
+ */
+export async function storeRunFileFromDb(options: {
+  db: Db;
+  store: FileStore;
+  lease: Pick<RunLease, "runId" | "startedAt">;
+  file: Omit<RunFileToStore, "data">;
+  data: (client: pg.PoolClient) => ByteSource;
+}): Promise<StoredRunFile> {
+  const { db, store, lease, file } = options;
+  const client = await poolOf(db).connect();
+  let finished = false;
+  try {
+    const stored = await storeRunFile({ store, lease, file: { ...file, data: options.data(client) } });
+    finished = true;
+    return stored;
+  } finally {
+    // A rebuild that stopped early left the connection in the middle of its COPY: close it.
+    client.release(!finished);
+  }
 }

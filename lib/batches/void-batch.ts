@@ -26,7 +26,9 @@ export interface BatchPayment {
   id: string;
   reference: string;
   status: string;
-  claimId: string;
+  /** Null for a cycle's payment. */
+  claimId: string | null;
+  /** The person paid. */
   claimantId: string;
 }
 
@@ -59,10 +61,9 @@ export function whyBatchCannotBeVoided(
 
 async function loadLivePayments(tx: Tx | Db, batchId: string, options: { lock: boolean }): Promise<BatchPayment[]> {
   return tx.$queryRaw<BatchPayment[]>`
-    SELECT p.id, p.reference, p.status::text AS status, p."claimId", c."claimantId"
+    SELECT p.id, p.reference, p.status::text AS status, p."claimId", p."personId" AS "claimantId"
     FROM "FileLine" l
     JOIN "Payment" p ON p.id = l."paymentId"
-    JOIN "Claim" c ON c.id = p."claimId"
     WHERE l."batchId" = ${batchId}::uuid AND NOT l."isVoid"
     ORDER BY l."lineNo"
     ${options.lock ? Prisma.sql`FOR UPDATE OF p` : Prisma.empty}`;

@@ -37,6 +37,6 @@ export async function cancelPayment(options: {
       );
     }
     await movePayments(tx, { transition: "cancel", mover: "CASEWORKER", ids: [paymentId], reason, actor, now });
-    await tx.claim.update({ where: { id: payment.claimId }, data: { version: { increment: 1 } } });
+    if (payment.claimId) await tx.claim.update({ where: { id: payment.claimId }, data: { version: { increment: 1 } } });
   });
 }

@@ -45,23 +45,27 @@ export async function createClaim(options: {
       ? await tx.user.findUniqueOrThrow({ where: { id: keyedInById }, select: { name: true } })
       : null;
 
-    const claimant = await tx.claimant.create({
-      data: {
-        firstName: person.firstName,
-        lastName: person.lastName,
-        dateOfBirth: dateOnly(person.dateOfBirth),
-        email: person.email,
-        phone: person.phone,
-        addressLine1: person.address.line1,
-        addressLine2: person.address.line2,
-        town: person.address.town,
-        county: person.address.county,
-        postcode: person.address.postcode,
-        country: person.address.country,
-        contactPreference: person.contactPreference,
-        createdAt: now,
-      },
-    });
+    // Every person gets a reference from the claim alphabet (docs/plans.md#benefit-plans-and-beneficiaries).
+    const claimant = await insertWithFreshReference(tx, makeClaimReference, (reference) =>
+      tx.claimant.create({
+        data: {
+          reference,
+          firstName: person.firstName,
+          lastName: person.lastName,
+          dateOfBirth: dateOnly(person.dateOfBirth),
+          email: person.email,
+          phone: person.phone,
+          addressLine1: person.address.line1,
+          addressLine2: person.address.line2,
+          town: person.address.town,
+          county: person.address.county,
+          postcode: person.address.postcode,
+          country: person.address.country,
+          contactPreference: person.contactPreference,
+          createdAt: now,
+        },
+      }),
+    );
     if (bankDetails) {
       await tx.bankDetails.create({
         data: { claimantId: claimant.id, ciphertext: encryptBankDetails(bankDetails, key), createdAt: now },
@@ -129,7 +133,7 @@ export async function createClaim(options: {
  * A failed INSERT aborts a PostgreSQL transaction, so each try runs under a savepoint: a
  * reference collision rolls back just that INSERT and the next reference is tried.
  */
-async function insertWithFreshReference<T>(
+export async function insertWithFreshReference<T>(
   tx: Tx,
   makeReference: () => string,
   insert: (reference: string) => Promise<T>,

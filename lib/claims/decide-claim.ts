@@ -70,7 +70,7 @@ export async function decideClaim(options: {
       });
       if (!planned.ok) throw new AppError("INVALID_STATE", planned.message);
 
-      const payment = await tx.payment.create({ data: { ...planned.payment, claimId: claim.id } });
+      const payment = await tx.payment.create({ data: { ...planned.payment, personId: claimant.id, claimId: claim.id } });
       await recordPaymentsCreated(tx, { ids: [payment.id], action: "payment.created", actor, now: payment.createdAt });
       if (payment.holdReason) await refreshNeedsAttention(tx, claimant.id);
       const total = formatPence(decided.approvedTotalPence);

@@ -50,51 +50,18 @@ export async function reissuePayment(options: {
       const allowed = assertTransition(claim.status, "APPROVED", context);
       if (!allowed.ok) throw new AppError("INVALID_STATE", allowed.message);
     }
-    const { payment, after } = await createReplacement(tx, {
+    // reissueFacts found the details payable, so they decrypt.
+    const account = maskedAccount(claim.claimant.bankDetails!.ciphertext, key);
+    const payment = await createReplacement(tx, {
       claim,
       replaced: failed,
       method: "BANK",
       claimChange: { status: "APPROVED", informationRequestKind: null },
+      account,
+      summary: (made) =>
+        `Payment ${failed.reference} reissued as ${made.reference} (${formatPence(made.amountPence)}) to the new bank details (account ${account})`,
       actor,
       now,
-    });
-
-    // reissueFacts found the details payable, so they decrypt.
-    const account = maskAccountNumber(decryptBankDetails(claim.claimant.bankDetails!.ciphertext, key).accountNumber);
-    await addClaimEvent(tx, {
-      claimId: claim.id,
-      actorId: actor.id,
-      kind: "payment.reissued",
-      summary: `Payment ${failed.reference} reissued as ${payment.reference} (${formatPence(payment.amountPence)}) to the new bank details (account ${account})`,
-      detail: {
-        paymentId: payment.id,
-        paymentReference: payment.reference,
-        replacesId: failed.id,
-        amountPence: payment.amountPence,
-      },
-      at: now,
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "payment.reissued",
-      entityType: "Payment",
-      entityId: payment.id,
-      after: {
-        reference: payment.reference,
-        amountPence: payment.amountPence,
-        status: "NEW",
-        replacesId: failed.id,
-        replacesReference: failed.reference,
-        account,
-      },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "claim.payment-reissued",
-      entityType: "Claim",
-      entityId: claim.id,
-      before: claimSnapshot(claim),
-      after: { ...claimSnapshot(after), paymentId: payment.id, replacesId: failed.id },
     });
     return { id: payment.id, reference: payment.reference };
   });
@@ -124,59 +91,21 @@ export async function reissueVoucher(options: {
     const problem = voucherReissueProblem(await voucherFacts(tx, key, claim, voucher), method);
     if (problem) throw new AppError("INVALID_STATE", problem);
 
-    const { payment, after } = await createReplacement(tx, {
+    const outcome = voucher.status === "EXPIRED" ? "expired" : "cancelled by the Post Office";
+    // voucherFacts found the details payable, so they decrypt.
+    const account = method === "BANK" ? maskedAccount(claim.claimant.bankDetails!.ciphertext, key) : null;
+    const payment = await createReplacement(tx, {
       claim,
       replaced: voucher,
       method,
       claimChange: method === "BANK" ? { paymentMethod: "BANK" } : {},
+      account,
+      summary: (made) =>
+        method === "CASH"
+          ? `Voucher ${voucher.reference} (${outcome}) reissued as ${made.reference} (${formatPence(made.amountPence)}): a new Post Office voucher in the next Payout run`
+          : `Voucher ${voucher.reference} (${outcome}) replaced by bank payment ${made.reference} (${formatPence(made.amountPence)}) to the approved bank details (account ${account}); the claim is now paid by bank transfer`,
       actor,
       now,
-    });
-    const outcome = voucher.status === "EXPIRED" ? "expired" : "cancelled by the Post Office";
-    const amount = formatPence(payment.amountPence);
-    // voucherFacts found the details payable, so they decrypt.
-    const account =
-      method === "BANK" ? maskAccountNumber(decryptBankDetails(claim.claimant.bankDetails!.ciphertext, key).accountNumber) : null;
-    await addClaimEvent(tx, {
-      claimId: claim.id,
-      actorId: actor.id,
-      kind: "payment.reissued",
-      summary:
-        method === "CASH"
-          ? `Voucher ${voucher.reference} (${outcome}) reissued as ${payment.reference} (${amount}): a new Post Office voucher in the next Payout run`
-          : `Voucher ${voucher.reference} (${outcome}) replaced by bank payment ${payment.reference} (${amount}) to the approved bank details (account ${account}); the claim is now paid by bank transfer`,
-      detail: {
-        paymentId: payment.id,
-        paymentReference: payment.reference,
-        replacesId: voucher.id,
-        amountPence: payment.amountPence,
-        method,
-      },
-      at: now,
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "payment.reissued",
-      entityType: "Payment",
-      entityId: payment.id,
-      after: {
-        reference: payment.reference,
-        amountPence: payment.amountPence,
-        status: "NEW",
-        method,
-        replacesId: voucher.id,
-        replacesReference: voucher.reference,
-        replacesStatus: voucher.status,
-        ...(account ? { account } : {}),
-      },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "claim.payment-reissued",
-      entityType: "Claim",
-      entityId: claim.id,
-      before: { ...claimSnapshot(claim), paymentMethod: claim.paymentMethod },
-      after: { ...claimSnapshot(after), paymentMethod: after.paymentMethod, paymentId: payment.id, replacesId: voucher.id },
     });
     return { id: payment.id, reference: payment.reference, method };
   });
@@ -192,27 +121,15 @@ export async function voucherReissueState(
   key: Buffer,
   claimId: string,
 ): Promise<{ voucherPaymentId: string; problems: Record<ReissueMethod, string | null>; account: string | null } | null> {
-  const claim = await db.claim.findUnique({
-    where: { id: claimId },
-    include: { payments: true, claimant: { include: { bankDetails: true } } },
-  });
+  const claim = await claimForReissue(db, claimId);
   if (!claim) return null;
-  const replaced = new Set(claim.payments.map((p) => p.replacesId));
-  const voucher = claim.payments
-    .filter(
-      (p) =>
-        p.method === "CASH" &&
-        (p.status === "EXPIRED" || p.status === "CANCELLED") &&
-        p.postOfficeStatusDate !== null &&
-        !replaced.has(p.id),
-    )
+  const voucher = claim.unreplaced
+    .filter((p) => p.method === "CASH" && (p.status === "EXPIRED" || p.status === "CANCELLED") && p.postOfficeStatusDate !== null)
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
   if (!voucher) return null;
   const facts = await voucherFacts(db, key, claim, voucher);
-  let account: string | null = null;
-  if (claim.claimant.bankDetails && facts.bankDetailsProblem === null) {
-    account = maskAccountNumber(decryptBankDetails(claim.claimant.bankDetails.ciphertext, key).accountNumber);
-  }
+  const details = claim.claimant.bankDetails;
+  const account = details && facts.bankDetailsProblem === null ? maskedAccount(details.ciphertext, key) : null;
   return {
     voucherPaymentId: voucher.id,
     problems: { CASH: voucherReissueProblem(facts, "CASH"), BANK: voucherReissueProblem(facts, "BANK") },
@@ -253,26 +170,31 @@ async function voucherFacts(
 /**
  * The replacement itself, shared by both reissues: the claim's next payment reference, a NEW
  * unheld payment of the same amount linked to the one it replaces, its history row, the claim's
- * version moved on (with any change the reissue makes), and "needs attention" recomputed.
+ * version moved on (with any change the reissue makes), "needs attention" recomputed, and the
+ * timeline entry and audit rows that say so.
  */
 async function createReplacement(
   tx: Tx,
   options: {
     claim: LockedClaim;
-    replaced: { id: string; amountPence: number };
+    replaced: { id: string; reference: string; status: PaymentStatus; amountPence: number };
     method: PaymentMethod;
     claimChange: { status?: ClaimStatus; informationRequestKind?: null; paymentMethod?: PaymentMethod };
+    /** The masked account a bank payment goes to; null for a voucher. */
+    account: string | null;
+    summary: (payment: { reference: string; amountPence: number }) => string;
     actor: Caseworker;
     now: Date;
   },
 ) {
-  const { claim, replaced, method, actor, now } = options;
+  const { claim, replaced, method, account, actor, now } = options;
   const sequence = nextPaymentSequence(claim.payments.map((p) => p.reference));
   if (sequence > MAX_PAYMENTS_PER_CLAIM) {
     throw new AppError("INVALID_STATE", PAYMENT_FOR_APPROVAL_MESSAGES.tooManyPayments);
   }
   const payment = await tx.payment.create({
     data: {
+      personId: claim.claimantId,
       claimId: claim.id,
       reference: makePaymentReference(claim.reference, sequence),
       method,
@@ -285,7 +207,46 @@ async function createReplacement(
   await recordPaymentsCreated(tx, { ids: [payment.id], action: "payment.reissued", actor, now });
   const after = await bumpVersion(tx, claim, options.claimChange);
   await refreshNeedsAttention(tx, claim.claimantId);
-  return { payment, after };
+
+  await addClaimEvent(tx, {
+    claimId: claim.id,
+    actorId: actor.id,
+    kind: "payment.reissued",
+    summary: options.summary(payment),
+    detail: {
+      paymentId: payment.id,
+      paymentReference: payment.reference,
+      replacesId: replaced.id,
+      amountPence: payment.amountPence,
+      method,
+    },
+    at: now,
+  });
+  await recordAudit(tx, {
+    actor,
+    action: "payment.reissued",
+    entityType: "Payment",
+    entityId: payment.id,
+    after: {
+      reference: payment.reference,
+      amountPence: payment.amountPence,
+      status: "NEW",
+      method,
+      replacesId: replaced.id,
+      replacesReference: replaced.reference,
+      replacesStatus: replaced.status,
+      ...(account ? { account } : {}),
+    },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: "claim.payment-reissued",
+    entityType: "Claim",
+    entityId: claim.id,
+    before: { ...claimSnapshot(claim), paymentMethod: claim.paymentMethod },
+    after: { ...claimSnapshot(after), paymentMethod: after.paymentMethod, paymentId: payment.id, replacesId: replaced.id },
+  });
+  return payment;
 }
 
 /**
@@ -297,17 +258,24 @@ export async function reissueState(
   key: Buffer,
   claimId: string,
 ): Promise<{ failedPaymentId: string; problem: string | null } | null> {
+  const claim = await claimForReissue(db, claimId);
+  if (!claim) return null;
+  const failed = claim.unreplaced
+    .filter((p) => p.status === "FAILED")
+    .sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0))[0];
+  if (!failed) return null;
+  return { failedPaymentId: failed.id, problem: reissueProblem(await reissueFacts(db, key, claim, failed)) };
+}
+
+/** The claim with its payments and bank details, and those of its payments nothing has replaced yet. */
+async function claimForReissue(db: Db, claimId: string) {
   const claim = await db.claim.findUnique({
     where: { id: claimId },
     include: { payments: true, claimant: { include: { bankDetails: true } } },
   });
   if (!claim) return null;
   const replaced = new Set(claim.payments.map((p) => p.replacesId));
-  const failed = claim.payments
-    .filter((p) => p.status === "FAILED" && !replaced.has(p.id))
-    .sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0))[0];
-  if (!failed) return null;
-  return { failedPaymentId: failed.id, problem: reissueProblem(await reissueFacts(db, key, claim, failed)) };
+  return { ...claim, unreplaced: claim.payments.filter((p) => !replaced.has(p.id)) };
 }
 
 async function reissueFacts(
@@ -343,6 +311,10 @@ async function reissueFacts(
     bankDetailsApprovedAt: approval?.decidedAt ?? null,
     bankDetailsProblem: current ? payableProblem(current.ciphertext, key) : null,
   };
+}
+
+function maskedAccount(ciphertext: string, key: Buffer): string {
+  return maskAccountNumber(decryptBankDetails(ciphertext, key).accountNumber);
 }
 
 function payableProblem(ciphertext: string, key: Buffer): string | null {

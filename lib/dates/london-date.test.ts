@@ -8,6 +8,7 @@ import {
   isOnOrAfter,
   londonDate,
   londonDayStart,
+  longDate,
 } from "./london-date";
 
 describe("londonDate", () => {
@@ -96,5 +97,19 @@ describe("londonDayStart", () => {
       expect(londonDate(start)).toBe(d);
       expect(londonDate(new Date(start.getTime() - 1))).toBe(addCalendarDays(d, -1));
     }
+  });
+});
+
+describe("longDate", () => {
+  it("writes dates the way PostgreSQL's to_char(…, 'FMDD FMMonth YYYY') does", () => {
+    expect([longDate("2026-01-01"), longDate("2026-12-31"), longDate("2027-05-09"), longDate("2027-03-12")]).toEqual([
+      "1 January 2026",
+      "31 December 2026",
+      "9 May 2027",
+      "12 March 2027",
+    ]);
+  });
+  it("refuses what is not a date", () => {
+    expect(() => longDate("2026-02-30")).toThrow(RangeError);
   });
 });

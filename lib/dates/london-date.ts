@@ -60,6 +60,31 @@ export function isOnOrAfter(a: string, b: string): boolean {
   return compareIsoDates(a, b) >= 0;
 }
 
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * "2026-11-20" as "20 November 2026", for letters and timeline entries. SQL that writes the same
+ * text uses to_char(…, 'FMDD FMMonth YYYY'), which gives exactly this.
+ */
+export function longDate(isoDate: string): string {
+  assertIsoDate(isoDate);
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
 /** The date `days` calendar days after (or before, if negative) an ISO date. */
 export function addCalendarDays(isoDate: string, days: number): string {
   assertIsoDate(isoDate);

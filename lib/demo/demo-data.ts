@@ -109,6 +109,8 @@ export type DemoClaimEvent = {
 export type DemoPayment = {
   id: string;
   reference: string;
+  /** The person paid: the claim's claimant. */
+  personId: string;
   claimId: string;
   method: PaymentMethod;
   amountPence: number;
@@ -671,6 +673,7 @@ function addPayment(
   const payment: DemoPayment = {
     id: ctx.rng.uuid(),
     reference: makePaymentReference(claimReference, 1),
+    personId: claimant.record.id,
     claimId,
     method: plan.method,
     amountPence: lines.reduce((sum, line) => sum + (line.approvedPence ?? 0), 0),

@@ -9,5 +9,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "accountant@demo.disburse.test", name: "Gareth Evans", role: "ACCOUNTANT" },
   { email: "accountant2@demo.disburse.test", name: "Aisha Rahman", role: "ACCOUNTANT" },
   { email: "plan-manager@demo.disburse.test", name: "Sam Whitfield", role: "PLAN_MANAGER" },
+  // A second plan manager, so that beneficiaries' bank details and payment methods can be approved (four eyes).
+  { email: "plan-manager2@demo.disburse.test", name: "Nia Lloyd", role: "PLAN_MANAGER" },
   { email: "admin@demo.disburse.test", name: "Alex Morgan", role: "ADMIN" },
 ];

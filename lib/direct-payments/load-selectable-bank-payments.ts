@@ -3,7 +3,7 @@ import { decryptBankDetails, type BankDetailsPlain } from "@/lib/crypto/bank-det
 import { csvRow, forEachCopyRow } from "@/lib/db/copy-rows";
 import type { StagingFile } from "@/lib/db/staging-file";
 import type { HoldReason } from "@/lib/generated/prisma/enums";
-import { holdReasonLabels } from "@/lib/payments/hold-reasons";
+import { stagedHold } from "@/lib/batches/stage-run-selection";
 import type { RunWarning } from "@/lib/runs/run-warnings";
 import { AccessPayFormatter } from "./accesspay/format-accesspay";
 
@@ -13,16 +13,15 @@ import { AccessPayFormatter } from "./accesspay/format-accesspay";
 // its file line. A payment already on a live file line belongs to another run's unfinished batch
 // and is left to that run: it must never be in two files.
 //
-// One statement locks them and streams them out with the claimants' approved details (COPY … TO
-// STDOUT); each is decrypted, checked and formatted on its way past (AccessPayFormatter, pure), and
+// One statement locks them and streams them out with the approved details of the person each pays
+// (a claim's claimant or a cycle's beneficiary: Payment.personId) (COPY … TO STDOUT); each is decrypted, checked and formatted on its way past (AccessPayFormatter, pure), and
 // what becomes of it (a line, a hold, a cleaning warning) is written to a staging file, never kept
 // in memory. The run then COPYs the staging file into STAGE_TABLE and does the rest in SQL.
 
 export const SELECTABLE_BANK_PAYMENTS = `
   SELECT p.id, p.reference, p."amountPence", b.ciphertext
   FROM "Payment" p
-  JOIN "Claim" c ON c.id = p."claimId"
-  LEFT JOIN "BankDetails" b ON b."claimantId" = c."claimantId"
+  LEFT JOIN "BankDetails" b ON b."claimantId" = p."personId"
   WHERE p.status = 'NEW' AND p.method = 'BANK' AND p."holdReason" IS NULL
     AND NOT EXISTS (SELECT 1 FROM "FileLine" l WHERE l."paymentId" = p.id AND NOT l."isVoid")
   ORDER BY p."createdAt", p.id
@@ -75,9 +74,8 @@ export async function stageSelectableBankPayments(
   const stage = (fields: (string | number | null)[]) => staging.write(csvRow([++seq, ...fields]));
   const hold = (paymentId: string, reference: string, reason: HoldOrExclusionReason, detail: string) => {
     counts.held += 1;
-    const warning: RunWarning = { kind: "PAYMENT_HELD", paymentId, reference, reason, detail };
-    const timeline = `${holdReasonLabels[reason]} (${detail})`;
-    return stage(["H", paymentId, null, null, null, null, reason, detail, timeline, JSON.stringify(warning)]);
+    const { timelineDetail, warning } = stagedHold({ paymentId, reference, reason, detail });
+    return stage(["H", paymentId, null, null, null, null, reason, detail, timelineDetail, warning]);
   };
 
   await forEachCopyRow(client, SELECTABLE_BANK_PAYMENTS, async ([id, reference, amount, ciphertext]) => {

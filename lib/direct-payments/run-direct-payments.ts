@@ -1,16 +1,10 @@
 import type { Db } from "@/lib/db";
-import { log } from "@/lib/log";
 import type { FileStore } from "@/lib/storage";
-import { acquireRun, type AcquireResult } from "@/lib/runs/acquire-run";
-import { failRun } from "@/lib/runs/fail-run";
+import { executeRun } from "@/lib/runs/execute-run";
 import { heartbeat } from "@/lib/runs/heartbeat";
-import { loadRunSummary } from "@/lib/runs/load-run-summary";
-import { retryFailedRun } from "@/lib/runs/retry-failed-run";
-import { runActor } from "@/lib/runs/run-actor";
 import { clockFrom, type Clock } from "@/lib/runs/run-clock";
 import { reached, type RunFaults } from "@/lib/runs/run-faults";
-import { LeaseLostError } from "@/lib/runs/run-lease";
-import { busySummary, type RunSummary } from "@/lib/runs/run-summary";
+import type { RunSummary } from "@/lib/runs/run-summary";
 import { storeRunFile } from "@/lib/batches/store-run-file";
 import { sweepPaidBankPayments } from "./run-paid-sweep";
 import { markDirectPaymentsSent } from "./run-mark-direct-payments-sent";
@@ -72,26 +66,26 @@ export interface RunDirectPaymentsOptions {
 }
 
 export async function runDirectPayments(options: RunDirectPaymentsOptions): Promise<RunSummary> {
-  const { db, store, key, template, templateExtension, now, triggeredBy, holidays, retryRunId, leaseMs, faults } = options;
+  const { db, store, key, template, templateExtension, now, holidays, faults } = options;
   const clock = options.clock ?? clockFrom(now);
-  const kind = "DIRECT_PAYMENTS" as const;
-
-  const acquired: AcquireResult = retryRunId
-    ? await retryFailedRun({ db, runId: retryRunId, now, triggeredBy, leaseMs })
-    : await acquireRun({ db, kind, now, triggeredBy, leaseMs });
-  if (!acquired.acquired) return busySummary(kind, acquired.runningRunId);
-  const { lease } = acquired;
-  const actor = runActor(kind, triggeredBy);
   const step = (name: DirectPaymentsStep) => reached(faults, name);
 
-  try {
-    await step("acquired");
-    await sweepPaidBankPayments({ db, lease, now: clock(), holidays, actor });
-    await step("paid-swept");
+  return executeRun({
+    db,
+    kind: "DIRECT_PAYMENTS",
+    now,
+    clock,
+    triggeredBy: options.triggeredBy,
+    retryRunId: options.retryRunId,
+    leaseMs: options.leaseMs,
+    steps: async ({ lease, actor }) => {
+      await step("acquired");
+      await sweepPaidBankPayments({ db, lease, now: clock(), holidays, actor });
+      await step("paid-swept");
 
-    const selection = await selectBankPayments({ db, lease, key, now: clock(), actor });
-    await step("selected");
-    if (selection.outcome === "BATCH") {
+      const selection = await selectBankPayments({ db, lease, key, now: clock(), actor });
+      await step("selected");
+      if (selection.outcome !== "BATCH") return;
       await heartbeat({ db, lease, now: clock() });
       const files = await prepareDirectPaymentFiles({ db, store, lease, template, templateExtension });
       const accessPay = await storeAccessPayFile({ db, store, key, lease, batch: files.batch });
@@ -102,13 +96,6 @@ export async function runDirectPayments(options: RunDirectPaymentsOptions): Prom
       const batchId = files.batch.batchId;
       await markDirectPaymentsSent({ db, lease, batchId, files: [accessPay, journal], now: clock(), actor });
       await step("sent");
-    }
-  } catch (error) {
-    // Another worker owns the run now (this one stalled past its lease): it is in progress.
-    if (error instanceof LeaseLostError) return busySummary(kind, lease.runId, error.message);
-    // failRun does nothing when the step had already finished the run (a fault after "sent").
-    const failed = await failRun({ db, lease, error, now: clock(), actor });
-    log.error({ err: error, runId: lease.runId, attempt: lease.attempt, failed }, "direct-payments run stopped with an error");
-  }
-  return loadRunSummary(db, lease.runId, { resumed: lease.resumed });
+    },
+  });
 }

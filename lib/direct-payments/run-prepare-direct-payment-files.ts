@@ -1,8 +1,7 @@
 import type { Db } from "@/lib/db";
-import { poolOf } from "@/lib/db/create-db";
 import type { FileStore } from "@/lib/storage";
 import type { RunLease } from "@/lib/runs/run-lease";
-import { runFileStorageKey, storeRunFile, type RunFileToStore, type StoredRunFile } from "@/lib/batches/store-run-file";
+import { runFileStorageKey, storeRunFileFromDb, type RunFileToStore, type StoredRunFile } from "@/lib/batches/store-run-file";
 import { accessPayFileName } from "./accesspay/format-accesspay";
 import { adiJournalFileName, fillAdiJournal } from "./adi-journal/fill-adi-journal";
 import { assertBatchTotals } from "./batch-totals";
@@ -79,25 +78,17 @@ export async function storeAccessPayFile(options: {
   batch: DirectPaymentBatch;
 }): Promise<StoredRunFile> {
   const { db, store, key, lease, batch } = options;
-  const client = await poolOf(db).connect();
-  let finished = false;
-  try {
-    const stored = await storeRunFile({
-      store,
-      lease,
-      file: {
-        kind: "ACCESSPAY_CSV",
-        fileName: accessPayFileName(lease.startedAt),
-        contentType: ACCESSPAY_CONTENT_TYPE,
-        data: accessPayBytes({ client, batch, key }),
-        lineCount: batch.lineCount,
-        totalPence: batch.linesTotalPence,
-      },
-    });
-    finished = true;
-    return stored;
-  } finally {
-    // A rebuild that stopped early left the connection in the middle of its COPY: close it.
-    client.release(!finished);
-  }
+  return storeRunFileFromDb({
+    db,
+    store,
+    lease,
+    file: {
+      kind: "ACCESSPAY_CSV",
+      fileName: accessPayFileName(lease.startedAt),
+      contentType: ACCESSPAY_CONTENT_TYPE,
+      lineCount: batch.lineCount,
+      totalPence: batch.linesTotalPence,
+    },
+    data: (client) => accessPayBytes({ client, batch, key }),
+  });
 }

@@ -38,14 +38,23 @@ const sections: Section[] = [
     roles: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"],
   },
   {
+    title: "Benefit plans",
+    description:
+      "Benefit plans and their beneficiaries: enrol people, record their details, and approve bank details and payment methods (never your own).",
+    page: "benefitPlans",
+    roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+  },
+  {
     title: "Payment cycles",
     description: "Review each cycle's payroll and approve it (never your own).",
-    roles: ["ACCOUNTANT"],
+    page: "paymentCycles",
+    roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
   },
   {
     title: "Payment plans",
-    description: "Set up flat and conditional payment plans, ceilings and limits.",
-    roles: ["PLAN_MANAGER"],
+    description: "How much each beneficiary is paid per period: flat and conditional amounts, ceilings and limits, in versions.",
+    page: "paymentPlans",
+    roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
   },
   {
     title: "Users",

@@ -9,7 +9,10 @@ export type ClaimantMessageKind =
 
 export type MessageData = {
   firstName: string;
+  /** The reference the message ends with: a claim's, or, for payments of no claim, the payments'. */
   claimReference: string;
+  /** The words before it; "Claim reference" unless given (DEFAULT_REFERENCE_LABEL). */
+  referenceLabel?: string;
   amountPence?: number;
   reason?: string;
   note?: string;
@@ -36,8 +39,10 @@ export const messageTitles: Record<ClaimantMessageKind, string> = {
   PAYMENT_FAILED: "We could not pay you: we need new bank details",
 };
 
+export const DEFAULT_REFERENCE_LABEL = "Claim reference";
+
 export function claimantMessage(kind: ClaimantMessageKind, data: MessageData): { subject: string; body: string } {
-  const ref = `Claim reference: ${data.claimReference}`;
+  const ref = `${data.referenceLabel ?? DEFAULT_REFERENCE_LABEL}: ${data.claimReference}`;
   const lines: Record<ClaimantMessageKind, string[]> = {
     CLAIM_APPROVED: [
       `We have approved ${data.amountPence !== undefined ? formatPence(data.amountPence) : "your claim"}.`,

@@ -1,7 +1,7 @@
-// How letters are drawn, handed to the renderer by its caller. lib/payout owns the voucher letter
-// and the envelope-window layout, and lib/payout queues its messages through lib/notify, so
-// lib/notify must not import lib/payout (`npm run lint` refuses the folder circle): the app
-// composes the two (app/(portal)/outbox/letter-kit.ts) and passes the kit in.
+// How voucher letters are drawn, handed to the renderer by its caller. lib/payout owns the voucher
+// letter (drawn on letter-layout.ts's page, as plain letters are), and lib/payout queues its
+// messages through lib/notify, so lib/notify must not import lib/payout (`npm run lint` refuses the
+// folder circle): the app composes the two (app/(portal)/outbox/letter-kit.ts) and passes the kit in.
 
 /** What a voucher message carries, read from its payment and claimant (loadVoucherDetails). */
 export interface VoucherDetails {
@@ -22,9 +22,5 @@ export interface VoucherDetails {
 export type VoucherLetter = VoucherDetails & { letterDate: string };
 
 export interface LetterKit {
-  /** The page, in points. */
-  page: { readonly width: number; readonly height: number };
-  /** Where the first address line's top sits, in points: inside a window envelope's window. */
-  addressPosition: { readonly x: number; readonly y: number; readonly width: number };
   voucherPdf: (letter: VoucherLetter) => Promise<Uint8Array>;
 }

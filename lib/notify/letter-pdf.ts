@@ -1,5 +1,4 @@
-import PDFDocument from "pdfkit";
-import type { LetterKit } from "./letter-kit";
+import { BOLD, FONT, LEFT, MM, TEXT_TOP, TEXT_WIDTH, drawAddress, drawReferenceAndDate, letterPdf } from "./letter-layout";
 
 /**
  * A plain letter (every message sent by post that is not a voucher) as a precompiled PDF for
@@ -19,17 +18,7 @@ export interface PlainLetter {
   reference?: string | null;
 }
 
-const MM = 72 / 25.4;
-const FONT = "Helvetica";
-const BOLD = "Helvetica-Bold";
-/** Below the window (the voucher letter's text starts here too). */
-const TEXT_TOP = 100 * MM;
-const DATE_BLOCK_WIDTH = 70 * MM;
-
-export async function plainLetterPdf(
-  letter: PlainLetter,
-  layout: Pick<LetterKit, "page" | "addressPosition">,
-): Promise<Uint8Array> {
+export async function plainLetterPdf(letter: PlainLetter): Promise<Uint8Array> {
   const lines = {
     address: letter.address.map((l) => printable(l, "address")).filter((l) => l.trim() !== ""),
     subject: printable(letter.subject, "subject"),
@@ -37,52 +26,21 @@ export async function plainLetterPdf(
     reference: letter.reference ? printable(letter.reference, "reference") : null,
   };
   if (lines.address.length === 0) throw new RangeError("letter: there is no address to print");
-  const { page, addressPosition } = layout;
-  const left = addressPosition.x;
-  const width = page.width - 2 * left;
-  const doc = new PDFDocument({
-    size: [page.width, page.height],
-    margins: { top: 20 * MM, bottom: 20 * MM, left, right: left },
-    info: {
-      Title: lines.subject,
-      Creator: "Disburse",
-      Producer: "Disburse",
-      CreationDate: new Date(`${letter.letterDate}T00:00:00Z`),
-    },
+  // Margins, unlike the voucher's one fixed page: a long text flows onto a new page.
+  const margins = { top: 20 * MM, bottom: 20 * MM, left: LEFT, right: LEFT };
+  return letterPdf({ title: lines.subject, letterDate: letter.letterDate, margins }, (doc) => {
+    drawReferenceAndDate(doc, { reference: lines.reference, letterDate: letter.letterDate });
+    drawAddress(doc, lines.address);
+
+    doc.font(BOLD).fontSize(12).text(lines.subject, LEFT, TEXT_TOP, { width: TEXT_WIDTH });
+    doc.moveDown(0.8);
+    // Paragraph by paragraph, so a blank line in the text stays a gap; long ones flow onto a new page.
+    doc.font(FONT).fontSize(11);
+    for (const paragraph of lines.body.split(/\n{2,}/)) {
+      doc.text(paragraph, LEFT, doc.y, { width: TEXT_WIDTH });
+      doc.moveDown(0.6);
+    }
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on("error", reject);
-  });
-
-  const blockX = page.width - left - DATE_BLOCK_WIDTH;
-  doc.font(FONT).fontSize(10);
-  if (lines.reference) doc.text(`Reference: ${lines.reference}`, blockX, 28 * MM, { lineBreak: false });
-  doc.text(`Date: ${longDate(letter.letterDate)}`, blockX, 33 * MM, { lineBreak: false });
-
-  doc.font(FONT).fontSize(11);
-  doc.text(lines.address[0], addressPosition.x, addressPosition.y, { width: addressPosition.width });
-  for (const line of lines.address.slice(1)) doc.text(line, { width: addressPosition.width });
-
-  doc.font(BOLD).fontSize(12).text(lines.subject, left, TEXT_TOP, { width });
-  doc.moveDown(0.8);
-  // Paragraph by paragraph, so a blank line in the text stays a gap; long ones flow onto a new page.
-  doc.font(FONT).fontSize(11);
-  for (const paragraph of lines.body.split(/\n{2,}/)) {
-    doc.text(paragraph, left, doc.y, { width });
-    doc.moveDown(0.6);
-  }
-  doc.end();
-  return done;
-}
-
-/** "2027-03-12" -> "12 March 2027". */
-export function longDate(isoDate: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
 }
 
 // The standard PDF fonts print Windows-1252 (WinAnsi): Latin-1 and these few more.

@@ -2,8 +2,8 @@ import type { SqlTx } from "@/lib/db/pg-transaction";
 import type { VoucherDetails } from "./letter-kit";
 
 /**
- * The voucher each of these messages carries, read from its payment and the claim's claimant in
- * one statement: the letter and the emailed PDF print the payment's own code, amount and expiry,
+ * The voucher each of these messages carries, read from its payment and the person it pays (a
+ * claim's claimant or a cycle's beneficiary) in one statement: the letter and the emailed PDF print the payment's own code, amount and expiry,
  * not a copy. A message whose payment has no code or expiry date yet is left out.
  */
 export async function loadVoucherDetails(db: SqlTx, notificationIds: readonly string[]): Promise<Map<string, VoucherDetails>> {
@@ -14,8 +14,7 @@ export async function loadVoucherDetails(db: SqlTx, notificationIds: readonly st
            to_char(p."voucherExpiresOn", 'YYYY-MM-DD') AS "expiryDate"
     FROM "Notification" n
     JOIN "Payment" p ON p.id = n."paymentId"
-    JOIN "Claim" c ON c.id = p."claimId"
-    JOIN "Claimant" cl ON cl.id = c."claimantId"
+    JOIN "Claimant" cl ON cl.id = p."personId"
     WHERE n.id = ANY(${[...notificationIds]}::uuid[]) AND p."paymentCode" IS NOT NULL AND p."voucherExpiresOn" IS NOT NULL`;
   return new Map(rows.map(({ notificationId, ...voucher }) => [notificationId, voucher]));
 }

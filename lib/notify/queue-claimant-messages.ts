@@ -1,6 +1,6 @@
 import type { SqlTx } from "@/lib/db/pg-transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { claimantMessage, type ClaimantMessageKind } from "./claimant-messages";
+import { DEFAULT_REFERENCE_LABEL, claimantMessage, type ClaimantMessageKind } from "./claimant-messages";
 
 // queueClaimantMessage for any number of claimants in two statements' worth of SQL: the outbox rows
 // and their timeline entries by INSERT … SELECT. The words stay those of the pure claimantMessage:
@@ -8,25 +8,32 @@ import { claimantMessage, type ClaimantMessageKind } from "./claimant-messages";
 // in each claimant's values, so no text is written twice. The channel and address follow
 // recipientFor, mirrored in recipientSql below.
 
-const MARK = { firstName: "\u0001F\u0001", claimReference: "\u0001R\u0001", reason: "\u0001W\u0001" } as const;
+const MARK = {
+  firstName: "\u0001F\u0001",
+  claimReference: "\u0001R\u0001",
+  reason: "\u0001W\u0001",
+  referenceLabel: "\u0001L\u0001",
+} as const;
 
 const channelNames = { EMAIL: "Email", SMS: "Text message", LETTER: "Letter" } as const;
 
 /**
  * The message body of `kind` as a PostgreSQL format() string: %1$s the first name, %2$s the claim
- * reference, %3$s the reason (the "with reason" form only).
+ * reference, %3$s the reason (the "with reason" form only), %4$s the words before the reference.
  */
 export function messageTemplate(kind: ClaimantMessageKind, withReason: boolean): { subject: string; body: string } {
   const { subject, body } = claimantMessage(kind, {
     firstName: MARK.firstName,
     claimReference: MARK.claimReference,
+    referenceLabel: MARK.referenceLabel,
     ...(withReason ? { reason: MARK.reason } : {}),
   });
   const template = body
     .replaceAll("%", "%%")
     .replaceAll(MARK.firstName, "%1$s")
     .replaceAll(MARK.claimReference, "%2$s")
-    .replaceAll(MARK.reason, "%3$s");
+    .replaceAll(MARK.reason, "%3$s")
+    .replaceAll(MARK.referenceLabel, "%4$s");
   return { subject, body: template };
 }
 
@@ -46,9 +53,11 @@ export function recipientSql(): { channel: Prisma.Sql; recipient: Prisma.Sql } {
 
 /**
  * Puts one message per row of `rows` in the outbox and notes it on the timeline of every claim the
- * row names. `rows` selects claimant_id, claim_id (the claim the message belongs to),
- * claim_reference (the text after "Claim reference: "), reason (null for none) and claim_ids (every
- * claim whose timeline shows the message). Returns the number of messages queued.
+ * row names. `rows` selects claimant_id (the person told), claim_id (the claim the message belongs
+ * to; null for a message about payments of no claim, a cycle's), claim_reference (the reference the
+ * message ends with), reference_label (the words before it; null for "Claim reference"), reason
+ * (null for none) and claim_ids (every claim whose timeline shows the message; empty for none).
+ * Returns the number of messages queued.
  */
 export async function queueClaimantMessages(
   tx: SqlTx,
@@ -63,7 +72,8 @@ export async function queueClaimantMessages(
       SELECT r.claimant_id, r.claim_id, r.claim_ids, r.claim_reference,
              ${channel} AS channel, ${recipient} AS recipient,
              format(CASE WHEN r.reason IS NULL THEN ${withoutReason.body} ELSE ${withReason.body} END,
-                    cl."firstName", r.claim_reference, r.reason) AS body
+                    cl."firstName", r.claim_reference, r.reason,
+                    coalesce(r.reference_label, ${DEFAULT_REFERENCE_LABEL}::text)) AS body
       FROM (${options.rows}) r JOIN "Claimant" cl ON cl.id = r.claimant_id
     ),
     queued AS (
@@ -79,7 +89,7 @@ export async function queueClaimantMessages(
              CASE q.channel WHEN 'EMAIL' THEN ${channelNames.EMAIL}::text WHEN 'SMS' THEN ${channelNames.SMS}::text
                             ELSE ${channelNames.LETTER}::text END || ' queued: ' || ${withReason.subject}::text,
              jsonb_build_object('notificationId', q.id, 'channel', q.channel)
-      FROM queued q JOIN m ON m.claimant_id = q."claimantId" AND m.claim_id = q."claimId"
+      FROM queued q JOIN m ON m.claimant_id = q."claimantId" AND m.claim_id IS NOT DISTINCT FROM q."claimId"
       CROSS JOIN LATERAL unnest(m.claim_ids) AS c(claim_id)
     )
     SELECT count(*)::int AS count FROM queued`;

@@ -17,11 +17,8 @@ import {
 // hands to Notify (email: subject and body; text message: body; letter: the address and the words).
 const GOLDEN = fileURLToPath(new URL("./fixtures/golden-messages.txt", import.meta.url));
 
-const MM = 72 / 25.4;
 const voucherCalls: VoucherLetter[] = [];
 const kit: LetterKit = {
-  page: { width: 595.28, height: 841.89 },
-  addressPosition: { x: 20 * MM, y: 48 * MM, width: 85 * MM },
   voucherPdf: async (letter) => {
     voucherCalls.push(letter);
     return new TextEncoder().encode("%PDF-voucher");

@@ -89,14 +89,11 @@ export async function messagePdf(message: MessageToRender, kit: LetterKit): Prom
   }
   const view = messageView(message);
   if (view.channel !== "LETTER") return null;
-  return plainLetterPdf(
-    {
-      address: view.address,
-      subject: view.subject,
-      body: view.body,
-      letterDate,
-      reference: field(message.personalisation, "claimReference"),
-    },
-    kit,
-  );
+  return plainLetterPdf({
+    address: view.address,
+    subject: view.subject,
+    body: view.body,
+    letterDate,
+    reference: field(message.personalisation, "claimReference"),
+  });
 }

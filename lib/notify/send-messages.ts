@@ -131,23 +131,12 @@ function sendableSql(templateIds: Readonly<Record<string, string>>): Prisma.Sql 
     OR (n.channel = 'SMS' AND (${t.SMS.all}::boolean OR n.template = ANY(${t.SMS.templates}::text[]))))`;
 }
 
-type ClaimedRow = {
-  id: string;
-  channel: NotificationChannel;
-  template: string;
-  recipient: string;
-  personalisation: unknown;
-  createdAt: Date;
-  paymentId: string | null;
-  attempts: number;
-};
-
 const claimedColumns = Prisma.sql`n.id, n.channel::text AS channel, n.template, n.recipient, n.personalisation,
   (n."createdAt" AT TIME ZONE 'UTC') AS "createdAt", n."paymentId", n.attempts`;
 
 /** Claims up to `limit` due messages in one statement, committed before anything is sent. */
 async function claimDue(db: Db, args: { now: Date; token: string; limit: number; sendable: Prisma.Sql }): Promise<Claimed[]> {
-  return db.$queryRaw<ClaimedRow[]>`
+  return db.$queryRaw<Claimed[]>`
     WITH due AS (
       SELECT n.id FROM "Notification" n
       WHERE n.status = 'QUEUED' AND (n."nextAttemptAt" IS NULL OR n."nextAttemptAt" <= ${utc(args.now)}) AND ${args.sendable}
@@ -170,7 +159,7 @@ async function recoverStaleClaims(args: { db: Db; now: Date; gateway: NotifyGate
   const { db, now, gateway, summary } = args;
   for (;;) {
     const token = randomUUID();
-    const stale = await db.$queryRaw<ClaimedRow[]>`
+    const stale = await db.$queryRaw<Claimed[]>`
       WITH stale AS (
         SELECT n.id FROM "Notification" n
         WHERE n.status = 'SENDING' AND n."claimedAt" < ${utc(staleClaimCutoff(now))}

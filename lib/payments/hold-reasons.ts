@@ -8,4 +8,5 @@ export const holdReasonLabels: Record<HoldReason, string> = {
   NO_BANK_DETAILS: "No bank details",
   ADDRESS_EMPTY_AFTER_CLEANING: "Address line 1 empty after cleaning",
   INVALID_POSTCODE: "Postcode not a valid UK postcode",
+  PAYMENT_METHOD_CHANGE_PENDING: "Payment method change awaiting approval",
 };

@@ -15,7 +15,9 @@ import {
 // move in a constant number of statements: the ids (and a reason per payment where they differ)
 // are staged as arrays, one bind parameter each, unnested and joined; the status history, the
 // audit rows and the claims' timeline entries are written from the moved rows with INSERT …
-// SELECT in the same statement; the claims' "needs attention" is recomputed in one more. The
+// SELECT in the same statement; the claims' "needs attention" is recomputed in one more. A
+// payment of a cycle has no claim: it gets its history and audit rows, no claim timeline entry and
+// no "needs attention" (WHERE "claimId" IS NOT NULL, in the same statements). The
 // database refuses a status change made any other way (trigger "Payment_status_owner"), so this
 // function sets the transaction-local flag the trigger checks only around its own statement.
 
@@ -61,7 +63,8 @@ export interface PaymentMove {
 
 export interface MovedPayment {
   id: string;
-  claimId: string;
+  /** Null for a cycle's payment. */
+  claimId: string | null;
   reference: string;
   fromStatus: string;
 }
@@ -146,7 +149,9 @@ export async function movePayments(
     ),
     ${
       refresh
-        ? Prisma.sql`claims AS (INSERT INTO moved_claims SELECT DISTINCT m."claimId" FROM moved m ON CONFLICT DO NOTHING),`
+        ? Prisma.sql`claims AS (
+            INSERT INTO moved_claims SELECT DISTINCT m."claimId" FROM moved m WHERE m."claimId" IS NOT NULL
+            ON CONFLICT DO NOTHING),`
         : Prisma.empty
     }
     events AS (
@@ -157,7 +162,7 @@ export async function movePayments(
                      '{date}', coalesce(to_char(m.date, 'FMDD FMMonth YYYY'), '')),
              jsonb_build_object('paymentId', m.id, 'previousStatus', m.old_status) || ${sourceJson}::jsonb
                || coalesce(m.extra, '{}'::jsonb)
-      FROM moved m
+      FROM moved m WHERE m."claimId" IS NOT NULL
     )
     ${
       options?.returning

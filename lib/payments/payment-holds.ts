@@ -3,8 +3,8 @@ import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { movePayments, refreshNeedsAttentionSql } from "./move-payments";
 
-// While a bank-details change waits for a second caseworker, the claimant's unsent bank payments
-// are held, so no run pays to details that are about to change. Holds and their release go
+// While a bank-details change waits for a second caseworker, the person's unsent bank payments
+// (of claims and of cycles alike: Payment.personId) are held, so no run pays to details that are about to change. Holds and their release go
 // through movePayments like every other payment move, so they are in the payment's history.
 
 export async function holdBankPaymentsForChange(
@@ -15,8 +15,8 @@ export async function holdBankPaymentsForChange(
     transition: "hold",
     mover: "id" in options.actor ? "CASEWORKER" : "SYSTEM",
     query: Prisma.sql`
-      SELECT p.id FROM "Payment" p JOIN "Claim" c ON c.id = p."claimId"
-      WHERE c."claimantId" = ${options.claimantId}::uuid AND p.method = 'BANK' AND p.status = 'NEW' AND p."holdReason" IS NULL`,
+      SELECT p.id FROM "Payment" p
+      WHERE p."personId" = ${options.claimantId}::uuid AND p.method = 'BANK' AND p.status = 'NEW' AND p."holdReason" IS NULL`,
     reason: "BANK_DETAILS_CHANGE_PENDING",
     detail: "new bank details are waiting for a second caseworker",
     actor: options.actor,
@@ -34,8 +34,8 @@ export async function releaseBankPaymentHolds(
     transition: "release",
     mover: "id" in options.actor ? "CASEWORKER" : "SYSTEM",
     query: Prisma.sql`
-      SELECT p.id FROM "Payment" p JOIN "Claim" c ON c.id = p."claimId"
-      WHERE c."claimantId" = ${options.claimantId}::uuid AND p.method = 'BANK' AND p.status = 'NEW'
+      SELECT p.id FROM "Payment" p
+      WHERE p."personId" = ${options.claimantId}::uuid AND p.method = 'BANK' AND p.status = 'NEW'
         AND p."holdReason" IN ('BANK_DETAILS_CHANGE_PENDING', 'BAD_BANK_DETAILS', 'NO_BANK_DETAILS')`,
     actor: options.actor,
     now: options.now,

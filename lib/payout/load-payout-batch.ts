@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BatchStatus, DeliveryOutcome, HoldReason, PaymentStatus, RunStatus } from "@/lib/generated/prisma/enums";
 import { beyondCursor, fetchLimit, keysetPage, keysetStart, readOrder } from "@/lib/pagination/keyset";
+import { listUploads, type UploadListItem } from "@/lib/uploads/list-uploads";
 import { NO_VOUCHERS, voucherCountsByBatch, type VoucherCounts } from "./list-payout-batches";
 
 // One Payout batch for its page (docs/domain.md#payout-pages): its file, every delivery attempt,
@@ -16,7 +17,8 @@ export interface BatchPaymentRow {
   lineVoid: boolean;
   paymentId: string;
   reference: string;
-  claimReference: string;
+  /** Null for a cycle's payment (it has no claim). */
+  claimReference: string | null;
   amountPence: number;
   status: PaymentStatus;
   holdReason: HoldReason | null;
@@ -58,17 +60,7 @@ export interface PayoutBatchPage {
   counts: VoucherCounts;
   payments: { rows: BatchPaymentRow[]; next?: number; previous?: number };
   /** The payment-code files uploaded for this batch, newest first. */
-  codeUploads: {
-    id: string;
-    fileName: string;
-    status: string;
-    uploadedAt: Date;
-    uploadedBy: string;
-    rowCount: number;
-    matched: number;
-    unchanged: number;
-    errors: number;
-  }[];
+  codeUploads: UploadListItem[];
 }
 
 /** The batch (a Payout one only), or null; `after`/`before` are line numbers for the payments' page. */
@@ -89,12 +81,7 @@ export async function loadPayoutBatch(
   const [counts, payments, uploads] = await Promise.all([
     voucherCountsByBatch(db, [batch.id]),
     batchPayments(db, batch.id, position),
-    db.upload.findMany({
-      where: { kind: "PAYOUT_PAYMENT_CODES", batchId: batch.id },
-      orderBy: [{ uploadedAt: "desc" }, { id: "desc" }],
-      take: 10,
-      include: { uploadedBy: { select: { name: true } } },
-    }),
+    listUploads(db, "PAYOUT_PAYMENT_CODES", 10, batch.id),
   ]);
   const file = batch.files[0];
   return {
@@ -136,17 +123,7 @@ export async function loadPayoutBatch(
     })),
     counts: counts.get(batch.id) ?? NO_VOUCHERS,
     payments,
-    codeUploads: uploads.map((u) => ({
-      id: u.id,
-      fileName: u.fileName,
-      status: u.status,
-      uploadedAt: u.uploadedAt,
-      uploadedBy: u.uploadedBy.name,
-      rowCount: u.rowCount,
-      matched: u.matched,
-      unchanged: u.unchanged,
-      errors: u.errors,
-    })),
+    codeUploads: uploads,
   };
 }
 
@@ -162,7 +139,7 @@ async function batchPayments(db: Db, batchId: string, position: { after?: number
            p."voucherExpiresOn" AS "voucherExpiresOn", p."postOfficeStatusDate" AS "postOfficeStatusDate"
     FROM "FileLine" l
     JOIN "Payment" p ON p.id = l."paymentId"
-    JOIN "Claim" c ON c.id = p."claimId"
+    LEFT JOIN "Claim" c ON c.id = p."claimId"
     WHERE l."batchId" = ${batchId}::uuid
       ${start.cursor === undefined ? Prisma.empty : Prisma.sql`AND l."lineNo" ${op} ${start.cursor}::int`}
     ORDER BY l."lineNo" ${dir}

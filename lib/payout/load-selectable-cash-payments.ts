@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { csvRow, forEachCopyRow, type CopyRow } from "@/lib/db/copy-rows";
 import type { StagingFile } from "@/lib/db/staging-file";
-import { holdReasonLabels } from "@/lib/payments/hold-reasons";
+import { stagedHold } from "@/lib/batches/stage-run-selection";
 import type { RunWarning } from "@/lib/runs/run-warnings";
 import { formatPayoutFile, type PayoutPaymentInput, type PayoutWarning } from "./format-payout-file";
 import { encryptPayoutLine, payoutLineTexts } from "./payout-line-copy";
@@ -11,18 +11,21 @@ import { encryptPayoutLine, payoutLineTexts } from "./payout-line-copy";
 // single, so nothing is skipped). A payment already on a live file line belongs to another run's
 // unfinished batch and is left to it: it must never be in two files.
 //
-// One statement locks them and streams them out with the claimant's name and address and the
-// claim's event date (COPY … TO STDOUT). They go through the pure formatPayoutFile a bounded chunk
+// One statement locks them and streams them out with the name and address of the person paid
+// (Payment.personId), the claim's event date or the cycle's first day, and the cycle's plan's own
+// letter template code if it has one (COPY … TO STDOUT). They go through the pure formatPayoutFile a bounded chunk
 // at a time, and what each becomes (a line of batch n with its text encrypted, the line's own copy
 // of what it pays to; a hold; a cleaning warning) is written to a staging file, never kept in
 // memory. The run then COPYs it into STAGE_TABLE and does the rest in SQL.
 
 export const SELECTABLE_CASH_PAYMENTS = `
   SELECT p.id, p.reference, p."amountPence", c."firstName", c."lastName", c."addressLine1", c.town, c.county,
-         c.country, c.postcode, to_char(cl."eventDate", 'YYYY-MM-DD')
+         c.country, c.postcode, to_char(coalesce(cl."eventDate", cy."periodStart"), 'YYYY-MM-DD'), pp."letterTemplateCode"
   FROM "Payment" p
-  JOIN "Claim" cl ON cl.id = p."claimId"
-  JOIN "Claimant" c ON c.id = cl."claimantId"
+  JOIN "Claimant" c ON c.id = p."personId"
+  LEFT JOIN "Claim" cl ON cl.id = p."claimId"
+  LEFT JOIN "PaymentCycle" cy ON cy.id = p."cycleId"
+  LEFT JOIN "PaymentPlan" pp ON pp.id = cy."paymentPlanId"
   WHERE p.status = 'NEW' AND p.method = 'CASH' AND p."holdReason" IS NULL
     AND NOT EXISTS (SELECT 1 FROM "FileLine" l WHERE l."paymentId" = p.id AND NOT l."isVoid")
   ORDER BY p."createdAt", p.id
@@ -67,9 +70,12 @@ export interface StagedCashSelection {
   batches: StagedBatch[];
 }
 
-/** One row of SELECTABLE_CASH_PAYMENTS as the formatter's input. */
+/**
+ * One row of SELECTABLE_CASH_PAYMENTS as the formatter's input: the letter template code is the
+ * cycle's plan's when it sets one, else the setting's (`letterTemplateCode`).
+ */
 export function payoutInput(row: CopyRow, letterTemplateCode: string): PayoutPaymentInput {
-  const [id, reference, amount, firstName, lastName, addressLine1, town, county, country, postcode, eventDate] = row;
+  const [id, reference, amount, firstName, lastName, addressLine1, town, county, country, postcode, eventDate, planCode] = row;
   return {
     paymentId: id!,
     paymentReference: reference!,
@@ -81,7 +87,7 @@ export function payoutInput(row: CopyRow, letterTemplateCode: string): PayoutPay
     county,
     country: country ?? "",
     postcode: postcode ?? "",
-    letterTemplateCode,
+    letterTemplateCode: planCode || letterTemplateCode,
     eventDate: eventDate!,
   };
 }
@@ -127,27 +133,9 @@ export async function stageSelectableCashPayments(
       const exclusion = excluded.get(input.paymentId);
       if (exclusion) {
         counts.held += 1;
-        const warning: RunWarning = {
-          kind: "PAYMENT_HELD",
-          paymentId: exclusion.paymentId,
-          reference: exclusion.paymentReference,
-          reason: exclusion.reason,
-          detail: exclusion.detail,
-        };
-        const timeline = `${holdReasonLabels[exclusion.reason]} (${exclusion.detail})`;
-        await stage([
-          "H",
-          input.paymentId,
-          null,
-          null,
-          null,
-          null,
-          exclusion.reason,
-          exclusion.detail,
-          timeline,
-          JSON.stringify(warning),
-          null,
-        ]);
+        const { reason, detail } = exclusion;
+        const held = stagedHold({ paymentId: exclusion.paymentId, reference: exclusion.paymentReference, reason, detail });
+        await stage(["H", input.paymentId, null, null, null, null, reason, detail, held.timelineDetail, held.warning, null]);
         continue;
       }
       const line = lines.get(input.paymentId)!;

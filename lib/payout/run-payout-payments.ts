@@ -1,17 +1,13 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import type { AuditActor } from "@/lib/audit/record-audit";
 import type { FileStore } from "@/lib/storage";
-import { acquireRun, type AcquireResult } from "@/lib/runs/acquire-run";
-import { failRun } from "@/lib/runs/fail-run";
+import { executeRun } from "@/lib/runs/execute-run";
 import { heartbeat } from "@/lib/runs/heartbeat";
-import { loadRunSummary } from "@/lib/runs/load-run-summary";
-import { retryFailedRun } from "@/lib/runs/retry-failed-run";
-import { runActor } from "@/lib/runs/run-actor";
 import { clockFrom, type Clock } from "@/lib/runs/run-clock";
 import { reached, type RunFaults } from "@/lib/runs/run-faults";
-import { LeaseLostError, type RunLease } from "@/lib/runs/run-lease";
-import { busySummary, type RunSummary } from "@/lib/runs/run-summary";
+import type { RunLease } from "@/lib/runs/run-lease";
+import type { RunSummary } from "@/lib/runs/run-summary";
 import { runPgTransaction } from "@/lib/runs/run-transaction";
 import { deliverPayoutBatch } from "./run-deliver-payout-batch";
 import { finishPayoutRunIfDone } from "./run-finish-payout-run";
@@ -72,35 +68,31 @@ export interface RunPayoutPaymentsOptions {
 }
 
 export async function runPayoutPayments(options: RunPayoutPaymentsOptions): Promise<RunSummary> {
-  const { db, store, deliverer, key, settings, now, triggeredBy, alertAddresses, retryRunId, leaseMs, faults } = options;
+  const { db, store, deliverer, key, settings, now, triggeredBy, alertAddresses, faults } = options;
   const clock = options.clock ?? clockFrom(now);
-  const kind = "PAYOUT" as const;
-
-  if (retryRunId) {
-    const run = await db.run.findUnique({ where: { id: retryRunId }, select: { kind: true } });
-    if (run && run.kind !== kind) throw new AppError("INVALID_STATE", `Run ${retryRunId} is not a Payout run`);
-  }
-  const acquired: AcquireResult = retryRunId
-    ? await retryFailedRun({ db, runId: retryRunId, now, triggeredBy, leaseMs })
-    : await acquireRun({ db, kind, now, triggeredBy, leaseMs });
-  if (!acquired.acquired) return busySummary(kind, acquired.runningRunId);
-  const { lease } = acquired;
-  const actor = runActor(kind, triggeredBy);
   const step = (name: PayoutStep) => reached(faults, name);
 
-  try {
-    await step("acquired");
-    const selection = await selectCashPayments({
-      db,
-      lease,
-      key,
-      now: clock(),
-      actor,
-      maxPerFile: settings.maxPerFile,
-      letterTemplateCode: settings.letterTemplateCode,
-    });
-    await step("selected");
-    if (selection.outcome === "BATCHES") {
+  return executeRun({
+    db,
+    kind: "PAYOUT",
+    now,
+    clock,
+    triggeredBy,
+    retryRunId: options.retryRunId,
+    leaseMs: options.leaseMs,
+    steps: async ({ lease, actor }) => {
+      await step("acquired");
+      const selection = await selectCashPayments({
+        db,
+        lease,
+        key,
+        now: clock(),
+        actor,
+        maxPerFile: settings.maxPerFile,
+        letterTemplateCode: settings.letterTemplateCode,
+      });
+      await step("selected");
+      if (selection.outcome !== "BATCHES") return;
       await storePayoutFiles({ db, store, lease, key, settings, clock });
       await step("stored");
       let finished = false;
@@ -114,23 +106,16 @@ export async function runPayoutPayments(options: RunPayoutPaymentsOptions): Prom
         await step("sent");
       }
       if (!finished) await finishOrExplain(db, lease, clock(), actor);
-    }
-  } catch (error) {
-    // Another worker owns the run now (this one stalled past its lease): it is in progress.
-    if (error instanceof LeaseLostError) return busySummary(kind, lease.runId, error.message);
-    // failRun does nothing when the step had already finished the run (a fault after the last "sent").
-    const failed = await failRun({ db, lease, error, now: clock(), actor });
-    if (failed) await raisePayoutRunAlerts({ db, lease, error, now: clock(), addresses: alertAddresses });
-    log.error({ err: error, runId: lease.runId, attempt: lease.attempt, failed }, "payout run stopped with an error");
-  }
-  return loadRunSummary(db, lease.runId, { resumed: lease.resumed });
+    },
+    onFailed: ({ lease, error }) => raisePayoutRunAlerts({ db, lease, error, now: clock(), addresses: alertAddresses }),
+  });
 }
 
 /**
  * After the batches: the run SUCCEEDED when every one is sent (a resumed run whose last batch was
  * sent already, or settled by an admin), or an error naming what waits for an admin.
  */
-async function finishOrExplain(db: Db, lease: RunLease, now: Date, actor: ReturnType<typeof runActor>): Promise<void> {
+async function finishOrExplain(db: Db, lease: RunLease, now: Date, actor: AuditActor): Promise<void> {
   await runPgTransaction(db, lease, async (tx) => {
     const { finished, progress } = await finishPayoutRunIfDone(tx, lease, { now, actor });
     if (finished) return;

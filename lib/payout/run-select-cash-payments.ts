@@ -1,12 +1,10 @@
 import type { Db } from "@/lib/db";
 import { recordAuditSql, type AuditActor } from "@/lib/audit/record-audit";
 import { createBatch } from "@/lib/batches/create-batch";
-import { holdExcludedPayments } from "@/lib/batches/hold-excluded-payments";
+import { stageRunSelection } from "@/lib/batches/stage-run-selection";
 import { londonDate } from "@/lib/dates/london-date";
-import { StagingFile } from "@/lib/db/staging-file";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { finishRun } from "@/lib/runs/finish-run";
 import type { RunLease } from "@/lib/runs/run-lease";
 import { runPgTransaction } from "@/lib/runs/run-transaction";
 import { MAX_PAYOUT_FILES_PER_DAY } from "./format-payout-file";
@@ -15,7 +13,6 @@ import {
   CREATE_STAGE_TABLE,
   STAGE_TABLE,
   stageSelectableCashPayments,
-  type StagedCashSelection,
 } from "./load-selectable-cash-payments";
 
 export type CashSelection = { outcome: "EMPTY" } | { outcome: "BATCHES"; batchIds: string[] };
@@ -54,38 +51,16 @@ export async function selectCashPayments(options: {
     if (existing.length > 0)
       throw new AppError("INVALID_STATE", `Every batch of run ${lease.runId} was returned to NEW: start a new run instead`);
 
-    const staging = await StagingFile.create("disburse-payout-selection-");
-    let staged: StagedCashSelection;
-    try {
-      staged = await stageSelectableCashPayments(tx.client, staging, { key, letterTemplateCode, maxPerFile });
-      await tx.$executeRaw`${Prisma.raw(CREATE_STAGE_TABLE)}`;
-      await staging.copyInto(tx.client, COPY_INTO_STAGE_TABLE);
-    } finally {
-      await staging.discard();
-    }
-
-    const held = await holdExcludedPayments(tx, {
-      exclusions: Prisma.sql`
-        SELECT payment_id AS id, reason, timeline_detail AS "timelineDetail", detail FROM ${stage} WHERE kind = 'H'`,
-      runId: lease.runId,
+    const selection = await stageRunSelection(tx, {
+      lease,
       now,
       actor,
+      table: { name: STAGE_TABLE, create: CREATE_STAGE_TABLE, copyInto: COPY_INTO_STAGE_TABLE },
+      stagingPrefix: "disburse-payout-selection-",
+      stage: (staging) => stageSelectableCashPayments(tx.client, staging, { key, letterTemplateCode, maxPerFile }),
     });
-    if (held !== staged.held) throw new Error(`${staged.held} payments to hold, but ${held} were held`);
-    // The run's counts, and its warnings: holds first, then what cleaning changed, each in the order
-    // the payments were selected.
-    const recordSelection = (paymentCount: number, totalPence: number) => tx.$executeRaw`
-      UPDATE "Run"
-      SET "paymentCount" = ${paymentCount}::int, "totalPence" = ${totalPence}::bigint, "heldCount" = ${held}::int,
-          warnings = (SELECT coalesce(jsonb_agg(warning ORDER BY kind = 'W', seq), '[]'::jsonb)
-                      FROM ${stage} WHERE warning IS NOT NULL)
-      WHERE id = ${lease.runId}::uuid`;
-
-    if (staged.lines === 0) {
-      await recordSelection(0, 0);
-      await finishRun(tx, lease, { status: "EMPTY", now, actor, paymentCount: 0, totalPence: 0 });
-      return { outcome: "EMPTY" };
-    }
+    if (selection === null) return { outcome: "EMPTY" };
+    const { staged, held } = selection;
 
     // The day is the run's (its frozen start), so a retry days later names its files as the first
     // attempt did; the sequence continues the day's Payout files, void ones included (their names
@@ -115,16 +90,10 @@ export async function selectCashPayments(options: {
           SELECT line_no AS "lineNo", payment_id AS "paymentId", amount_pence AS "amountPence",
                  file_reference AS "fileReference", line_copy AS "bankDetailsCiphertext"
           FROM ${stage} WHERE kind = 'L' AND batch_no = ${expected.batchNo}::int`,
+        expected,
       });
-      if (batch.paymentCount !== expected.lines || batch.totalPence !== expected.totalPence) {
-        throw new Error(
-          `batch ${batch.id} has ${batch.paymentCount} lines totalling ${batch.totalPence}p, ` +
-            `but ${expected.lines} lines totalling ${expected.totalPence}p were formatted`,
-        );
-      }
       created.push({ batchId: batch.id, sequenceNo, paymentCount: batch.paymentCount, totalPence: batch.totalPence });
     }
-    await recordSelection(staged.lines, staged.totalPence);
     await recordAuditSql(tx, {
       actor,
       action: "run.selected",

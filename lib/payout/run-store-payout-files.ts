@@ -1,7 +1,6 @@
 import type { Db } from "@/lib/db";
 import { recordBatchFile } from "@/lib/batches/record-batch-file";
-import { storeRunFile, type StoredRunFile } from "@/lib/batches/store-run-file";
-import { poolOf } from "@/lib/db/create-db";
+import { storeRunFileFromDb } from "@/lib/batches/store-run-file";
 import { heartbeat } from "@/lib/runs/heartbeat";
 import type { Clock } from "@/lib/runs/run-clock";
 import type { RunLease } from "@/lib/runs/run-lease";
@@ -59,7 +58,19 @@ export async function storePayoutFiles(options: {
       );
     }
     await heartbeat({ db, lease, now: clock() });
-    const stored = await storeBatchFile({ db, store, lease, key, settings, batch });
+    const stored = await storeRunFileFromDb({
+      db,
+      store,
+      lease,
+      file: {
+        kind: PAYOUT_FILE_KIND,
+        fileName: payoutBatchFileName(settings, batch),
+        contentType: PAYOUT_CONTENT_TYPE,
+        lineCount: batch.lineCount,
+        totalPence: batch.linesTotalPence,
+      },
+      data: (client) => payoutBatchBytes({ client, batch, key }),
+    });
     await runPgTransaction(db, lease, async (tx) => {
       const [row] = await tx.$queryRaw<{ status: string }[]>`
         SELECT status::text AS status FROM "Batch" WHERE id = ${batch.batchId}::uuid FOR UPDATE`;
@@ -67,37 +78,5 @@ export async function storePayoutFiles(options: {
       await recordBatchFile(tx, { batchId: batch.batchId, file: stored });
       await tx.$executeRaw`UPDATE "Batch" SET status = 'STORED' WHERE id = ${batch.batchId}::uuid`;
     });
-  }
-}
-
-async function storeBatchFile(options: {
-  db: Db;
-  store: FileStore;
-  lease: RunLease;
-  key: Buffer;
-  settings: PayoutFileSettings;
-  batch: PayoutBatchToStore;
-}): Promise<StoredRunFile> {
-  const { db, store, lease, key, settings, batch } = options;
-  const client = await poolOf(db).connect();
-  let finished = false;
-  try {
-    const stored = await storeRunFile({
-      store,
-      lease,
-      file: {
-        kind: PAYOUT_FILE_KIND,
-        fileName: payoutBatchFileName(settings, batch),
-        contentType: PAYOUT_CONTENT_TYPE,
-        data: payoutBatchBytes({ client, batch, key }),
-        lineCount: batch.lineCount,
-        totalPence: batch.linesTotalPence,
-      },
-    });
-    finished = true;
-    return stored;
-  } finally {
-    // A rebuild that stopped early left the connection in the middle of its COPY: close it.
-    client.release(!finished);
   }
 }

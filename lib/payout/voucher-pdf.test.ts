@@ -4,7 +4,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 import { pdfImages, pdfPageCount, pdfTextLines } from "./pdf-text.test-helper";
-import { ADDRESS_POSITION, longDate, PAGE, voucherPdf, type VoucherLetterInput } from "./voucher-pdf";
+import type { VoucherLetter } from "@/lib/notify/letter-kit";
+import { ADDRESS_POSITION, PAGE } from "@/lib/notify/letter-layout";
+
+import { voucherPdf } from "./voucher-pdf";
 
 // The golden is the letter's text, line by line in drawing order (the wording of voucher-pdf.ts with
 // the values below filled in), not its bytes: a pdfkit upgrade may change the bytes, never the words.
@@ -14,7 +17,7 @@ const MM = 72 / 25.4;
 /** Helvetica's ascender is 718/1000 of the font size: the line's top is that far above its baseline. */
 const HELVETICA_ASCENT = 0.718;
 
-const INPUT: VoucherLetterInput = {
+const INPUT: VoucherLetter = {
   paymentReference: "7KQ2M9X-01",
   firstName: "Siobhan",
   lastName: "OShea",
@@ -104,7 +107,7 @@ describe("voucherPdf: addresses", () => {
 });
 
 describe("voucherPdf: refuses what it cannot print", () => {
-  it.each<[string, Partial<VoucherLetterInput>, RegExp]>([
+  it.each<[string, Partial<VoucherLetter>, RegExp]>([
     ["a name outside the fonts' characters", { lastName: "Петров" }, /lastName .* cannot print/],
     ["a code that is not 13 letters and digits", { code: "K7QX2M9PLA4T" }, /12 characters/],
     ["an amount of zero", { amountPence: 0 }, /positive whole number/],
@@ -116,15 +119,5 @@ describe("voucherPdf: refuses what it cannot print", () => {
   it("accepts Latin-1 letters, which the standard fonts carry", async () => {
     const pdf = await voucherPdf({ ...INPUT, firstName: "Zoë" });
     expect(pdfTextLines(pdf, PAGE.height)[3].text).toBe("Zoë OShea");
-  });
-});
-
-describe("longDate", () => {
-  it.each([
-    ["2027-03-12", "12 March 2027"],
-    ["2026-01-01", "1 January 2026"],
-    ["2026-12-31", "31 December 2026"],
-  ])("%s -> %s", (iso, words) => {
-    expect(longDate(iso)).toBe(words);
   });
 });

@@ -1,6 +1,17 @@
-import PDFDocument from "pdfkit";
-
-import { isIsoDate } from "@/lib/dates/london-date";
+import { isIsoDate, longDate } from "@/lib/dates/london-date";
+import type { VoucherLetter } from "@/lib/notify/letter-kit";
+import {
+  BOLD,
+  FONT,
+  LEFT,
+  MM,
+  TEXT_TOP,
+  TEXT_WIDTH,
+  TOP_RIGHT_X,
+  drawAddress,
+  drawReferenceAndDate,
+  letterPdf,
+} from "@/lib/notify/letter-layout";
 import { formatPence } from "@/lib/money";
 
 import { barcodePng } from "./barcode";
@@ -15,65 +26,22 @@ import { paymentCodeProblem } from "./rules/payment-code";
  * used, so nothing is embedded or subset at random).
  */
 
-export interface VoucherLetterInput {
-  paymentReference: string;
-  /** Name and address as the Payout file carries them, so the letter matches the ID check. */
-  firstName: string;
-  lastName: string;
-  addressLine1: string;
-  town: string;
-  county: string | null;
-  postcode: string;
-  amountPence: number;
-  code: string;
-  /** The last day the voucher can be cashed, YYYY-MM-DD. */
-  expiryDate: string;
-  /** The London date the letter is made, YYYY-MM-DD: printed, and the PDF's creation date. */
-  letterDate: string;
-}
-
-const MM = 72 / 25.4;
-/** A4 in points. */
-export const PAGE = { width: 595.28, height: 841.89 } as const;
-/** Where the first address line's top sits: inside the window of a DL envelope for a letter folded in three. */
-export const ADDRESS_POSITION = { x: 20 * MM, y: 48 * MM, width: 85 * MM } as const;
-const LEFT = 20 * MM;
-const TEXT_WIDTH = PAGE.width - 2 * LEFT;
 const BARCODE_WIDTH = 75 * MM;
-
-const FONT = "Helvetica";
-const BOLD = "Helvetica-Bold";
 const MONO = "Courier-Bold";
 
 // The standard fonts are WinAnsi-encoded; anything outside Latin-1 would print as a wrong glyph.
 const PRINTABLE = /^[\x20-\x7E\u00A0-\u00FF]*$/;
 
 /** The letter's PDF bytes; rejects (never prints a wrong letter) on a value it cannot print. */
-export async function voucherPdf(input: VoucherLetterInput): Promise<Uint8Array> {
+export async function voucherPdf(input: VoucherLetter): Promise<Uint8Array> {
   check(input);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 0,
-    autoFirstPage: true,
-    info: {
-      Title: `Cash payment voucher ${input.paymentReference}`,
-      Creator: "Disburse",
-      Producer: "Disburse",
-      CreationDate: new Date(`${input.letterDate}T00:00:00Z`),
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on("error", reject);
-  });
-  draw(doc, input);
-  doc.end();
-  return done;
+  const title = `Cash payment voucher ${input.paymentReference}`;
+  return letterPdf({ title, letterDate: input.letterDate, margins: { top: 0, bottom: 0, left: 0, right: 0 } }, (doc) =>
+    draw(doc, input),
+  );
 }
 
-function check(input: VoucherLetterInput): void {
+function check(input: VoucherLetter): void {
   const problem = paymentCodeProblem(input.code);
   if (problem !== null) throw new RangeError(`voucher letter: ${problem}`);
   if (!Number.isSafeInteger(input.amountPence) || input.amountPence <= 0) {
@@ -91,7 +59,7 @@ function check(input: VoucherLetterInput): void {
   }
 }
 
-function draw(doc: PDFKit.PDFDocument, input: VoucherLetterInput): void {
+function draw(doc: PDFKit.PDFDocument, input: VoucherLetter): void {
   const name = `${input.firstName} ${input.lastName}`;
   const expiry = longDate(input.expiryDate);
 
@@ -99,18 +67,14 @@ function draw(doc: PDFKit.PDFDocument, input: VoucherLetterInput): void {
   doc
     .font(BOLD)
     .fontSize(14)
-    .text("Cash payment voucher", 120 * MM, 20 * MM, { lineBreak: false });
-  doc.font(FONT).fontSize(10);
-  doc.text(`Reference: ${input.paymentReference}`, 120 * MM, 28 * MM, { lineBreak: false });
-  doc.text(`Date: ${longDate(input.letterDate)}`, 120 * MM, 33 * MM, { lineBreak: false });
+    .text("Cash payment voucher", TOP_RIGHT_X, 20 * MM, { lineBreak: false });
+  drawReferenceAndDate(doc, { reference: input.paymentReference, letterDate: input.letterDate });
+  drawAddress(
+    doc,
+    [name, input.addressLine1, input.town, input.county ?? "", input.postcode].filter((l) => l.trim() !== ""),
+  );
 
-  // The window: long lines wrap inside it rather than being cut.
-  doc.font(FONT).fontSize(11);
-  const address = [name, input.addressLine1, input.town, input.county ?? "", input.postcode].filter((l) => l.trim() !== "");
-  doc.text(address[0], ADDRESS_POSITION.x, ADDRESS_POSITION.y, { width: ADDRESS_POSITION.width });
-  for (const line of address.slice(1)) doc.text(line, { width: ADDRESS_POSITION.width });
-
-  let y = 100 * MM;
+  let y = TEXT_TOP;
   const line = (text: string, font = FONT, size = 11, gap = 1.5) => {
     doc.font(font).fontSize(size);
     // Fixed wording is broken into lines by hand so the layout never depends on wrapping.
@@ -143,27 +107,6 @@ function draw(doc: PDFKit.PDFDocument, input: VoucherLetterInput): void {
   line("The voucher expires after the date above and can no longer be cashed. Keep this letter");
   line("safe. If you lose it, or cannot collect the money in time, contact us and quote your");
   line(`reference ${input.paymentReference}.`);
-}
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2027-03-12" -> "12 March 2027". */
-export function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** Width and height from a PNG's IHDR chunk. */

@@ -1,10 +1,10 @@
 import type { Db } from "@/lib/db";
 import type { UploadKind } from "@/lib/generated/prisma/enums";
 
-/** The latest uploads of a kind, for the page that takes them: who, when, what happened. */
-export async function listUploads(db: Db, kind: UploadKind, take = 10) {
+/** The latest uploads of a kind (for one batch, given `batchId`), for the page that takes them: who, when, what happened. */
+export async function listUploads(db: Db, kind: UploadKind, take = 10, batchId?: string) {
   const uploads = await db.upload.findMany({
-    where: { kind },
+    where: { kind, batchId },
     orderBy: [{ uploadedAt: "desc" }, { id: "desc" }],
     take,
     include: { uploadedBy: { select: { name: true } } },

@@ -331,17 +331,19 @@ function checkAndApply(
 }
 
 /** Both steps for bytes already in memory (small files, tests): the same rules, the same records. */
-export async function receiveUpload(options: {
+/** An upload of bytes already in memory, as each kind's import function takes it (without its spec). */
+export interface ImportUploadOptions {
   db: Db;
   store: FileStore;
-  spec: UploadKindSpec;
   fileName: string;
   bytes: Buffer;
   actor: UploadActor;
   now: Date;
   maxBytes?: number;
   onProgress?: (progress: UploadProgress) => void;
-}): Promise<UploadOutcome> {
+}
+
+export async function receiveUpload(options: ImportUploadOptions & { spec: UploadKindSpec }): Promise<UploadOutcome> {
   const { bytes, ...rest } = options;
   const received = await storeUpload({ ...rest, source: chunksOf(bytes) });
   if (received.refused) return received.refused;

@@ -179,8 +179,8 @@ export async function fillClaims(db: PrismaClient, options: FillClaimsOptions): 
   // One payment per approved claim: old ones paid (or cashed), recent ones new or sent; claims that
   // need attention have a failed payment or one on hold.
   const paymentsAdded = await db.$executeRaw`
-    INSERT INTO "Payment" (id, reference, "claimId", method, "amountPence", status, "holdReason", "createdAt", "updatedAt")
-    SELECT gen_random_uuid(), c.reference || '-01', c.id, c."paymentMethod",
+    INSERT INTO "Payment" (id, reference, "personId", "claimId", method, "amountPence", status, "holdReason", "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), c.reference || '-01', c."claimantId", c.id, c."paymentMethod",
       (SELECT sum(e."approvedPence") FROM "ExpenseLine" e WHERE e."claimId" = c.id),
       CASE
         WHEN c."needsAttention" THEN (CASE WHEN abs(hashtextextended(c.id::text, 0)) % 2 = 0 THEN 'FAILED' ELSE 'NEW' END)::"PaymentStatus"

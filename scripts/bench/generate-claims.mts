@@ -69,8 +69,8 @@ export async function generateClaims(
     SELECT md5('line:' || i)::uuid, claim_id, 1, 'TRAIN', 'Journey to the appointment', amount, amount, 'APPROVED'
     FROM bench_src`);
   await client.query(`
-    INSERT INTO "Payment" (id, reference, "claimId", method, "amountPence", status, "createdAt", "updatedAt")
-    SELECT payment_id, reference || '-01', claim_id, 'BANK', amount, 'NEW', created_at + interval '1 hour', created_at + interval '1 hour'
+    INSERT INTO "Payment" (id, reference, "personId", "claimId", method, "amountPence", status, "createdAt", "updatedAt")
+    SELECT payment_id, reference || '-01', claimant_id, claim_id, 'BANK', amount, 'NEW', created_at + interval '1 hour', created_at + interval '1 hour'
     FROM bench_src`);
   await client.query(`DROP TABLE bench_src`);
 }

@@ -68,9 +68,9 @@ async function prepare(url: string, n: number, reportFile: string): Promise<void
     // Set-up, not the product: SENT with its code and expiry, written past the one-owner guard.
     await client.query(`SET LOCAL disburse.payment_owner = 'on'`);
     await client.query(
-      `INSERT INTO "Payment" (id, reference, "claimId", method, "amountPence", status, "sentAt", "updatedAt", "paymentCode",
+      `INSERT INTO "Payment" (id, reference, "personId", "claimId", method, "amountPence", status, "sentAt", "updatedAt", "paymentCode",
                               "codeIssuedAt", "voucherExpiresOn")
-       SELECT md5('payment' || i)::uuid, lpad(i::text, 7, '0') || '-01', md5('claim' || i)::uuid, 'CASH', 1000 + i % 5000, 'SENT', $2, $2,
+       SELECT md5('payment' || i)::uuid, lpad(i::text, 7, '0') || '-01', md5('claimant' || i)::uuid, md5('claim' || i)::uuid, 'CASH', 1000 + i % 5000, 'SENT', $2, $2,
               'RC' || lpad(i::text, 11, '0'), $2, DATE '2026-12-02'
        FROM generate_series(1, $1::int) i`,
       [n, DELIVERED_AT],

@@ -43,6 +43,54 @@ export const expectedPages: PageExpectation[] = [
     allowed: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"],
     allowedStatus: 404,
   },
+  { pattern: "/payment-plans", url: "/payment-plans", allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  { pattern: "/payment-plans/new", url: "/payment-plans/new", allowed: ["PLAN_MANAGER"] },
+  {
+    pattern: "/payment-plans/[id]",
+    url: "/payment-plans/2d7e4c1b-9a3f-4b6e-8c5d-1f0a9b8c7d6e",
+    allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/payment-plans/[id]/edit",
+    url: "/payment-plans/2d7e4c1b-9a3f-4b6e-8c5d-1f0a9b8c7d6e/edit",
+    allowed: ["PLAN_MANAGER"],
+    allowedStatus: 404,
+  },
+  // Benefit plans: an unknown code or person reference gets the roles allowed past the check to "not found".
+  { pattern: "/benefit-plans", url: "/benefit-plans", allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  { pattern: "/benefit-plans/new", url: "/benefit-plans/new", allowed: ["PLAN_MANAGER"] },
+  {
+    pattern: "/benefit-plans/[code]",
+    url: "/benefit-plans/NO-SUCH-PLAN",
+    allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/benefit-plans/[code]/edit",
+    url: "/benefit-plans/NO-SUCH-PLAN/edit",
+    allowed: ["PLAN_MANAGER"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/benefit-plans/[code]/enrol",
+    url: "/benefit-plans/NO-SUCH-PLAN/enrol",
+    allowed: ["PLAN_MANAGER"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/benefit-plans/[code]/beneficiaries/[reference]",
+    url: "/benefit-plans/NO-SUCH-PLAN/beneficiaries/7KQ2M9X",
+    allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+    allowedStatus: 404,
+  },
+  { pattern: "/payment-cycles", url: "/payment-cycles", allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  {
+    pattern: "/payment-cycles/[id]",
+    url: "/payment-cycles/8e2f6a4c-1b3d-4c5e-9f7a-2b4c6d8e0f13",
+    allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+    allowedStatus: 404,
+  },
 ];
 
 export type RouteExpectation = {
@@ -162,4 +210,44 @@ export const expectedActions: ActionExpectation[] = [
   { file: "app/(portal)/payout/uploads/[id]/actions.ts", name: "settleVoucherStatusAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/api-tokens/actions.ts", name: "createApiTokenAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/api-tokens/actions.ts", name: "revokeApiTokenAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/payment-plans/actions.ts", name: "createPaymentPlanAction", allowed: ["PLAN_MANAGER"] },
+  { file: "app/(portal)/payment-plans/actions.ts", name: "changePaymentPlanAction", allowed: ["PLAN_MANAGER"] },
+  { file: "app/(portal)/benefit-plans/actions.ts", name: "createBenefitPlanAction", allowed: ["PLAN_MANAGER"] },
+  { file: "app/(portal)/benefit-plans/actions.ts", name: "changeBenefitPlanAction", allowed: ["PLAN_MANAGER"] },
+  { file: "app/(portal)/benefit-plans/[code]/enrol/actions.ts", name: "enrolBeneficiaryAction", allowed: ["PLAN_MANAGER"] },
+  {
+    file: "app/(portal)/benefit-plans/[code]/beneficiaries/[reference]/actions.ts",
+    name: "changeBeneficiaryAttributesAction",
+    allowed: ["PLAN_MANAGER"],
+  },
+  {
+    file: "app/(portal)/benefit-plans/[code]/beneficiaries/[reference]/actions.ts",
+    name: "endEnrolmentAction",
+    allowed: ["PLAN_MANAGER"],
+  },
+  {
+    file: "app/(portal)/benefit-plans/[code]/beneficiaries/[reference]/actions.ts",
+    name: "proposeBeneficiaryBankDetailsAction",
+    allowed: ["PLAN_MANAGER"],
+  },
+  {
+    file: "app/(portal)/benefit-plans/[code]/beneficiaries/[reference]/actions.ts",
+    name: "decideBeneficiaryBankDetailsAction",
+    allowed: ["PLAN_MANAGER"],
+  },
+  {
+    file: "app/(portal)/benefit-plans/[code]/beneficiaries/[reference]/actions.ts",
+    name: "proposePaymentMethodAction",
+    allowed: ["PLAN_MANAGER"],
+  },
+  {
+    file: "app/(portal)/benefit-plans/[code]/beneficiaries/[reference]/actions.ts",
+    name: "decidePaymentMethodAction",
+    allowed: ["PLAN_MANAGER"],
+  },
+  { file: "app/(portal)/payment-cycles/actions.ts", name: "createCycleAction", allowed: ["ACCOUNTANT"] },
+  { file: "app/(portal)/payment-cycles/[id]/actions.ts", name: "decideSuspendedPaymentsAction", allowed: ["ACCOUNTANT"] },
+  { file: "app/(portal)/payment-cycles/[id]/actions.ts", name: "approveCycleAction", allowed: ["ACCOUNTANT"] },
+  { file: "app/(portal)/payment-cycles/[id]/actions.ts", name: "rejectCycleAction", allowed: ["ACCOUNTANT"] },
+  { file: "app/(portal)/payment-cycles/[id]/actions.ts", name: "rebuildPayrollAction", allowed: ["ACCOUNTANT"] },
 ];

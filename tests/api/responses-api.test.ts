@@ -33,13 +33,20 @@ async function claimIn(status: ClaimStatus, options: { requestKind?: Information
     actor: { system: "test" },
     now: new Date(),
   });
-  await db().claim.update({
+  const { claimantId } = await db().claim.update({
     where: { id },
     data: { status, informationRequestKind: status === "INFORMATION_REQUESTED" ? (options.requestKind ?? "GENERAL") : null },
   });
   if (options.payment) {
     await db().payment.create({
-      data: { reference: `${reference}-01`, claimId: id, method: "BANK", amountPence: 1240, status: options.payment },
+      data: {
+        reference: `${reference}-01`,
+        personId: claimantId,
+        claimId: id,
+        method: "BANK",
+        amountPence: 1240,
+        status: options.payment,
+      },
     });
   }
   return { id, reference };

@@ -82,7 +82,7 @@ describe("voiding a stored batch", () => {
         sentAt: null,
         holdReason: null,
       });
-      const events = await db().claimEvent.findMany({ where: { claimId: p.claimId, kind: "payment.unsent" } });
+      const events = await db().claimEvent.findMany({ where: { claimId: p.claimId!, kind: "payment.unsent" } });
       expect(events.map((e) => e.summary)).toEqual([`Payment ${p.reference} back to waiting: batch voided (${REASON})`]);
       const audit = await db().auditLog.findMany({ where: { entityId: p.id, action: "payment.unsent" } });
       expect(audit).toHaveLength(1);

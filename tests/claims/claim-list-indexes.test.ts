@@ -48,8 +48,8 @@ beforeAll(async () => {
     INSERT INTO "ExpenseLine" (id, "claimId", "lineNo", type, description, "claimedPence")
     SELECT gen_random_uuid(), id, 1, 'TRAIN', 'Return', 1240 FROM "Claim"`);
   await db().$executeRawUnsafe(`
-    INSERT INTO "Payment" (id, reference, "claimId", method, "amountPence", status, "updatedAt")
-    SELECT gen_random_uuid(), reference || '-01', id, "paymentMethod", 1240, 'SENT', now() FROM "Claim" WHERE status = 'APPROVED'`);
+    INSERT INTO "Payment" (id, reference, "personId", "claimId", method, "amountPence", status, "updatedAt")
+    SELECT gen_random_uuid(), reference || '-01', "claimantId", id, "paymentMethod", 1240, 'SENT', now() FROM "Claim" WHERE status = 'APPROVED'`);
   await db().$executeRawUnsafe(`ANALYZE`);
 }, 120_000);
 

@@ -181,6 +181,7 @@ beforeAll(async () => {
   const failed = await db().payment.create({
     data: {
       reference: `${c0.reference}-01`,
+      personId: claimants[0].id,
       claimId: c0.id,
       method: "BANK",
       amountPence: 1500,
@@ -191,6 +192,7 @@ beforeAll(async () => {
   await db().payment.create({
     data: {
       reference: `${c0.reference}-02`,
+      personId: claimants[0].id,
       claimId: c0.id,
       method: "BANK",
       amountPence: 1500,

@@ -1,13 +1,12 @@
 // GET /api/cron/direct-payments end to end against a real database and a local file store:
 // the bearer secret is checked (in constant time), and the configured run pays what is waiting.
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { decideClaim } from "@/lib/claims/decide-claim";
-import { lineFieldName } from "@/lib/claims/rules/decide-lines";
-import { makeClaim, formReader } from "../support/make-claim";
+import { beforeAll, describe, expect, it } from "vitest";
+import { callCron, cronRouteEnv, itChecksTheCronSecret } from "../support/cron-route";
+import { useFreshRoutes, type RouteEnv } from "../support/fresh-routes";
+import { approveClaim } from "../support/approve-claim";
+import { makeClaim } from "../support/make-claim";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 
@@ -15,48 +14,26 @@ const { db, url } = useTestDatabase();
 const key = randomBytes(32);
 const secret = randomBytes(32).toString("base64url");
 
-async function loadRoute(env: Record<string, string | undefined>) {
-  vi.resetModules();
-  delete (globalThis as { prisma?: unknown }).prisma;
-  Object.assign(process.env, env);
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete process.env[name];
-  return import("@/app/api/cron/direct-payments/route");
-}
-
-const call = (GET: (r: Request) => Promise<Response>, authorization?: string) =>
-  GET(new Request("http://localhost/api/cron/direct-payments", { headers: authorization ? { authorization } : {} }));
+const freshRoutes = useFreshRoutes();
+const PATH = "/api/cron/direct-payments";
+const loadRoute = (env: RouteEnv) => freshRoutes(env, () => import("@/app/api/cron/direct-payments/route"));
+const call = (GET: (r: Request) => Promise<Response>, authorization?: string) => callCron(GET, PATH, authorization);
 
 describe("GET /api/cron/direct-payments", () => {
-  let env: Record<string, string | undefined>;
+  let env: RouteEnv;
   beforeAll(() => {
-    const files = mkdtempSync(path.join(tmpdir(), "disburse-cron-"));
-    chmodSync(files, 0o755);
     env = {
-      DISBURSE_MODE: "production",
-      DATABASE_URL: url(),
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      BANK_DETAILS_KEY: key.toString("base64"),
-      CRON_SECRET: secret,
-      FILE_STORE_DIR: files,
-      AZURE_STORAGE_CONNECTION_STRING: undefined,
+      ...cronRouteEnv({ databaseUrl: url(), key, secret }),
       ADI_TEMPLATE_PATH: path.resolve(import.meta.dirname, "../../templates/adi-journal-demo.xlsx"),
     };
   });
 
-  it("answers 500 and runs nothing when no cron secret is configured", async () => {
-    const { GET } = await loadRoute({ ...env, CRON_SECRET: undefined });
-    const response = await call(GET, `Bearer ${secret}`);
-    expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ error: "cron secret not configured" });
-    expect(await db().run.count()).toBe(0);
-  });
-
-  it("answers 401 without the bearer secret or with a wrong one", async () => {
-    const { GET } = await loadRoute(env);
-    for (const authorization of [undefined, "Bearer wrong", secret, `Bearer ${secret}x`]) {
-      expect((await call(GET, authorization)).status).toBe(401);
-    }
-    expect(await db().run.count()).toBe(0);
+  itChecksTheCronSecret({
+    path: PATH,
+    load: loadRoute,
+    env: () => env,
+    secret,
+    nothingDone: async () => expect(await db().run.count()).toBe(0),
   });
 
   it("runs: EMPTY with nothing to pay, then pays an approved claim's payment into stored files", async () => {
@@ -67,15 +44,7 @@ describe("GET /api/cron/direct-payments", () => {
 
     const caseworker = await makeUser(db(), { role: "CASEWORKER" });
     const { claim } = await makeClaim(db(), key, { lines: [1240, 3000] });
-    const read = formReader(Object.fromEntries(claim.expenses.map((l) => [lineFieldName(l.id, "decision"), "APPROVE"])));
-    await decideClaim({
-      db: db(),
-      key,
-      reference: claim.reference,
-      expectedVersion: 0,
-      read,
-      actor: { id: caseworker.id, email: caseworker.email, name: caseworker.name },
-    });
+    await approveClaim(db(), key, claim, caseworker);
 
     const paid = await call(GET, `Bearer ${secret}`);
     expect(paid.status).toBe(200);

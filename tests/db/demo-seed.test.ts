@@ -62,6 +62,7 @@ describe("demo seed", () => {
       "admin@demo.disburse.test ADMIN",
       "caseworker2@demo.disburse.test CASEWORKER",
       "caseworker@demo.disburse.test CASEWORKER",
+      "plan-manager2@demo.disburse.test PLAN_MANAGER",
       "plan-manager@demo.disburse.test PLAN_MANAGER",
       "sscl-finance@demo.disburse.test SSCL_FINANCE",
     ]);

@@ -24,7 +24,8 @@ type SqlOnly = { kind: "index" | "check" | "trigger" | "function"; name: string;
  * checks this list against the migrated database in both directions, so it cannot go stale.
  */
 const SQL_ONLY: SqlOnly[] = [
-  // 20261122190215_init: at most one live (NEW, SENT, PAID) payment per claim (partial unique index).
+  // 20261122190215_init: at most one live payment per claim (partial unique index; CASHED counts too
+  // since 20261128120000_payment_plans).
   { kind: "index", name: "Payment_one_live_per_claim", table: "Payment" },
   // 20261122190215_init: money is positive pence (CHECK constraints).
   { kind: "check", name: "Payment_amount_positive", table: "Payment" },
@@ -43,6 +44,8 @@ const SQL_ONLY: SqlOnly[] = [
   { kind: "index", name: "FileLine_one_live_per_payment", table: "FileLine" },
   // 20261123090000_file_line_reference_upper: upper("fileReference") (expression index).
   { kind: "index", name: "FileLine_upper_fileReference_idx", table: "FileLine" },
+  // 20261128120000_payment_plans: a payment is for a claim or for a cycle (CHECK).
+  { kind: "check", name: "Payment_claim_or_cycle", table: "Payment" },
   // 20261128110000_payout: the message sender's queue of due messages (partial index).
   { kind: "index", name: "Notification_due_idx", table: "Notification" },
   // 20261128090000_payment_status_history: only movePayments changes Payment.status (trigger).

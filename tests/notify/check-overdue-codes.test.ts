@@ -46,6 +46,7 @@ async function deliveredBatch(deliveredAt: string, lines: Line[], status: BatchS
     const payment = await db().payment.create({
       data: {
         reference: `${reference}-01`,
+        personId: claimant.id,
         claimId: claim.id,
         method: "CASH",
         amountPence: 1000,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { letterKit } from "@/app/(portal)/outbox/letter-kit";
 import { pdfPageCount, pdfTextLines } from "@/lib/payout/pdf-text.test-helper";
-import { ADDRESS_POSITION, PAGE } from "@/lib/payout/voucher-pdf";
+import { ADDRESS_POSITION, PAGE } from "@/lib/notify/letter-layout";
 import { messagePdf, type MessageToRender } from "@/lib/notify/render-message";
 
 const HELVETICA_ASCENT = 0.718;

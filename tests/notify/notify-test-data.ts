@@ -76,6 +76,7 @@ export async function queueVoucherMessage(db: PrismaClient, options: { channel: 
   const payment = await db.payment.create({
     data: {
       reference: `${reference}-01`,
+      personId: claimant.id,
       claimId: claim.id,
       method: "CASH",
       amountPence: 4240,

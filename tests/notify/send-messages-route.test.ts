@@ -86,7 +86,14 @@ describe("GET /api/cron/send-messages", () => {
       },
     });
     const payment = await db().payment.create({
-      data: { reference: "7KQ2M9X-01", claimId: claim.id, method: "CASH", amountPence: 1000, status: "SENT" },
+      data: {
+        reference: "7KQ2M9X-01",
+        personId: claimant.id,
+        claimId: claim.id,
+        method: "CASH",
+        amountPence: 1000,
+        status: "SENT",
+      },
     });
     await db().fileLine.create({
       data: { batchId: batch.id, lineNo: 1, paymentId: payment.id, amountPence: 1000, fileReference: payment.reference },

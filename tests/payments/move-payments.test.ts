@@ -102,7 +102,7 @@ describe("movePayments", () => {
     }
     expect(byId.get(ids[3])).toMatchObject({ status: "CANCELLED", cancelReason: "Earlier" });
     // The held one was released by the cancellation, so its claim no longer needs attention.
-    expect(byId.get(ids[4])!.claim.needsAttention).toBe(false);
+    expect(byId.get(ids[4])!.claim!.needsAttention).toBe(false);
 
     const history = await db().paymentStatusHistory.findMany({ where: { paymentId: { in: ids }, action: "payment.cancelled" } });
     expect(history).toHaveLength(5);

@@ -14,7 +14,8 @@ import { fetchPayoutReturns, type FetchPayoutReturnsOptions, type InboxRunResult
 import { PAYOUT_INBOX_EMAIL, PAYOUT_INBOX_NAME } from "@/lib/payout/inbox/inbox-actor";
 import { sftpInbox } from "@/lib/payout/inbox/sftp-inbox";
 import { useTempStore } from "../runs/run-test-support";
-import { hasSshd, useSshd } from "../support/sshd";
+import { hasSshd } from "../support/sshd";
+import { useSshd } from "../support/use-sshd";
 import { useTestDatabase } from "../support/test-db";
 import {
   makeVoucherBatch,

@@ -3,12 +3,14 @@
 // touches nothing, not even the inbox actor; configured, it fetches from a real OpenSSH sshd
 // (tests/support/sshd.ts) with the settings as the deployment gives them.
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PAYOUT_INBOX_EMAIL } from "@/lib/payout/inbox/inbox-actor";
-import { hasSshd, useSshd } from "../support/sshd";
+import { callCron, cronRouteEnv, itChecksTheCronSecret } from "../support/cron-route";
+import { useFreshRoutes, type RouteEnv } from "../support/fresh-routes";
+import { hasSshd } from "../support/sshd";
+import { useSshd } from "../support/use-sshd";
 import { useTestDatabase } from "../support/test-db";
 import { makeVoucherBatch, paymentCodeLine, voucherCode, voucherPence, voucherReference } from "./voucher-upload-support";
 
@@ -19,16 +21,10 @@ const { db, url } = useTestDatabase();
 const sshd = useSshd();
 const secret = randomBytes(32).toString("base64url");
 
-async function loadRoute(env: Record<string, string | undefined>) {
-  vi.resetModules();
-  delete (globalThis as { prisma?: unknown }).prisma;
-  Object.assign(process.env, env);
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete process.env[name];
-  return import("@/app/api/cron/payout-inbox/route");
-}
-
-const call = (GET: (r: Request) => Promise<Response>, authorization?: string) =>
-  GET(new Request("http://localhost/api/cron/payout-inbox", { headers: authorization ? { authorization } : {} }));
+const freshRoutes = useFreshRoutes();
+const PATH = "/api/cron/payout-inbox";
+const loadRoute = (env: RouteEnv) => freshRoutes(env, () => import("@/app/api/cron/payout-inbox/route"));
+const call = (GET: (r: Request) => Promise<Response>, authorization?: string) => callCron(GET, PATH, authorization);
 
 /** Nothing the inbox would write: its actor, uploads, audit rows, alerts. */
 async function footprint() {
@@ -41,18 +37,10 @@ async function footprint() {
 }
 
 describe("GET /api/cron/payout-inbox", () => {
-  let env: Record<string, string | undefined>;
+  let env: RouteEnv;
   beforeAll(() => {
-    const files = mkdtempSync(path.join(tmpdir(), "disburse-inbox-cron-"));
-    chmodSync(files, 0o755);
     env = {
-      DISBURSE_MODE: "production",
-      DATABASE_URL: url(),
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      BANK_DETAILS_KEY: randomBytes(32).toString("base64"),
-      CRON_SECRET: secret,
-      FILE_STORE_DIR: files,
-      AZURE_STORAGE_CONNECTION_STRING: undefined,
+      ...cronRouteEnv({ databaseUrl: url(), key: randomBytes(32), secret }),
       PAYOUT_SFTP_HOST: undefined,
       PAYOUT_SFTP_PORT: undefined,
       PAYOUT_SFTP_USERNAME: undefined,
@@ -64,12 +52,12 @@ describe("GET /api/cron/payout-inbox", () => {
     };
   });
 
-  it("answers 401 without the bearer secret or with a wrong one, and 500 without a configured secret", async () => {
-    const { GET } = await loadRoute(env);
-    for (const authorization of [undefined, "Bearer wrong", secret]) expect((await call(GET, authorization)).status).toBe(401);
-    const unset = await loadRoute({ ...env, CRON_SECRET: undefined });
-    expect((await call(unset.GET, `Bearer ${secret}`)).status).toBe(500);
-    expect(await footprint()).toEqual({ inboxUsers: 0, uploads: 0, audit: 0, alerts: 0 });
+  itChecksTheCronSecret({
+    path: PATH,
+    load: loadRoute,
+    env: () => env,
+    secret,
+    nothingDone: async () => expect(await footprint()).toEqual({ inboxUsers: 0, uploads: 0, audit: 0, alerts: 0 }),
   });
 
   it("without PAYOUT_SFTP_INBOX: 200 not configured, nothing done", async () => {

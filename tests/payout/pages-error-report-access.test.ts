@@ -7,9 +7,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/auth/roles";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { importReconciliation } from "@/lib/payout/reconciliation/import-reconciliation";
 import { LocalFileStore } from "@/lib/storage/local-file-store";
+import { useFreshRoutes } from "../support/fresh-routes";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 
@@ -17,26 +17,23 @@ let signedIn: CurrentUser | null = null;
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn }));
 
 const { db, url } = useTestDatabase();
+const freshRoutes = useFreshRoutes();
 const files = mkdtempSync(path.join(tmpdir(), "disburse-error-report-"));
 
 type Get = (request: Request, context: { params: Promise<{ uploadId: string }> }) => Promise<Response>;
 let GET: Get;
-let routePoolOf: (db: PrismaClient) => { end(): Promise<void> };
 let reconciliationId: string;
 let failedPaymentsId: string;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
+  const env = {
     DATABASE_URL: url(),
     DISBURSE_MODE: "production",
     AUTH_SECRET: "a".repeat(40),
     BANK_DETAILS_KEY: Buffer.alloc(32, 7).toString("base64"),
     FILE_STORE_DIR: files,
-  });
-  vi.resetModules();
-  delete (globalThis as { prisma?: unknown }).prisma;
-  ({ GET } = (await import("@/app/api/uploads/[uploadId]/error-report/route")) as { GET: Get });
-  ({ poolOf: routePoolOf } = await import("@/lib/db/create-db"));
+  };
+  ({ GET } = (await freshRoutes(env, () => import("@/app/api/uploads/[uploadId]/error-report/route"))) as { GET: Get });
 
   const caseworker = await makeUser(db(), { role: "CASEWORKER" });
   // A report with a header and no rows: refused, with one error, its file kept.
@@ -67,14 +64,7 @@ beforeAll(async () => {
   ).id;
 });
 
-afterAll(async () => {
-  const client = (globalThis as { prisma?: PrismaClient }).prisma;
-  if (client) {
-    await client.$disconnect();
-    await routePoolOf(client).end();
-  }
-  rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => rmSync(files, { recursive: true, force: true }));
 
 function as(role: Role): CurrentUser {
   return { id: "00000000-0000-4000-8000-000000000009", email: `${role}@test`, name: role, role, mustChangePassword: false };

@@ -60,10 +60,10 @@ async function payoutBatch(options: {
   });
   const payments: string[] = [];
   for (const [i, v] of vouchers.entries()) {
-    const { claim } = await makeClaim(db(), key, { method: "CASH", bank: null, lines: [1000] });
+    const { claim, claimant } = await makeClaim(db(), key, { method: "CASH", bank: null, lines: [1000] });
     await db().claim.update({ where: { id: claim.id }, data: { status: "APPROVED" } });
     const payment = await db().payment.create({
-      data: { claimId: claim.id, reference: `${claim.reference}-01`, method: "CASH", amountPence: 1000 },
+      data: { personId: claimant.id, claimId: claim.id, reference: `${claim.reference}-01`, method: "CASH", amountPence: 1000 },
     });
     await db().fileLine.create({
       data: {

@@ -15,12 +15,17 @@ const key = randomBytes(32);
 
 /** An approved claim with payments in order, each replacing the one before. */
 async function claimWith(payments: { method: PaymentMethod; status: PaymentStatus; code?: boolean; postOffice?: boolean }[]) {
-  const { claim } = await makeClaim(db(), key, { method: payments[payments.length - 1].method, bank: null, lines: [700] });
+  const { claim, claimant } = await makeClaim(db(), key, {
+    method: payments[payments.length - 1].method,
+    bank: null,
+    lines: [700],
+  });
   await db().claim.update({ where: { id: claim.id }, data: { status: "APPROVED" } });
   let previous: string | null = null;
   for (const [i, p] of payments.entries()) {
     const made: { id: string } = await db().payment.create({
       data: {
+        personId: claimant.id,
         claimId: claim.id,
         reference: `${claim.reference}-0${i + 1}`,
         method: p.method,

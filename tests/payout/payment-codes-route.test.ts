@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { londonDate } from "@/lib/dates/london-date";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { useFreshRoutes } from "../support/fresh-routes";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 import {
@@ -26,29 +26,30 @@ let signedIn: CurrentUser | null = null;
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn }));
 
 const { db, url } = useTestDatabase();
+const freshRoutes = useFreshRoutes();
 const files = mkdtempSync(path.join(tmpdir(), "disburse-payout-route-"));
 const BOUNDARY = "----disburse-payout-boundary";
 
 type Post = (request: Request) => Promise<Response>;
 let postCodes: Post;
 let postReconciliation: Post;
-let routePoolOf: (db: PrismaClient) => { end(): Promise<void> };
 let batch: VoucherBatch;
 let caseworker: CurrentUser;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
+  const env = {
     DATABASE_URL: url(),
     DISBURSE_MODE: "production",
     AUTH_SECRET: "a".repeat(40),
     BANK_DETAILS_KEY: Buffer.alloc(32, 3).toString("base64"),
     FILE_STORE_DIR: files,
-  });
-  vi.resetModules();
-  delete (globalThis as { prisma?: unknown }).prisma;
-  ({ POST: postCodes } = await import("@/app/api/uploads/payout-payment-codes/route"));
-  ({ POST: postReconciliation } = await import("@/app/api/uploads/payout-reconciliation/route"));
-  ({ poolOf: routePoolOf } = await import("@/lib/db/create-db"));
+  };
+  [{ POST: postCodes }, { POST: postReconciliation }] = await freshRoutes(env, () =>
+    Promise.all([
+      import("@/app/api/uploads/payout-payment-codes/route"),
+      import("@/app/api/uploads/payout-reconciliation/route"),
+    ]),
+  );
   const user = await makeUser(db(), { role: "CASEWORKER" });
   caseworker = { id: user.id, email: user.email, name: user.name, role: "CASEWORKER", mustChangePassword: false };
   // Delivered yesterday, London time: the report's dates below are after the delivery and not in the future.
@@ -56,14 +57,7 @@ beforeAll(async () => {
   batch = await makeVoucherBatch(db(), { n: 2, tag: "W", deliveredAt: yesterday, expiresOn: "2099-12-31" });
 });
 
-afterAll(async () => {
-  const client = (globalThis as { prisma?: PrismaClient }).prisma;
-  if (client) {
-    await client.$disconnect();
-    await routePoolOf(client).end();
-  }
-  rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => rmSync(files, { recursive: true, force: true }));
 
 function request(route: string, file: string, accept: string): Request {
   const body = Buffer.concat([

@@ -14,6 +14,7 @@ import { loadPaymentCodesResult } from "@/lib/payout/payment-codes/load-payment-
 import { payoutVoucherMessage } from "@/lib/notify/claimant-messages";
 import { receiveUpload, type UploadKindSpec } from "@/lib/uploads/receive-upload";
 import { makeUser } from "../support/make-user";
+import { faultAfter, uploadDryRun } from "../support/upload-dry-run";
 import { useTestDatabase } from "../support/test-db";
 import { useTempStore } from "../runs/run-test-support";
 import {
@@ -73,42 +74,20 @@ beforeAll(async () => {
   });
 });
 
-/** Rolls an applied file back after its rows and the codes it would store are read. */
-class Captured extends Error {
-  constructor(
-    readonly rows: { lineNo: number; outcome: string; message: string | null; paymentId: string | null }[],
-    readonly codes: { paymentId: string; code: string }[],
-  ) {
-    super("captured");
-  }
-}
-
+/** The file through the real upload, rolled back after reading its rows and the codes it would store. */
 async function throughTheUpload(file: string, bytes: Buffer, batchId: string | null = batches.one.id) {
-  const real = paymentCodesUpload({ batchId }) as UploadKindSpec;
-  const spec: UploadKindSpec = {
-    ...real,
-    apply: async (tx, { uploadId }) => {
-      const rows = await tx.$queryRaw<Captured["rows"]>`
-        SELECT "lineNo", outcome::text AS outcome, message, "paymentId"::text AS "paymentId"
-        FROM "UploadRow" WHERE "uploadId" = ${uploadId}::uuid ORDER BY "lineNo"`;
-      const codes = await tx.$queryRaw<Captured["codes"]>`
-        SELECT "paymentId"::text AS "paymentId", code FROM (${MATCHED_CODES}) c ORDER BY "paymentId"`;
-      throw new Captured(rows, codes);
-    },
-  };
-  try {
-    const outcome = await receiveUpload({ db: db(), store: store(), spec, fileName: file, bytes, actor, now: NOW });
-    const rows = await db().uploadRow.findMany({ where: { uploadId: outcome.uploadId }, orderBy: { lineNo: "asc" } });
-    return {
-      outcome: outcome.status,
-      uploadId: outcome.uploadId,
-      rows: rows.map((r) => ({ lineNo: r.lineNo, outcome: r.outcome as string, message: r.message, paymentId: r.paymentId })),
-      codes: [],
-    };
-  } catch (error) {
-    if (!(error instanceof Captured)) throw error;
-    return { outcome: "APPLIED" as const, uploadId: null, rows: error.rows, codes: error.codes };
-  }
+  const { toApply: codes, ...result } = await uploadDryRun({
+    db: db(),
+    store: store(),
+    spec: paymentCodesUpload({ batchId }) as UploadKindSpec,
+    toApply: (tx) => tx.$queryRaw<{ paymentId: string; code: string }[]>`
+      SELECT "paymentId"::text AS "paymentId", code FROM (${MATCHED_CODES}) c ORDER BY "paymentId"`,
+    fileName: file,
+    bytes,
+    actor,
+    now: NOW,
+  });
+  return { ...result, codes };
 }
 
 /** What the shell knows, loaded the plain way for the pure matcher: batch-1's payments, where they are, the codes in use. */
@@ -281,20 +260,20 @@ describe("applying a payment-code file", () => {
         amount: `£${(p.amountPence / 100).toFixed(2)}`,
         expiryDate: "30 December 2026",
       };
-      expect(message).toMatchObject({ channel, claimId: p.claimId, claimantId: p.claim.claimantId, status: "QUEUED" });
+      expect(message).toMatchObject({ channel, claimId: p.claimId, claimantId: p.claim!.claimantId, status: "QUEUED" });
       expect(message.personalisation).toEqual({
         ...data,
         paymentId: p.id,
-        ...payoutVoucherMessage(channel, { ...data, firstName: p.claim.claimant.firstName }),
+        ...payoutVoucherMessage(channel, { ...data, firstName: p.claim!.claimant.firstName }),
       });
-      const { claimant } = p.claim;
+      const { claimant } = p.claim!;
       expect(message.recipient).toBe(
         { EMAIL: claimant.email, SMS: claimant.phone, LETTER: `Claimant ${claimant.lastName}\n1 High Street\nLeeds\nLS1 1AA` }[
           channel
         ],
       );
       const events = await db().claimEvent.findMany({
-        where: { claimId: p.claimId, kind: { in: ["payment.code-issued", "message.queued"] } },
+        where: { claimId: p.claimId!, kind: { in: ["payment.code-issued", "message.queued"] } },
       });
       expect(events.map((e) => e.summary).sort()).toEqual(
         [
@@ -410,19 +389,7 @@ describe("a fault, then a retry", () => {
       const bytes = Buffer.from(
         [1, 2, 3].map((i) => paymentCodeLine(voucherReference(tag, i), voucherPence(i), voucherCode(tag, i))).join("\n"),
       );
-      const real = paymentCodesUpload({ batchId: batch.batchId }) as UploadKindSpec;
-      const faulty: UploadKindSpec = {
-        ...real,
-        check: async (tx, file) => {
-          const plan = await real.check(tx, file);
-          if (stage === "check") throw new Error("fault after the check");
-          return plan;
-        },
-        apply: async (tx, applying) => {
-          await real.apply(tx, applying);
-          throw new Error("fault after the apply");
-        },
-      };
+      const faulty = faultAfter(paymentCodesUpload({ batchId: batch.batchId }) as UploadKindSpec, stage);
       const before = await footprint();
       await expect(
         receiveUpload({ db: db(), store: store(), spec: faulty, fileName: "codes.csv", bytes, actor, now: NOW }),

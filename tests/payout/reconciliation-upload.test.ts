@@ -15,8 +15,9 @@ import { MATCHED_STATUSES } from "@/lib/payout/reconciliation/check-reconciliati
 import { importReconciliation, reconciliationUpload } from "@/lib/payout/reconciliation/import-reconciliation";
 import { loadReconciliationResult } from "@/lib/payout/reconciliation/load-reconciliation-result";
 import { settleConflictingStatus } from "@/lib/payout/reconciliation/settle-conflicting-status";
-import { receiveUpload, type UploadKindSpec } from "@/lib/uploads/receive-upload";
+import { receiveUpload } from "@/lib/uploads/receive-upload";
 import { makeUser } from "../support/make-user";
+import { faultAfter, uploadDryRun } from "../support/upload-dry-run";
 import { useTestDatabase } from "../support/test-db";
 import { useTempStore } from "../runs/run-test-support";
 import {
@@ -99,42 +100,21 @@ beforeAll(async () => {
   });
 });
 
-/** Rolls an applied file back after its rows and the statuses it would record are read. */
-class Captured extends Error {
-  constructor(
-    readonly rows: { lineNo: number; outcome: string; message: string | null; paymentId: string | null }[],
-    readonly changes: { paymentId: string; status: string; statusDate: string }[],
-  ) {
-    super("captured");
-  }
-}
-
+/** The report through the real upload, rolled back after reading its rows and the statuses it would record. */
 async function throughTheUpload(file: string, bytes: Buffer) {
-  const real = reconciliationUpload();
-  const spec: UploadKindSpec = {
-    ...real,
-    apply: async (tx, { uploadId }) => {
-      const rows = await tx.$queryRaw<Captured["rows"]>`
-        SELECT "lineNo", outcome::text AS outcome, message, "paymentId"::text AS "paymentId"
-        FROM "UploadRow" WHERE "uploadId" = ${uploadId}::uuid ORDER BY "lineNo"`;
-      const changes = await tx.$queryRaw<Captured["changes"]>`
-        SELECT "paymentId"::text AS "paymentId", status, to_char("statusDate", 'YYYY-MM-DD') AS "statusDate"
-        FROM (${MATCHED_STATUSES}) c ORDER BY "paymentId"`;
-      throw new Captured(rows, changes);
-    },
-  };
-  try {
-    const outcome = await receiveUpload({ db: db(), store: store(), spec, fileName: file, bytes, actor, now: NOW });
-    const rows = await db().uploadRow.findMany({ where: { uploadId: outcome.uploadId }, orderBy: { lineNo: "asc" } });
-    return {
-      outcome: outcome.status,
-      rows: rows.map((r) => ({ lineNo: r.lineNo, outcome: r.outcome as string, message: r.message, paymentId: r.paymentId })),
-      changes: [],
-    };
-  } catch (error) {
-    if (!(error instanceof Captured)) throw error;
-    return { outcome: "APPLIED" as const, rows: error.rows, changes: error.changes };
-  }
+  const { toApply: changes, ...result } = await uploadDryRun({
+    db: db(),
+    store: store(),
+    spec: reconciliationUpload(),
+    toApply: (tx) => tx.$queryRaw<{ paymentId: string; status: string; statusDate: string }[]>`
+      SELECT "paymentId"::text AS "paymentId", status, to_char("statusDate", 'YYYY-MM-DD') AS "statusDate"
+      FROM (${MATCHED_STATUSES}) c ORDER BY "paymentId"`,
+    fileName: file,
+    bytes,
+    actor,
+    now: NOW,
+  });
+  return { ...result, changes };
 }
 
 /** The vouchers with the file's references, loaded the plain way for the pure matcher. */
@@ -277,7 +257,7 @@ describe("applying a reconciliation report", () => {
       orderBy: { reference: "asc" },
     });
     const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-    expect(payments.map((p) => [p.status, day(p.postOfficeStatusDate), p.cancelReason, p.claim.needsAttention])).toEqual([
+    expect(payments.map((p) => [p.status, day(p.postOfficeStatusDate), p.cancelReason, p.claim!.needsAttention])).toEqual([
       ["CASHED", "2026-10-21", null, false],
       ["EXPIRED", "2026-11-20", null, true],
       ["CANCELLED", "2026-11-01", "Cancelled by the Post Office", true],
@@ -291,7 +271,7 @@ describe("applying a reconciliation report", () => {
     expect(history.every((h) => h.actorId === actor.id && h.fromStatus === "SENT")).toBe(true);
     const events = await db().claimEvent.findMany({
       where: {
-        claimId: { in: payments.map((p) => p.claimId) },
+        claimId: { in: payments.map((p) => p.claimId!) },
         kind: { in: ["payment.cashed", "payment.expired", "payment.voucher-cancelled"] },
       },
     });
@@ -375,19 +355,7 @@ describe("a fault, then a retry", () => {
           ),
         ].join("\n"),
       );
-      const real = reconciliationUpload();
-      const faulty: UploadKindSpec = {
-        ...real,
-        check: async (tx, file) => {
-          const plan = await real.check(tx, file);
-          if (stage === "check") throw new Error("fault after the check");
-          return plan;
-        },
-        apply: async (tx, applying) => {
-          await real.apply(tx, applying);
-          throw new Error("fault after the apply");
-        },
-      };
+      const faulty = faultAfter(reconciliationUpload(), stage);
       const before = await footprint();
       await expect(
         receiveUpload({ db: db(), store: store(), spec: faulty, fileName: "recon.csv", bytes, actor, now: NOW }),
@@ -432,7 +400,7 @@ describe("a conflicting final status", () => {
       where: { reference: voucherReference("S", 1) },
       include: { claim: true },
     });
-    expect(payment.claim.needsAttention).toBe(true);
+    expect(payment.claim!.needsAttention).toBe(true);
 
     const report = Buffer.from(
       [RECONCILIATION_HEADER, row(1, "CASHED", "2026-11-18"), row(2, "CASHED", "2026-11-21")].join("\n"),
@@ -493,7 +461,7 @@ describe("a conflicting final status", () => {
     });
     expect(settled).toEqual({ reference: voucherReference("S", 1), from: "EXPIRED", to: "CASHED" });
     const after = await db().payment.findUniqueOrThrow({ where: { id: payment.id }, include: { claim: true } });
-    expect([after.status, after.postOfficeStatusDate?.toISOString().slice(0, 10), after.claim.needsAttention]).toEqual([
+    expect([after.status, after.postOfficeStatusDate?.toISOString().slice(0, 10), after.claim!.needsAttention]).toEqual([
       "CASHED",
       "2026-11-18",
       false,

@@ -13,13 +13,13 @@ import {
   approvedCashPayment,
   crashAfter,
   DAY_MS,
+  dayByDay,
   dieAfter,
   DiesAfterRename,
   expectOutboxIsTheStore,
   expectSentOnce,
   LEASE_MS,
   newCashPayments,
-  NOW,
   outboxFiles,
   payout,
   SETTINGS,
@@ -30,8 +30,7 @@ const { db } = useTestDatabase();
 const places = usePayoutPlaces();
 
 /** Each test its own London day, so each starts at sequence 001. */
-let day = 0;
-const nextDay = () => new Date(NOW.getTime() + ++day * DAY_MS);
+const nextDay = dayByDay();
 
 async function paymentsForOneRun() {
   const good = await newCashPayments(db(), 2);

@@ -19,13 +19,12 @@ import { sha256Hex } from "@/lib/storage/file-store";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 import {
-  DAY_MS,
+  dayByDay,
   expectOutboxIsTheStore,
   expectSentOnce,
   key,
   LEASE_MS,
   newCashPayments,
-  NOW,
   outboxFiles,
   payout,
   SETTINGS,
@@ -36,8 +35,7 @@ import {
 const { db } = useTestDatabase();
 const places = usePayoutPlaces();
 
-let day = 0;
-const nextDay = () => new Date(NOW.getTime() + ++day * DAY_MS);
+const nextDay = dayByDay();
 const admin = () => makeUser(db(), { role: "ADMIN" });
 
 /** Renames the file, then loses the connection before it hears back: the deliverer cannot tell. */

@@ -3,22 +3,19 @@
 // after selecting and is finished after its claimants changed their names and addresses (and the
 // letter code setting changed) stores and delivers the very bytes a run without the change does.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { decryptText } from "@/lib/crypto/bank-details-cipher";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { useTestDatabase } from "../support/test-db";
 import {
-  approvedCashPayment,
   crashAfter,
-  DAY_MS,
+  dayByDay,
   dieAfter,
   expectOutboxIsTheStore,
   expectSentOnce,
+  goldenBytes,
+  goldenPayments,
   key,
   LEASE_MS,
-  NOW,
   outboxFiles,
   payout,
   SETTINGS,
@@ -29,43 +26,7 @@ import {
 const { db } = useTestDatabase();
 const places = usePayoutPlaces();
 
-let day = 0;
-const nextDay = () => new Date(NOW.getTime() + ++day * DAY_MS);
-
-/** The formatter's golden file (lib/payout/fixtures/golden-payout.csv): its first three lines are these people's. */
-const GOLDEN = readFileSync(path.resolve(import.meta.dirname, "../../lib/payout/fixtures/golden-payout.csv"), "ascii")
-  .split("\n")
-  .filter((line) => line !== "");
-
-const GOLDEN_PAYMENTS: { pence: number; eventDate: string; person?: Partial<Person> }[] = [
-  { pence: 12399, eventDate: "2026-03-14" },
-  {
-    pence: 1,
-    eventDate: "2026-01-05",
-    person: {
-      firstName: "Siobhán",
-      lastName: "O'Shea",
-      addressLine1: "Flat 2, 10 Main Road",
-      town: "Newry",
-      county: "Co. Down",
-      country: "United Kingdom",
-      postcode: "BT34 1AB",
-    },
-  },
-  {
-    pence: 123450,
-    eventDate: "2026-02-28",
-    person: {
-      firstName: "Zoë",
-      lastName: "Brontë-Smith",
-      addressLine1: "12 Cañon Close",
-      town: "Bristol",
-      county: null,
-      country: "England",
-      postcode: "bs14dj",
-    },
-  },
-];
+const nextDay = dayByDay();
 
 /** Everyone has moved and one has changed their name since the run selected them. */
 const MOVED: Person = {
@@ -77,24 +38,6 @@ const MOVED: Person = {
   country: "United Kingdom",
   postcode: "YO1 7HH",
 };
-
-async function goldenPayments(database: PrismaClient) {
-  const made = [];
-  for (const spec of GOLDEN_PAYMENTS) made.push(await approvedCashPayment(database, spec));
-  return made;
-}
-
-/** The golden lines with column 13 set to the references the portal gave these payments. */
-const goldenBytes = (references: readonly string[]) =>
-  references
-    .map((reference, i) =>
-      GOLDEN[i]
-        .split(",")
-        .map((column, c) => (c === 12 ? reference : column))
-        .join(","),
-    )
-    .map((line) => line + "\n")
-    .join("");
 
 async function theOnlyFile(runId: string): Promise<string> {
   const files = await expectOutboxIsTheStore(db(), places.store, places.outbox, runId);

@@ -1,8 +1,6 @@
 // The Payout run end to end against PostgreSQL, the write-once store and the local outbox folder:
 // the delivered file's exact bytes, the holds that never block the rest, one file per batch of at
 // most the configured size with the day's sequence numbers, and exactly one run at a time.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RunSummary } from "@/lib/runs/run-summary";
 import { useTestDatabase } from "../support/test-db";
@@ -11,6 +9,8 @@ import {
   DAY_MS,
   expectOutboxIsTheStore,
   expectSentOnce,
+  goldenBytes,
+  goldenPayments,
   newCashPayments,
   NOW,
   outboxFiles,
@@ -22,55 +22,17 @@ import {
 const { db } = useTestDatabase();
 const places = usePayoutPlaces();
 
-/** The hand-written golden file of the pure formatter (lib/payout/fixtures/golden-payout.csv). */
-const GOLDEN = readFileSync(path.resolve(import.meta.dirname, "../../lib/payout/fixtures/golden-payout.csv"), "ascii")
-  .split("\n")
-  .filter((line) => line !== "");
-
-/** A golden line with column 13 set to the reference the portal gave the payment. */
-const withReference = (line: string, reference: string) =>
-  line
-    .split(",")
-    .map((column, i) => (i === 12 ? reference : column))
-    .join(",");
-
 describe("a Payout run", () => {
   it("delivers the golden bytes of a 3-payment file and marks the payments SENT with the batch", async () => {
     // The first three payments of the formatter's golden file, as claimants and claims.
-    const tom = await approvedCashPayment(db(), { pence: 12399, eventDate: "2026-03-14" });
-    const siobhan = await approvedCashPayment(db(), {
-      pence: 1,
-      eventDate: "2026-01-05",
-      person: {
-        firstName: "Siobhán",
-        lastName: "O'Shea",
-        addressLine1: "Flat 2, 10 Main Road",
-        town: "Newry",
-        county: "Co. Down",
-        country: "United Kingdom",
-        postcode: "BT34 1AB",
-      },
-    });
-    const zoe = await approvedCashPayment(db(), {
-      pence: 123450,
-      eventDate: "2026-02-28",
-      person: {
-        firstName: "Zoë",
-        lastName: "Brontë-Smith",
-        addressLine1: "12 Cañon Close",
-        town: "Bristol",
-        county: null,
-        country: "England",
-        postcode: "bs14dj",
-      },
-    });
-    const payments = [tom, siobhan, zoe].map((p) => p.payment);
+    const payments = (await goldenPayments(db())).map((p) => p.payment);
+    const [, siobhan, zoe] = payments;
 
     const summary = await payout(db(), places);
     expect(summary).toMatchObject({ status: "SUCCEEDED", kind: "PAYOUT", payments: 3, totalPence: 135850, held: [] });
 
     const fileName = "disburse_payout_22112026_001.csv";
-    const expected = payments.map((p, i) => withReference(GOLDEN[i], p.reference) + "\n").join("");
+    const expected = goldenBytes(payments.map((p) => p.reference));
     const delivered = outboxFiles(places.outbox);
     expect([...delivered.keys()]).toEqual([fileName]);
     expect(delivered.get(fileName)!.toString("ascii")).toBe(expected);
@@ -110,19 +72,19 @@ describe("a Payout run", () => {
     const cleaned = summary.warnings.filter((w) => w.kind === "VALUE_CLEANED");
     expect(cleaned).toContainEqual(
       expect.objectContaining({
-        reference: siobhan.payment.reference,
+        reference: siobhan.reference,
         field: "lastName",
         changes: ["O'Shea -> OShea", "removed characters: '"],
       }),
     );
     expect(cleaned.map((w) => `${w.reference} ${w.field}`)).toEqual([
-      `${siobhan.payment.reference} firstName`,
-      `${siobhan.payment.reference} lastName`,
-      `${siobhan.payment.reference} addressLine1`,
-      `${zoe.payment.reference} firstName`,
-      `${zoe.payment.reference} lastName`,
-      `${zoe.payment.reference} addressLine1`,
-      `${zoe.payment.reference} postcode`,
+      `${siobhan.reference} firstName`,
+      `${siobhan.reference} lastName`,
+      `${siobhan.reference} addressLine1`,
+      `${zoe.reference} firstName`,
+      `${zoe.reference} lastName`,
+      `${zoe.reference} addressLine1`,
+      `${zoe.reference} postcode`,
     ]);
   });
 

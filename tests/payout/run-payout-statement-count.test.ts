@@ -18,6 +18,9 @@ const places = usePayoutPlaces();
 const MAX_STATEMENTS = 80;
 const CLEANED_EVERY = 100; // claimant i is O'Shea (a cleaned last name) when i % 100 = 0
 
+/** Set-up of thousands of rows: more than Prisma's 5-second default on a busy machine. */
+const SET_UP_TRANSACTION = { timeout: 120_000 } as const;
+
 /**
  * `n` approved cash claims, each with its claimant and one NEW cash payment, made set-based
  * (INSERT … SELECT from generate_series), numbered from `from`, created in number order.
@@ -39,11 +42,11 @@ async function makeCashPayments(client: PrismaClient, from: number, n: number): 
       INSERT INTO "Claim" (id, reference, "claimantId", status, "eventDate", "paymentMethod", source, "updatedAt")
       SELECT claim, reference, claimant, 'APPROVED', DATE '2026-11-01', 'CASH', 'API', now() FROM gen`;
     await tx.$executeRaw`
-      INSERT INTO "Payment" (id, reference, "claimId", method, "amountPence", status, "createdAt", "updatedAt")
-      SELECT payment, reference || '-01', claim, 'CASH', 100 + i % 9000, 'NEW',
+      INSERT INTO "Payment" (id, reference, "personId", "claimId", method, "amountPence", status, "createdAt", "updatedAt")
+      SELECT payment, reference || '-01', claimant, claim, 'CASH', 100 + i % 9000, 'NEW',
              (${NOW.toISOString()}::timestamptz AT TIME ZONE 'UTC') - interval '1 day' + i * interval '1 millisecond', now()
       FROM gen`;
-  });
+  }, SET_UP_TRANSACTION);
 }
 
 async function countedRun(n: number, now: Date) {

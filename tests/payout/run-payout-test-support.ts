@@ -6,9 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect } from "vitest";
-import { decideClaim } from "@/lib/claims/decide-claim";
-import { lineFieldName } from "@/lib/claims/rules/decide-lines";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PayoutPaymentInput } from "@/lib/payout/format-payout-file";
 import { runPayoutPayments, type PayoutRunSettings, type RunPayoutPaymentsOptions } from "@/lib/payout/run-payout-payments";
 import { LocalFolderDeliverer } from "@/lib/payout/transfer/local-folder-deliverer";
 import {
@@ -20,7 +19,8 @@ import {
 } from "@/lib/payout/transfer/payout-deliverer";
 import { sha256Hex } from "@/lib/storage/file-store";
 import { LocalFileStore } from "@/lib/storage/local-file-store";
-import { formReader, makeClaim } from "../support/make-claim";
+import { approveClaim } from "../support/approve-claim";
+import { makeClaim } from "../support/make-claim";
 import { makeUser } from "../support/make-user";
 
 export const key = randomBytes(32);
@@ -36,6 +36,12 @@ export const SETTINGS: PayoutRunSettings = {
   letterTemplateCode: "NOMS1086-LET-003",
   voucherValidityDays: 30,
 };
+
+/** Each call the next London day after NOW: a test run on a day of its own starts at sequence 001. */
+export function dayByDay(): () => Date {
+  let day = 0;
+  return () => new Date(NOW.getTime() + ++day * DAY_MS);
+}
 
 /** A temporary folder for this test file, removed afterwards. */
 export function useTempDir(prefix: string): string {
@@ -70,15 +76,11 @@ export function payout(
   });
 }
 
-export interface Person {
-  firstName: string;
-  lastName: string;
-  addressLine1: string;
-  town: string;
-  county: string | null;
-  country: string;
-  postcode: string;
-}
+/** A claimant's name and address, as the Payout file carries them. */
+export type Person = Pick<
+  PayoutPaymentInput,
+  "firstName" | "lastName" | "addressLine1" | "town" | "county" | "country" | "postcode"
+>;
 
 export const TOM: Person = {
   firstName: "Tom",
@@ -102,13 +104,65 @@ export async function approvedCashPayment(
   const { claim, claimant } = await makeClaim(db, key, { method: "CASH", bank: null, lines: [options.pence ?? 1240] });
   await db.claimant.update({ where: { id: claimant.id }, data: { ...TOM, ...options.person } });
   if (options.eventDate) await db.claim.update({ where: { id: claim.id }, data: { eventDate: new Date(options.eventDate) } });
-  const read = formReader(Object.fromEntries(claim.expenses.map((l) => [lineFieldName(l.id, "decision"), "APPROVE"])));
-  const decided = await decideClaim({ db, key, reference: claim.reference, expectedVersion: 0, read, actor });
-  if (decided.outcome !== "APPROVED") throw new Error("claim was not approved");
-  const payment = await db.payment.findUniqueOrThrow({ where: { id: decided.payment.id } });
+  const payment = await approveClaim(db, key, claim, actor);
   if (payment.method !== "CASH") throw new Error("expected a cash payment");
   return { claim, claimant, payment };
 }
+
+/** The formatter's golden file (lib/payout/fixtures/golden-payout.csv), line by line. */
+export const GOLDEN = readFileSync(path.resolve(import.meta.dirname, "../../lib/payout/fixtures/golden-payout.csv"), "ascii")
+  .split("\n")
+  .filter((line) => line !== "");
+
+/** The payments behind the golden file's first three lines. */
+const GOLDEN_PAYMENTS: { pence: number; eventDate: string; person?: Partial<Person> }[] = [
+  { pence: 12399, eventDate: "2026-03-14" },
+  {
+    pence: 1,
+    eventDate: "2026-01-05",
+    person: {
+      firstName: "Siobhán",
+      lastName: "O'Shea",
+      addressLine1: "Flat 2, 10 Main Road",
+      town: "Newry",
+      county: "Co. Down",
+      country: "United Kingdom",
+      postcode: "BT34 1AB",
+    },
+  },
+  {
+    pence: 123450,
+    eventDate: "2026-02-28",
+    person: {
+      firstName: "Zoë",
+      lastName: "Brontë-Smith",
+      addressLine1: "12 Cañon Close",
+      town: "Bristol",
+      county: null,
+      country: "England",
+      postcode: "bs14dj",
+    },
+  },
+];
+
+/** Approved claims for the golden file's first three lines, in its order. */
+export async function goldenPayments(db: PrismaClient) {
+  const made = [];
+  for (const spec of GOLDEN_PAYMENTS) made.push(await approvedCashPayment(db, spec));
+  return made;
+}
+
+/** The golden file's first lines with column 13 set to the references the portal gave these payments. */
+export const goldenBytes = (references: readonly string[]) =>
+  references
+    .map((reference, i) =>
+      GOLDEN[i]
+        .split(",")
+        .map((column, c) => (c === 12 ? reference : column))
+        .join(","),
+    )
+    .map((line) => line + "\n")
+    .join("");
 
 export async function newCashPayments(db: PrismaClient, n: number, pence = 1000) {
   const made = [];

@@ -13,9 +13,10 @@ import { payoutFileName } from "@/lib/payout/format-payout-file";
 import type { PayoutDeliverer } from "@/lib/payout/transfer/payout-deliverer";
 import { sftpDeliverer } from "@/lib/payout/transfer/sftp-deliverer";
 import { sha256Hex } from "@/lib/storage/file-store";
-import { hasSshd, useSshd } from "../support/sshd";
+import { hasSshd } from "../support/sshd";
+import { useSshd } from "../support/use-sshd";
 import { useTestDatabase } from "../support/test-db";
-import { DAY_MS, expectSentOnce, newCashPayments, NOW, payout, SETTINGS, usePayoutPlaces } from "./run-payout-test-support";
+import { dayByDay, expectSentOnce, newCashPayments, payout, SETTINGS, usePayoutPlaces } from "./run-payout-test-support";
 
 if (!hasSshd) console.warn("Skipping the Payout run SFTP tests: /usr/sbin/sshd is missing (apt-get install -y openssh-server).");
 
@@ -35,10 +36,10 @@ function sftp(port = sshd().port): PayoutDeliverer {
   });
 }
 
-let day = 0;
+const nextNow = dayByDay();
 /** Each test runs on a day of its own, so its file is that day's 001. */
 function nextDay(): { now: Date; fileName: string } {
-  const now = new Date(NOW.getTime() + ++day * DAY_MS);
+  const now = nextNow();
   return {
     now,
     fileName: payoutFileName({ prefix: SETTINGS.prefix, suffix: SETTINGS.suffix, londonDate: londonDate(now), sequence: 1 }),

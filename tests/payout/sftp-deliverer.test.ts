@@ -14,7 +14,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config/schema";
 import { DeliveryError, type PayoutDeliverer } from "@/lib/payout/transfer/payout-deliverer";
 import { createSftpDeliverer, sftpDeliverer, type SftpDelivererOptions } from "@/lib/payout/transfer/sftp-deliverer";
-import { hasSshd, useSshd } from "../support/sshd";
+import { hasSshd } from "../support/sshd";
+import { useSshd } from "../support/use-sshd";
 
 if (!hasSshd) console.warn("Skipping the SFTP delivery tests: /usr/sbin/sshd is missing (apt-get install -y openssh-server).");
 

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { voucherPdf, type VoucherLetterInput } from "@/lib/payout/voucher-pdf";
+import type { VoucherLetter } from "@/lib/notify/letter-kit";
+import { voucherPdf } from "@/lib/payout/voucher-pdf";
 
 const GS = "/usr/bin/gs";
 const ZBARIMG = "/usr/bin/zbarimg";
@@ -20,7 +21,7 @@ if (!canRead) console.warn(`Skipping the letter text test: ${PDFTOTEXT} is missi
 
 const GOLDEN = path.resolve(import.meta.dirname, "../../lib/payout/fixtures/golden-voucher-letter.txt");
 
-const INPUT: VoucherLetterInput = {
+const INPUT: VoucherLetter = {
   paymentReference: "7KQ2M9X-01",
   firstName: "Siobhan",
   lastName: "OShea",

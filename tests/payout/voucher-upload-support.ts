@@ -102,7 +102,7 @@ export async function makeVoucher(db: PrismaClient, spec: VoucherSpec) {
     },
   });
   const payment = await db.payment.create({
-    data: { reference: spec.reference, claimId: claim.id, method: "CASH", amountPence: spec.pence },
+    data: { reference: spec.reference, personId: claimant.id, claimId: claim.id, method: "CASH", amountPence: spec.pence },
   });
   for (const line of spec.lines) {
     await db.fileLine.create({
@@ -170,8 +170,8 @@ export async function makeVoucherBatch(
     SELECT ${id("claim")}, ${tag} || lpad(i::text, 6, '0'), ${id("claimant")}, 'APPROVED', DATE '2026-11-01', 'CASH', 'API', ${at}
     FROM generate_series(1, ${n}::int) i`;
   await db.$executeRaw`
-    INSERT INTO "Payment" (id, reference, "claimId", method, "amountPence", status, "updatedAt", "voucherExpiresOn")
-    SELECT ${id("payment")}, ${tag} || lpad(i::text, 6, '0') || '-01', ${id("claim")}, 'CASH', 1000 + i, 'NEW', ${at},
+    INSERT INTO "Payment" (id, reference, "personId", "claimId", method, "amountPence", status, "updatedAt", "voucherExpiresOn")
+    SELECT ${id("payment")}, ${tag} || lpad(i::text, 6, '0') || '-01', ${id("claimant")}, ${id("claim")}, 'CASH', 1000 + i, 'NEW', ${at},
            ${options.expiresOn}::date
     FROM generate_series(1, ${n}::int) i`;
   await db.$executeRaw`

@@ -56,7 +56,7 @@ describe("the direct-payments run", () => {
     for (const held of [badModulus, noName]) {
       const p = await db().payment.findUniqueOrThrow({ where: { id: held.payment.id }, include: { claim: true } });
       expect(p.status).toBe("NEW");
-      expect(p.claim.needsAttention).toBe(true);
+      expect(p.claim!.needsAttention).toBe(true);
       expect(await db().auditLog.count({ where: { entityId: p.id, action: "payment.held" } })).toBe(1);
     }
     expect((await db().payment.findUniqueOrThrow({ where: { id: badModulus.payment.id } })).holdReason).toBe("BAD_BANK_DETAILS");

@@ -28,6 +28,9 @@ const DETAILS: BankDetailsPlain[] = [
 ];
 const CLEANED_EVERY = 100; // payment i uses the details that need cleaning when i % 100 = 0
 
+/** Set-up of thousands of rows: more than Prisma's 5-second default on a busy machine. */
+const SET_UP_TRANSACTION = { timeout: 120_000 } as const;
+
 /**
  * `n` approved claims, each with a claimant, approved bank details and one NEW bank payment, made
  * set-based (INSERT … SELECT from generate_series), numbered from `from`. Payment i pays 100 + i % 9,000
@@ -57,11 +60,11 @@ async function makeBankPayments(client: PrismaClient, from: number, n: number): 
       INSERT INTO "Claim" (id, reference, "claimantId", status, "eventDate", "paymentMethod", source, "updatedAt")
       SELECT claim, reference, claimant, 'APPROVED', DATE '2026-11-01', 'BANK', 'API', now() FROM gen`;
     await tx.$executeRaw`
-      INSERT INTO "Payment" (id, reference, "claimId", method, "amountPence", status, "createdAt", "updatedAt")
-      SELECT payment, reference || '-01', claim, 'BANK', 100 + i % 9000, 'NEW',
+      INSERT INTO "Payment" (id, reference, "personId", "claimId", method, "amountPence", status, "createdAt", "updatedAt")
+      SELECT payment, reference || '-01', claimant, claim, 'BANK', 100 + i % 9000, 'NEW',
              (${NOW.toISOString()}::timestamptz AT TIME ZONE 'UTC') - interval '1 day' + i * interval '1 millisecond', now()
       FROM gen`;
-  });
+  }, SET_UP_TRANSACTION);
 }
 
 /** Runs the job once, counting statements, and checks what it paid against the database and the store. */

@@ -34,7 +34,8 @@ beforeAll(async () => {
   });
   await db().claim.update({ where: { reference: claimRef(3) }, data: { status: "UPDATED" } });
   const first = await db().claim.findUniqueOrThrow({ where: { reference: claimRef(1) } });
-  await db().claim.update({ where: { reference: claimRef(4) }, data: { claimantId: first.claimantId } });
+  const fourth = await db().claim.update({ where: { reference: claimRef(4) }, data: { claimantId: first.claimantId } });
+  await db().payment.updateMany({ where: { claimId: fourth.id }, data: { personId: first.claimantId } });
 });
 
 async function failures(lines: number[], reason = "Account closed") {

@@ -114,6 +114,7 @@ beforeAll(async () => {
     const payment = await db().payment.create({
       data: {
         reference: line.reference,
+        personId: claimant.id,
         claimId: claim.id,
         method: "BANK",
         amountPence,

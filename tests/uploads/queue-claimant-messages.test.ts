@@ -57,7 +57,8 @@ describe("queueClaimantMessages", () => {
           actorId: null,
           now,
           rows: Prisma.sql`SELECT ${claimant.id}::uuid AS claimant_id, ${claim.id}::uuid AS claim_id, ARRAY[${claim.id}::uuid] AS claim_ids,
-                                ${claim.reference}::text AS claim_reference, 'Account closed'::text AS reason`,
+                                ${claim.reference}::text AS claim_reference, NULL::text AS reference_label,
+                                'Account closed'::text AS reason`,
         }),
       );
       expect(queued).toBe(1);

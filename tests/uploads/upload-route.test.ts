@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { useFreshRoutes } from "../support/fresh-routes";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 import { failedLine, key, makeSentBatch, type SentBatch } from "./upload-test-support";
@@ -16,42 +16,31 @@ let signedIn: CurrentUser | null = null;
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedIn }));
 
 const { db, url } = useTestDatabase();
+const freshRoutes = useFreshRoutes();
 const files = mkdtempSync(path.join(tmpdir(), "disburse-upload-route-"));
 const CHUNK = 64 * 1024;
 const BOUNDARY = "----disburse-test-boundary";
 
 let POST: (request: Request) => Promise<Response>;
-/** poolOf from the module instance the route loaded (vi.resetModules gives it its own). */
-let routePoolOf: (db: PrismaClient) => { end(): Promise<void> };
 let batch: SentBatch;
 let finance: CurrentUser;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
+  const env = {
     DATABASE_URL: url(),
     DISBURSE_MODE: "production",
     AUTH_SECRET: "a".repeat(40),
     BANK_DETAILS_KEY: key.toString("base64"),
     FILE_STORE_DIR: files,
     UPLOAD_MAX_MB: "1",
-  });
-  vi.resetModules();
-  delete (globalThis as { prisma?: unknown }).prisma;
-  ({ POST } = await import("@/app/api/uploads/failed-payments/route"));
-  ({ poolOf: routePoolOf } = await import("@/lib/db/create-db"));
+  };
+  ({ POST } = await freshRoutes(env, () => import("@/app/api/uploads/failed-payments/route")));
   const user = await makeUser(db(), { role: "SSCL_FINANCE" });
   finance = { id: user.id, email: user.email, name: user.name, role: "SSCL_FINANCE", mustChangePassword: false };
   batch = await makeSentBatch(db(), 3, "R", new Date("2026-11-22T09:00:00Z"));
 });
 
-afterAll(async () => {
-  const client = (globalThis as { prisma?: PrismaClient }).prisma;
-  if (client) {
-    await client.$disconnect();
-    await routePoolOf(client).end();
-  }
-  rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => rmSync(files, { recursive: true, force: true }));
 
 /** A multipart body holding `file`, handed out in chunks, counting what the route reads. */
 function form(file: Buffer, fileName = "failed.csv") {

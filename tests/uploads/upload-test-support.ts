@@ -66,8 +66,8 @@ export async function makeSentBatch(db: PrismaClient, n: number, tag: string, no
     SELECT ${id("claim")}, ${tag} || lpad(i::text, 6, '0'), ${id("claimant")}, 'APPROVED', DATE '2026-11-01', 'BANK', 'API', ${at}
     FROM generate_series(1, ${n}::int) i`;
   await db.$executeRaw`
-    INSERT INTO "Payment" (id, reference, "claimId", method, "amountPence", status, "updatedAt")
-    SELECT ${id("payment")}, ${tag} || lpad(i::text, 6, '0') || '-01', ${id("claim")}, 'BANK', 1000 + i, 'NEW', ${at}
+    INSERT INTO "Payment" (id, reference, "personId", "claimId", method, "amountPence", status, "updatedAt")
+    SELECT ${id("payment")}, ${tag} || lpad(i::text, 6, '0') || '-01', ${id("claimant")}, ${id("claim")}, 'BANK', 1000 + i, 'NEW', ${at}
     FROM generate_series(1, ${n}::int) i`;
   await db.$executeRaw`
     INSERT INTO "Run" (id, kind, status, "startedAt", "finishedAt", "triggeredBy", "paymentCount")

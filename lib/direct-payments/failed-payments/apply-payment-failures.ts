@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { queueClaimantMessages } from "@/lib/notify/queue-claimant-messages";
 import { movePayments } from "@/lib/payments/move-payments";
+import { changedWhileChecked } from "@/lib/uploads/changed-while-checked";
 import { NO_REASON_GIVEN, type FailureToApply } from "./match-failed-payments";
 
 /**
@@ -15,10 +16,12 @@ import { NO_REASON_GIVEN, type FailureToApply } from "./match-failed-payments";
  *   1. the payments are locked (in id order) and checked again: any that is no longer SENT or PAID
  *      (an admin voided its batch between the check and now) fails the whole upload, CONFLICT;
  *   2. movePayments: every payment FAILED, with its history, audit and timeline rows;
- *   3. one UPDATE … FROM: each claim back to its caseworker as "request new bank details"
- *      (INFORMATION_REQUESTED, BANK_DETAILS), or only its version moved on when it is already
- *      waiting for new bank details; the timeline and audit rows by INSERT … SELECT;
- *   4. one message per claimant (PAYMENT_FAILED), in the outbox and on the claims' timelines.
+ *   3. one UPDATE … FROM: each claim of a failed claim payment back to its caseworker as "request
+ *      new bank details" (INFORMATION_REQUESTED, BANK_DETAILS), or only its version moved on when
+ *      it is already waiting for new bank details; the timeline and audit rows by INSERT … SELECT.
+ *      A cycle's payment has no claim: its FAILED status is what asks its person for new details;
+ *   4. one message per person paid (PAYMENT_FAILED), in the outbox and on their claims' timelines;
+ *      a person with only failed cycle payments is told too, with the payments' references.
  */
 
 /** The claim statuses a failed bank payment may send back to the caseworker (the claim transition rules). */
@@ -27,6 +30,9 @@ export const CLAIM_STATUSES_BACK_FOR_BANK_DETAILS: readonly ClaimStatus[] = Obje
 );
 
 const REQUESTED_SUMMARY = "Requested: new bank details (the bank payment failed)";
+/** The words before the references a failure message ends with, when they are not all claims'. */
+const ONLY_CYCLE_PAYMENTS_LABEL = "Payment reference";
+const MIXED_LABEL = "References";
 /** How many changed payments or refused claims an error names before "and N more". */
 const NAMED = 10;
 
@@ -57,14 +63,9 @@ export async function applyPaymentFailures(
                      FROM (SELECT * FROM locked WHERE status NOT IN ('SENT', 'PAID') ORDER BY reference LIMIT ${NAMED + 1}) x),
                     '[]'::json) AS changed`;
   if (check.wanted === 0) return;
-  if (check.changed.length > 0 || check.missing > 0) {
-    const named = check.changed.slice(0, NAMED).map((p) => `${p.reference} (now ${p.status.toLowerCase()})`);
-    const more = check.changed.length > NAMED ? " and more" : check.missing > 0 ? ` and ${check.missing} no longer there` : "";
-    throw new AppError(
-      "CONFLICT",
-      `Payment ${named.join(", ")}${more} changed while the file was being checked, so nothing in it was applied. Upload the file again.`,
-    );
-  }
+  const changed = check.changed.map((p) => ({ reference: p.reference, why: `now ${p.status.toLowerCase()}` }));
+  const conflict = changedWhileChecked(changed, check.missing);
+  if (conflict) throw conflict;
 
   // 2. The status, history, audit and timeline entry of every payment.
   await movePayments(tx, {
@@ -83,7 +84,7 @@ export async function applyPaymentFailures(
     WITH f AS (${failures}),
     fc AS (
       SELECT DISTINCT ON (p."claimId") p."claimId" AS claim_id, p.id AS payment_id, p.reference AS payment_reference
-      FROM f JOIN "Payment" p ON p.id = f."paymentId" ORDER BY p."claimId", p.id
+      FROM f JOIN "Payment" p ON p.id = f."paymentId" WHERE p."claimId" IS NOT NULL ORDER BY p."claimId", p.id
     ),
     locked AS (
       SELECT c.id, c.reference, c.status, c."informationRequestKind" AS request_kind, c.version, c."assignedToId",
@@ -134,21 +135,26 @@ export async function applyPaymentFailures(
     );
   }
 
-  // 4. One message per claimant. "No reason given" is our placeholder, not the bank's words: the
-  // claimant is not told it.
+  // 4. One message per person. "No reason given" is our placeholder, not the bank's words: the
+  // person is not told it. It ends with their claims' references, then those of failed payments of
+  // no claim (a cycle's), under words that say which.
   await queueClaimantMessages(tx, {
     kind: "PAYMENT_FAILED",
     actorId: actor.id,
     now,
     rows: Prisma.sql`
-      SELECT c."claimantId" AS claimant_id,
-             (array_agg(c.id ORDER BY c.reference))[1] AS claim_id,
-             array_agg(c.id ORDER BY c.reference) AS claim_ids,
-             string_agg(c.reference, ', ' ORDER BY c.reference) AS claim_reference,
+      SELECT p."personId" AS claimant_id,
+             (array_agg(c.id ORDER BY c.reference) FILTER (WHERE c.id IS NOT NULL))[1] AS claim_id,
+             coalesce(array_agg(c.id ORDER BY c.reference) FILTER (WHERE c.id IS NOT NULL), '{}') AS claim_ids,
+             concat_ws(', ', string_agg(c.reference, ', ' ORDER BY c.reference),
+                       string_agg(p.reference, ', ' ORDER BY p.reference) FILTER (WHERE c.id IS NULL)) AS claim_reference,
+             CASE WHEN bool_and(c.id IS NOT NULL) THEN NULL
+                  WHEN bool_and(c.id IS NULL) THEN ${ONLY_CYCLE_PAYMENTS_LABEL}::text
+                  ELSE ${MIXED_LABEL}::text END AS reference_label,
              string_agg(DISTINCT f."failureReason", '; ' ORDER BY f."failureReason")
                FILTER (WHERE f."failureReason" <> ${NO_REASON_GIVEN}) AS reason
-      FROM (${failures}) f JOIN "Payment" p ON p.id = f."paymentId" JOIN "Claim" c ON c.id = p."claimId"
-      GROUP BY c."claimantId"`,
+      FROM (${failures}) f JOIN "Payment" p ON p.id = f."paymentId" LEFT JOIN "Claim" c ON c.id = p."claimId"
+      GROUP BY p."personId"`,
   });
 }
 

@@ -1,14 +1,12 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { from as copyFrom } from "pg-copy-streams";
 import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
 import { csvRow, forEachCopyRow } from "@/lib/db/copy-rows";
 import type { PgTx } from "@/lib/db/pg-transaction";
 import { StagingFile } from "@/lib/db/staging-file";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { UploadFile } from "@/lib/uploads/receive-upload";
-import { EMPTY_FILE_MESSAGE, UploadFileProblem, uploadLineBatches } from "@/lib/uploads/upload-lines";
+import { copyUploadLines } from "@/lib/uploads/copy-upload-lines";
+import type { UploadLine } from "@/lib/uploads/upload-lines";
 import { DUPLICATES_NAMED, NO_REASON_GIVEN } from "./match-failed-payments";
 import { parseFailedPaymentLine } from "./parse-failed-payments";
 
@@ -31,8 +29,6 @@ import { parseFailedPaymentLine } from "./parse-failed-payments";
  *      shell renders the few it stores with renderMatchError).
  */
 
-const PROGRESS_EVERY = 5_000;
-
 export async function checkFailedPayments(tx: PgTx, file: UploadFile, key: Buffer): Promise<void> {
   const hashKey = randomBytes(32);
   const blind = (value: string) => createHmac("sha256", hashKey).update(value).digest("base64url");
@@ -44,46 +40,24 @@ export async function checkFailedPayments(tx: PgTx, file: UploadFile, key: Buffe
     ) ON COMMIT DROP;
     CREATE TEMP TABLE paid_to (file_line_id uuid PRIMARY KEY, sort_h text, account_h text) ON COMMIT DROP`);
 
-  // 1. The rows. A problem with the whole file ends the stream cleanly (so the COPY and the
-  // transaction stay usable) and is thrown once the COPY is done.
-  let problem: UploadFileProblem | null = null;
-  let lines = 0;
-  async function* rows(): AsyncGenerator<string> {
-    try {
-      for await (const batch of uploadLineBatches(file.open())) {
-        let text = "";
-        for (const line of batch) {
-          const parsed = parseFailedPaymentLine(line);
-          if ("error" in parsed) {
-            text += csvRow([line.lineNo, parsed.kind, parsed.error.message, null, null, null, null, null, null]);
-          } else {
-            const r = parsed.row;
-            text += csvRow([
-              r.lineNo,
-              null,
-              null,
-              blind(r.sortCode),
-              blind(r.accountNumber),
-              r.amountPence,
-              r.reference,
-              r.reference.trim().toUpperCase(),
-              r.reason,
-            ]);
-          }
-          if (++lines % PROGRESS_EVERY === 0) file.progress({ stage: "checking", rows: lines });
-        }
-        yield text;
-      }
-    } catch (error) {
-      if (!(error instanceof UploadFileProblem)) throw error;
-      problem = error;
-    }
-  }
-  await pipeline(Readable.from(rows()), tx.client.query(copyFrom("COPY failed_row FROM STDIN (FORMAT csv)")));
-  if (problem) throw problem;
-  if (lines === 0) throw new UploadFileProblem(EMPTY_FILE_MESSAGE);
-  file.progress({ stage: "matching", rows: lines });
-  await tx.client.query("ANALYZE failed_row");
+  // 1. The rows.
+  const stage = (line: UploadLine): string => {
+    const parsed = parseFailedPaymentLine(line);
+    if ("error" in parsed) return csvRow([line.lineNo, parsed.kind, parsed.error.message, null, null, null, null, null, null]);
+    const r = parsed.row;
+    return csvRow([
+      r.lineNo,
+      null,
+      null,
+      blind(r.sortCode),
+      blind(r.accountNumber),
+      r.amountPence,
+      r.reference,
+      r.reference.trim().toUpperCase(),
+      r.reason,
+    ]);
+  };
+  await copyUploadLines(tx, file, { table: "failed_row", stage });
 
   // 2. What the candidate lines paid to, as keyed hashes.
   const staging = await StagingFile.create("disburse-failed-payments-");

@@ -1,6 +1,4 @@
-import type { Db } from "@/lib/db";
-import type { FileStore } from "@/lib/storage/file-store";
-import { receiveUpload, type UploadKindSpec, type UploadOutcome, type UploadProgress } from "../../uploads/receive-upload";
+import { receiveUpload, type ImportUploadOptions, type UploadKindSpec, type UploadOutcome } from "@/lib/uploads/receive-upload";
 import { applyPaymentFailures } from "./apply-payment-failures";
 import { checkFailedPayments, MATCHED_FAILURES } from "./check-failed-payments";
 import { renderMatchError } from "./match-failed-payments";
@@ -33,17 +31,7 @@ export function failedPaymentsUpload(key: Buffer): UploadKindSpec {
 }
 
 /** The whole upload for bytes already in memory (tests, scripts); the route streams instead. */
-export async function importFailedPayments(options: {
-  db: Db;
-  store: FileStore;
-  key: Buffer;
-  fileName: string;
-  bytes: Buffer;
-  actor: { id: string; email: string };
-  now: Date;
-  maxBytes?: number;
-  onProgress?: (progress: UploadProgress) => void;
-}): Promise<UploadOutcome> {
+export async function importFailedPayments(options: ImportUploadOptions & { key: Buffer }): Promise<UploadOutcome> {
   const { key, ...rest } = options;
   return receiveUpload({ ...rest, spec: failedPaymentsUpload(key) });
 }

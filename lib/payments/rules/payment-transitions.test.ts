@@ -4,7 +4,6 @@ import {
   RECONCILIATION_TRANSITIONS,
   SETTLE_VOUCHER_TRANSITIONS,
   checkMove,
-  longDate,
   moveSummary,
   type TransitionName,
 } from "./payment-transitions";
@@ -17,12 +16,19 @@ describe("the payment transition table", () => {
       PAYMENT_TRANSITIONS[name].from.map((from) => `${from} -> ${PAYMENT_TRANSITIONS[name].to} (${name})`),
     );
     expect(edges.sort()).toEqual([
+      "CANCELLED -> CARRIED_OVER (carry-over)",
       "CANCELLED -> CASHED (settle-voucher-cashed)",
       "CANCELLED -> EXPIRED (settle-voucher-expired)",
       "CASHED -> CANCELLED (settle-voucher-cancelled)",
       "CASHED -> EXPIRED (settle-voucher-expired)",
+      "DRAFT -> CANCELLED (rebuild)",
+      "DRAFT -> DRAFT (rebuild-draft)",
+      "DRAFT -> NEW (release-payroll)",
+      "DRAFT -> SUSPENDED (rebuild-suspend)",
       "EXPIRED -> CANCELLED (settle-voucher-cancelled)",
+      "EXPIRED -> CARRIED_OVER (carry-over)",
       "EXPIRED -> CASHED (settle-voucher-cashed)",
+      "FAILED -> CARRIED_OVER (carry-over)",
       "NEW -> CANCELLED (cancel)",
       "NEW -> NEW (hold)",
       "NEW -> NEW (release)",
@@ -34,13 +40,19 @@ describe("the payment transition table", () => {
       "SENT -> FAILED (fail)",
       "SENT -> NEW (unsend)",
       "SENT -> PAID (pay)",
+      "SUSPENDED -> CANCELLED (rebuild)",
+      "SUSPENDED -> CANCELLED (reject-suspended)",
+      "SUSPENDED -> DRAFT (approve-suspended)",
+      "SUSPENDED -> DRAFT (rebuild-draft)",
+      "SUSPENDED -> SUSPENDED (rebuild-suspend)",
     ]);
   });
 
   it("never leaves a final status, except an admin settling a voucher with the Post Office's status, with a reason", () => {
     for (const name of names) {
       const t = PAYMENT_TRANSITIONS[name];
-      const leavesFinal = t.from.some((from) => ["CANCELLED", "FAILED", "CASHED", "EXPIRED"].includes(from));
+      const leavesFinal = t.from.some((from) => ["CANCELLED", "FAILED", "CASHED", "EXPIRED", "CARRIED_OVER"].includes(from));
+      if (name === "carry-over") continue; // below
       if (!name.startsWith("settle-voucher-")) {
         expect(leavesFinal, name).toBe(false);
         continue;
@@ -51,6 +63,32 @@ describe("the payment transition table", () => {
       expect([...t.from, t.to].sort()).toEqual(["CANCELLED", "CASHED", "EXPIRED"]);
     }
     for (const [status, name] of Object.entries(SETTLE_VOUCHER_TRANSITIONS)) expect(PAYMENT_TRANSITIONS[name].to).toBe(status);
+  });
+
+  it("carries an unpaid payment over only from FAILED, EXPIRED or CANCELLED, by the system, into CARRIED_OVER, which is final", () => {
+    const t = PAYMENT_TRANSITIONS["carry-over"];
+    expect([[...t.from].sort(), t.to, t.movers]).toEqual([["CANCELLED", "EXPIRED", "FAILED"], "CARRIED_OVER", ["SYSTEM"]]);
+    expect(names.filter((n) => (PAYMENT_TRANSITIONS[n].from as readonly string[]).includes("CARRIED_OVER"))).toEqual([]);
+  });
+
+  it("keeps DRAFT and SUSPENDED cycle payments in accountants' hands, and lets only a cycle's approval make them NEW", () => {
+    for (const name of names) {
+      const t = PAYMENT_TRANSITIONS[name];
+      if (t.from.some((f) => f === "DRAFT" || f === "SUSPENDED")) expect(t.movers, name).toEqual(["ACCOUNTANT"]);
+      if (t.to === "DRAFT" || t.to === "SUSPENDED")
+        expect(
+          t.from.every((f) => f === "DRAFT" || f === "SUSPENDED"),
+          name,
+        ).toBe(true);
+    }
+    expect(
+      names.filter((n) => PAYMENT_TRANSITIONS[n].to === "NEW" && PAYMENT_TRANSITIONS[n].from.some((f) => f === "DRAFT")),
+    ).toEqual(["release-payroll"]);
+    expect(checkMove("approve-suspended", "SUSPENDED", "CASEWORKER")).toMatchObject({ ok: false });
+    expect(checkMove("release-payroll", "SUSPENDED", "ACCOUNTANT")).toEqual({
+      ok: false,
+      message: "A suspended payment cannot be moved to new (release-payroll)",
+    });
   });
 
   it("takes the Post Office's reconciliation statuses from SENT only, by the system or the caseworker who uploads the report", () => {
@@ -123,14 +161,6 @@ describe("the Payout voucher moves' words", () => {
     expect(move("settle-voucher-expired", "CASHED", "Post Office confirmed by phone")).toBe(
       "Payment 7KQ2M9X-01: the Post Office's status accepted, expired uncashed on 2 November 2026 (Post Office confirmed by phone)",
     );
-  });
-
-  it("writes dates the way PostgreSQL's to_char(…, 'FMDD FMMonth YYYY') does", () => {
-    expect([longDate("2026-01-01"), longDate("2026-12-31"), longDate("2027-05-09")]).toEqual([
-      "1 January 2026",
-      "31 December 2026",
-      "9 May 2027",
-    ]);
   });
 
   it("lets a caseworker upload the report but only an admin settle a conflict", () => {

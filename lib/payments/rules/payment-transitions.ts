@@ -1,3 +1,4 @@
+import { longDate } from "@/lib/dates/london-date";
 import type { PaymentStatus } from "@/lib/generated/prisma/enums";
 
 // The one table of how a payment's status may change (docs/domain.md#what-moves-a-payment). Every
@@ -5,7 +6,7 @@ import type { PaymentStatus } from "@/lib/generated/prisma/enums";
 // database refuses a status change made any other way (the trigger "Payment_status_owner").
 
 /** Who may make a move: a person with one of these roles, or the system (a run, an import). */
-export type Mover = "SYSTEM" | "CASEWORKER" | "SSCL_FINANCE" | "ADMIN";
+export type Mover = "SYSTEM" | "CASEWORKER" | "SSCL_FINANCE" | "ACCOUNTANT" | "PLAN_MANAGER" | "ADMIN";
 
 /** The columns a move sets besides the status, each from the move's time or the row's reason. */
 export type MoveColumn =
@@ -25,6 +26,12 @@ export type MoveColumn =
 
 /** The cancel reason of a voucher the Post Office cancelled (its reconciliation report says so). */
 export const POST_OFFICE_CANCEL_REASON = "Cancelled by the Post Office";
+
+/** The cancel reason of a cycle payment cancelled because its payroll was rebuilt. */
+export const REBUILT_CANCEL_REASON = "Payroll rebuilt";
+
+/** How a rejected suspended payment's cancel reason starts (the accountant's note follows). */
+export const SUSPENDED_REJECTED_CANCEL_PREFIX = "Suspended payment rejected: ";
 
 export interface PaymentTransition {
   from: readonly PaymentStatus[];
@@ -104,7 +111,7 @@ export const PAYMENT_TRANSITIONS = {
     from: ["NEW"],
     to: "NEW",
     action: "payment.held",
-    movers: ["SYSTEM", "CASEWORKER"],
+    movers: ["SYSTEM", "CASEWORKER", "PLAN_MANAGER"],
     needs: ["reason"],
     sets: ["holdReason=reason"],
     summary: "Payment {reference} on hold: {detail}",
@@ -114,7 +121,7 @@ export const PAYMENT_TRANSITIONS = {
     from: ["NEW"],
     to: "NEW",
     action: "payment.released",
-    movers: ["SYSTEM", "CASEWORKER"],
+    movers: ["SYSTEM", "CASEWORKER", "PLAN_MANAGER"],
     needs: [],
     sets: ["holdReason=null"],
     summary: "Payment {reference} released from hold",
@@ -180,6 +187,80 @@ export const PAYMENT_TRANSITIONS = {
     sets: ["cancelledAt=now", "cancelReason=post-office", "postOfficeStatusDate=date"],
     summary: "Payment {reference}: the Post Office's status accepted, voucher cancelled on {date} ({reason})",
   },
+  // Payment cycles (docs/plans.md#payment-cycles): a payroll's payments are created DRAFT, or
+  // SUSPENDED above the plan's per-payment limit, and never go near a run until the cycle is approved.
+  /** An accountant approves a suspended payment, at the full amount or cut to the plan's limit, with a note. */
+  "approve-suspended": {
+    from: ["SUSPENDED"],
+    to: "DRAFT",
+    action: "payment.suspended-approved",
+    movers: ["ACCOUNTANT"],
+    needs: ["reason"],
+    sets: [],
+    summary: "Suspended payment {reference} approved {detail}: {reason}",
+  },
+  /** An accountant rejects a suspended payment, with a note: it is never paid, nor carried over. */
+  "reject-suspended": {
+    from: ["SUSPENDED"],
+    to: "CANCELLED",
+    action: "payment.suspended-rejected",
+    movers: ["ACCOUNTANT"],
+    needs: ["reason"],
+    sets: ["cancelledAt=now", "cancelReason=reason"],
+    summary: "Payment {reference} cancelled: {reason}",
+  },
+  /** A second accountant approves the cycle: its payroll waits for the bank and Payout runs. */
+  "release-payroll": {
+    from: ["DRAFT"],
+    to: "NEW",
+    action: "payment.payroll-released",
+    movers: ["ACCOUNTANT"],
+    needs: [],
+    sets: [],
+    summary: "Payment {reference} ready for payment: {detail} approved",
+  },
+  /** A rejected payroll is rebuilt: a payment nobody is due any more is cancelled. */
+  rebuild: {
+    from: ["DRAFT", "SUSPENDED"],
+    to: "CANCELLED",
+    action: "payment.rebuilt-cancelled",
+    movers: ["ACCOUNTANT"],
+    needs: ["reason"],
+    sets: ["cancelledAt=now", "cancelReason=reason"],
+    summary: "Payment {reference} cancelled: {reason}",
+  },
+  /**
+   * A rejected payroll is rebuilt: a payment still due is worked out again in place (one payment per
+   * person per cycle), as a draft or, above the limit, suspended again.
+   */
+  "rebuild-draft": {
+    from: ["DRAFT", "SUSPENDED"],
+    to: "DRAFT",
+    action: "payment.rebuilt",
+    movers: ["ACCOUNTANT"],
+    needs: [],
+    sets: [],
+    summary: "Payment {reference} worked out again: {detail}",
+  },
+  "rebuild-suspend": {
+    from: ["DRAFT", "SUSPENDED"],
+    to: "SUSPENDED",
+    action: "payment.rebuilt-suspended",
+    movers: ["ACCOUNTANT"],
+    needs: [],
+    sets: [],
+    summary: "Payment {reference} worked out again, above the limit: {detail}",
+  },
+  /** A later cycle of a plan that carries unpaid money over pays this payment's amount instead. */
+  "carry-over": {
+    from: ["FAILED", "EXPIRED", "CANCELLED"],
+    to: "CARRIED_OVER",
+    action: "payment.carried-over",
+    movers: ["SYSTEM"],
+    needs: [],
+    sets: [],
+    summary: "Payment {reference} carried over into {detail}",
+  },
 } as const satisfies Record<string, PaymentTransition>;
 
 /** The transition that settles a voucher at each final status the Post Office may report. */
@@ -228,27 +309,6 @@ export function moveSummary(
     .replaceAll("{reason}", fields.reason ?? "")
     .replaceAll("{detail}", fields.detail ?? "")
     .replaceAll("{date}", fields.date ? longDate(fields.date) : "");
-}
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2026-11-20" as "20 November 2026"; movePayments writes the same with to_char(…, 'FMDD FMMonth YYYY'). */
-export function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 function describeMover(mover: Mover): string {

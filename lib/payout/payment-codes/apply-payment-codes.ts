@@ -1,9 +1,9 @@
 import type { SqlTx } from "@/lib/db/pg-transaction";
-import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ContactPreference } from "@/lib/generated/prisma/enums";
 import { PAYOUT_VOUCHER_TEMPLATE, payoutVoucherMessage } from "@/lib/notify/claimant-messages";
 import { recipientSql } from "@/lib/notify/queue-claimant-messages";
+import { CHANGED_NAMED, changedWhileChecked } from "@/lib/uploads/changed-while-checked";
 
 /**
  * Writes the MATCHED rows of a Payout payment-code upload
@@ -13,14 +13,12 @@ import { recipientSql } from "@/lib/notify/queue-claimant-messages";
  *   1. the payments are locked (in id order) and checked again: one that is no longer SENT on a
  *      live line of the batch, or that has a code by now, fails the whole upload (CONFLICT);
  *   2. one UPDATE … FROM stores each code, when and by which upload (not a status change, so not
- *      movePayments' business), with an audit row and a timeline entry per payment by INSERT … SELECT;
- *   3. one INSERT … SELECT queues one "payout-voucher" message per payment in the claimant's
- *      chosen channel (a letter when it cannot be used), keyed by the payment so that it is never
- *      queued twice, and notes it on the claim's timeline.
+ *      movePayments' business), with an audit row per payment and a timeline entry per claim
+ *      payment by INSERT … SELECT (a cycle's payment has no claim timeline);
+ *   3. one INSERT … SELECT queues one "payout-voucher" message per payment to the person paid
+ *      (Payment.personId), in their chosen channel (a letter when it cannot be used), keyed by the
+ *      payment so that it is never queued twice, and notes it on the claim's timeline if it has one.
  */
-
-/** How many changed payments an error names before "and more". */
-const NAMED = 10;
 
 const MARK = {
   firstName: "\u0001F\u0001",
@@ -81,17 +79,11 @@ export async function applyPaymentCodes(
                                               WHEN code IS NOT NULL THEN 'has a code now'
                                               ELSE 'no longer in this batch' END AS why
                        FROM locked WHERE status <> 'SENT' OR code IS NOT NULL OR NOT in_batch
-                       ORDER BY reference LIMIT ${NAMED + 1}) x),
+                       ORDER BY reference LIMIT ${CHANGED_NAMED + 1}) x),
                     '[]'::json) AS changed`;
   if (check.wanted === 0) return 0;
-  if (check.changed.length > 0 || check.missing > 0) {
-    const named = check.changed.slice(0, NAMED).map((p) => `${p.reference} (${p.why})`);
-    const more = check.changed.length > NAMED ? " and more" : check.missing > 0 ? ` and ${check.missing} no longer there` : "";
-    throw new AppError(
-      "CONFLICT",
-      `Payment ${named.join(", ")}${more} changed while the file was being checked, so nothing in it was applied. Upload the file again.`,
-    );
-  }
+  const conflict = changedWhileChecked(check.changed, check.missing);
+  if (conflict) throw conflict;
 
   const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   const longDate = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'FMDD FMMonth YYYY')`;
@@ -123,7 +115,7 @@ export async function applyPaymentCodes(
            'Payment ' || k.reference || ': Post Office payment code issued, to collect by ' ||
              coalesce(${longDate(Prisma.sql`k."voucherExpiresOn"`)}, 'an expiry date not recorded'),
            jsonb_build_object('paymentId', k.id, 'uploadId', ${uploadId}::text, 'batchId', ${batchId}::text)
-    FROM coded k`;
+    FROM coded k WHERE k."claimId" IS NOT NULL`;
 
   // 3. One message per payment, in the words of the pure template, and its timeline entry.
   const templates = {
@@ -139,8 +131,7 @@ export async function applyPaymentCodes(
              cl."firstName" AS first_name, p.reference, p."paymentCode" AS code,
              '£' || to_char(p."amountPence"::numeric / 100, 'FM999,999,999,990.00') AS amount,
              ${longDate(Prisma.sql`p."voucherExpiresOn"`)} AS expiry_date
-      FROM c JOIN "Payment" p ON p.id = c."paymentId" JOIN "Claim" cm ON cm.id = p."claimId"
-      JOIN "Claimant" cl ON cl.id = cm."claimantId"
+      FROM c JOIN "Payment" p ON p.id = c."paymentId" JOIN "Claimant" cl ON cl.id = p."personId"
     ),
     worded AS (
       SELECT m.*,
@@ -167,7 +158,7 @@ export async function applyPaymentCodes(
              CASE q.channel WHEN 'EMAIL' THEN ${channelNames.EMAIL}::text WHEN 'SMS' THEN ${channelNames.SMS}::text
                             ELSE ${channelNames.LETTER}::text END || ' queued: ' || q.subject,
              jsonb_build_object('notificationId', q.id, 'channel', q.channel)
-      FROM queued q
+      FROM queued q WHERE q."claimId" IS NOT NULL
     )
     SELECT count(*)::int AS queued FROM queued`;
   return queued;

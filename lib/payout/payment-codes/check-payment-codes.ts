@@ -1,11 +1,10 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { from as copyFrom } from "pg-copy-streams";
 import { csvRow } from "@/lib/db/copy-rows";
 import type { PgTx } from "@/lib/db/pg-transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { UploadFile } from "@/lib/uploads/receive-upload";
-import { EMPTY_FILE_MESSAGE, UploadFileProblem, uploadLineBatches } from "@/lib/uploads/upload-lines";
+import { copyUploadLines } from "@/lib/uploads/copy-upload-lines";
+import { writeMatchOutcomes } from "@/lib/uploads/write-match-outcomes";
+import { UploadFileProblem } from "@/lib/uploads/upload-lines";
 import { readCsvLine } from "../parse-csv-upload";
 import { readPaymentCodeRecord } from "../parse-payment-codes";
 import { OTHER_LINES_NAMED } from "./render-payment-code-error";
@@ -28,8 +27,6 @@ import { OTHER_LINES_NAMED } from "./render-payment-code-error";
  *      unchanged rows, the facts of each error (renderPaymentCodeError words the few stored).
  */
 
-const PROGRESS_EVERY = 5_000;
-
 /** What the check hands to apply: the batch the file answers (null: none of its references is on one). */
 export interface PaymentCodesPlan {
   batchId: string | null;
@@ -48,30 +45,8 @@ export async function checkPaymentCodes(
       reference text, ref_upper text, code text
     ) ON COMMIT DROP`);
 
-  // 1. The rows. A problem with the whole file ends the stream cleanly (so the COPY and the
-  // transaction stay usable) and is thrown once the COPY is done.
-  let problem: UploadFileProblem | null = null;
-  let lines = 0;
-  async function* rows(): AsyncGenerator<string> {
-    try {
-      for await (const batch of uploadLineBatches(file.open())) {
-        let text = "";
-        for (const line of batch) {
-          text += stagedLine(line);
-          if (++lines % PROGRESS_EVERY === 0) file.progress({ stage: "checking", rows: lines });
-        }
-        yield text;
-      }
-    } catch (error) {
-      if (!(error instanceof UploadFileProblem)) throw error;
-      problem = error;
-    }
-  }
-  await pipeline(Readable.from(rows()), tx.client.query(copyFrom("COPY code_row FROM STDIN (FORMAT csv)")));
-  if (problem) throw problem;
-  if (lines === 0) throw new UploadFileProblem(EMPTY_FILE_MESSAGE);
-  file.progress({ stage: "matching", rows: lines });
-  await tx.client.query("ANALYZE code_row");
+  // 1. The rows.
+  await copyUploadLines(tx, file, { table: "code_row", stage: stagedLine });
 
   // 2. The batch.
   const batchId = await batchAnswered(tx, options.batchId ?? null);
@@ -149,18 +124,13 @@ export async function checkPaymentCodes(
     FROM looked`;
 
   // 4. Every line's outcome.
-  await tx.$executeRaw`
-    INSERT INTO upload_outcome (line_no, outcome, kind, message, facts, payment_id)
-    SELECT line_no, 'ERROR', kind, message, NULL, NULL FROM code_row WHERE kind IS NOT NULL
-    UNION ALL
-    SELECT m.line_no,
-           (CASE m.result WHEN 'matched' THEN 'MATCHED' WHEN 'unchanged' THEN 'UNCHANGED' ELSE 'ERROR' END)::"UploadRowOutcome",
-           CASE WHEN m.result NOT IN ('matched', 'unchanged') THEN m.result END,
-           CASE m.result WHEN 'matched' THEN 'Payment ' || m.payment_reference || ': payment code issued'
-                         WHEN 'unchanged' THEN 'Payment ' || m.payment_reference || ' already has this payment code; unchanged' END,
-           CASE WHEN m.result NOT IN ('matched', 'unchanged') THEN m.facts END,
-           CASE WHEN m.in_batch AND m.result <> 'values' THEN m.payment_id END
-    FROM code_match m`;
+  await writeMatchOutcomes(tx, {
+    rowTable: "code_row",
+    matchTable: "code_match",
+    matched: Prisma.sql`'Payment ' || m.payment_reference || ': payment code issued'`,
+    unchanged: Prisma.sql`'Payment ' || m.payment_reference || ' already has this payment code; unchanged'`,
+    paymentId: Prisma.sql`CASE WHEN m.in_batch AND m.result <> 'values' THEN m.payment_id END`,
+  });
 
   return { batchId };
 }

@@ -1,7 +1,5 @@
 import { PAYOUT_DEFAULTS } from "@/lib/config/schema";
-import type { Db } from "@/lib/db";
-import type { FileStore } from "@/lib/storage/file-store";
-import { receiveUpload, type UploadKindSpec, type UploadOutcome, type UploadProgress } from "@/lib/uploads/receive-upload";
+import { receiveUpload, type ImportUploadOptions, type UploadKindSpec, type UploadOutcome } from "@/lib/uploads/receive-upload";
 import { applyPaymentCodes } from "./apply-payment-codes";
 import { checkPaymentCodes, MATCHED_CODES, type PaymentCodesPlan } from "./check-payment-codes";
 import { renderPaymentCodeError } from "./render-payment-code-error";
@@ -50,18 +48,7 @@ export function paymentCodesUpload(options: PaymentCodesUploadOptions = {}): Upl
 }
 
 /** The whole upload for bytes already in memory (tests, scripts, the inbox); the route streams instead. */
-export async function importPaymentCodes(
-  options: PaymentCodesUploadOptions & {
-    db: Db;
-    store: FileStore;
-    fileName: string;
-    bytes: Buffer;
-    actor: { id: string; email: string };
-    now: Date;
-    maxBytes?: number;
-    onProgress?: (progress: UploadProgress) => void;
-  },
-): Promise<UploadOutcome> {
+export async function importPaymentCodes(options: PaymentCodesUploadOptions & ImportUploadOptions): Promise<UploadOutcome> {
   const { batchId, voucherValidityDays, ...rest } = options;
   return receiveUpload({ ...rest, spec: paymentCodesUpload({ batchId, voucherValidityDays }) as UploadKindSpec });
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
-import type { UploadStatus } from "@/lib/generated/prisma/enums";
 import type { FileStore } from "@/lib/storage/file-store";
+import { loadUploadSummary, type UploadSummary } from "@/lib/uploads/load-upload-summary";
 import { readStoredFile } from "@/lib/uploads/receive-upload";
 import { uploadLineBatches, UploadFileProblem } from "@/lib/uploads/upload-lines";
 import { readCsvLine } from "../parse-csv-upload";
@@ -14,18 +14,7 @@ import { readPaymentCodeRecord } from "../parse-payment-codes";
  */
 
 export interface PaymentCodesResult {
-  upload: {
-    id: string;
-    fileName: string;
-    status: UploadStatus;
-    uploadedAt: Date;
-    uploadedBy: string;
-    rows: number;
-    matched: number;
-    unchanged: number;
-    errors: number;
-    message: string | null;
-  };
+  upload: UploadSummary;
   /** The lines whose amount, reference and code could be read, and the total of their amounts. */
   file: { count: number; totalPence: number };
   /** The batch the file answered; null when none of its references is on a Payout batch. */
@@ -39,7 +28,8 @@ export interface PaymentCodesResult {
     coded: number;
   } | null;
   /** The batch's SENT payments with no code, in reference order, the first `limit` of them. */
-  withoutCode: { paymentId: string; reference: string; claimReference: string; amountPence: number }[];
+  /** claimReference: null for a cycle's payment (it has no claim). */
+  withoutCode: { paymentId: string; reference: string; claimReference: string | null; amountPence: number }[];
   withoutCodeCount: number;
 }
 
@@ -50,32 +40,19 @@ export async function loadPaymentCodesResult(
   options: { limit?: number } = {},
 ): Promise<PaymentCodesResult | null> {
   const limit = options.limit ?? 100;
-  const upload = await db.upload.findUnique({
-    where: { id: uploadId },
-    include: { uploadedBy: { select: { name: true } } },
-  });
-  if (!upload || upload.kind !== "PAYOUT_PAYMENT_CODES") return null;
+  const found = await loadUploadSummary(db, uploadId, "PAYOUT_PAYMENT_CODES");
+  if (!found) return null;
+  const { summary: upload, storageKey, batchId } = found;
 
-  const file = upload.status === "DUPLICATE" ? { count: 0, totalPence: 0 } : await fileTotals(store, upload.storageKey);
+  const file = upload.status === "DUPLICATE" ? { count: 0, totalPence: 0 } : await fileTotals(store, storageKey);
   const base: PaymentCodesResult = {
-    upload: {
-      id: upload.id,
-      fileName: upload.fileName,
-      status: upload.status,
-      uploadedAt: upload.uploadedAt,
-      uploadedBy: upload.uploadedBy.name,
-      rows: upload.rowCount,
-      matched: upload.matched,
-      unchanged: upload.unchanged,
-      errors: upload.errors,
-      message: upload.message,
-    },
+    upload,
     file,
     batch: null,
     withoutCode: [],
     withoutCodeCount: 0,
   };
-  if (!upload.batchId) return base;
+  if (!batchId) return base;
 
   const [batch] = await db.$queryRaw<
     {
@@ -97,14 +74,14 @@ export async function loadPaymentCodesResult(
     FROM "Batch" b
     LEFT JOIN "FileLine" l ON l."batchId" = b.id AND NOT l."isVoid"
     LEFT JOIN "Payment" p ON p.id = l."paymentId"
-    WHERE b.id = ${upload.batchId}::uuid
+    WHERE b.id = ${batchId}::uuid
     GROUP BY b.id`;
   if (!batch) return base;
 
   const withoutCode = await db.$queryRaw<PaymentCodesResult["withoutCode"]>`
     SELECT p.id::text AS "paymentId", p.reference, c.reference AS "claimReference", p."amountPence" AS "amountPence"
-    FROM "FileLine" l JOIN "Payment" p ON p.id = l."paymentId" JOIN "Claim" c ON c.id = p."claimId"
-    WHERE l."batchId" = ${upload.batchId}::uuid AND NOT l."isVoid" AND p.status = 'SENT' AND p."paymentCode" IS NULL
+    FROM "FileLine" l JOIN "Payment" p ON p.id = l."paymentId" LEFT JOIN "Claim" c ON c.id = p."claimId"
+    WHERE l."batchId" = ${batchId}::uuid AND NOT l."isVoid" AND p.status = 'SENT' AND p."paymentCode" IS NULL
     ORDER BY p.reference LIMIT ${limit}`;
   return {
     ...base,

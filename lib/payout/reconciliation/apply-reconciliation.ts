@@ -1,8 +1,8 @@
 import type { SqlTx } from "@/lib/db/pg-transaction";
-import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { movePayments } from "@/lib/payments/move-payments";
 import { RECONCILIATION_TRANSITIONS } from "@/lib/payments/rules/payment-transitions";
+import { CHANGED_NAMED, changedWhileChecked } from "@/lib/uploads/changed-while-checked";
 import { VOUCHER_FINAL_STATUSES, type VoucherFinalStatus } from "../parse-reconciliation";
 
 /**
@@ -16,9 +16,6 @@ import { VOUCHER_FINAL_STATUSES, type VoucherFinalStatus } from "../parse-reconc
  *      timeline rows, and the claims' "needs attention" (an expired or cancelled voucher waits to
  *      be reissued).
  */
-
-/** How many changed vouchers an error names before "and more". */
-const NAMED = 10;
 
 export async function applyReconciliation(
   tx: SqlTx,
@@ -46,17 +43,12 @@ export async function applyReconciliation(
     SELECT (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM c GROUP BY status) s) AS wanted,
            ((SELECT count(DISTINCT "paymentId") FROM c) - (SELECT count(*) FROM locked))::int AS missing,
            coalesce((SELECT json_agg(json_build_object('reference', x.reference, 'status', x.status) ORDER BY x.reference)
-                     FROM (SELECT * FROM locked WHERE status <> 'SENT' ORDER BY reference LIMIT ${NAMED + 1}) x),
+                     FROM (SELECT * FROM locked WHERE status <> 'SENT' ORDER BY reference LIMIT ${CHANGED_NAMED + 1}) x),
                     '[]'::json) AS changed`;
   if (!check.wanted) return moved;
-  if (check.changed.length > 0 || check.missing > 0) {
-    const named = check.changed.slice(0, NAMED).map((p) => `${p.reference} (now ${p.status.toLowerCase()})`);
-    const more = check.changed.length > NAMED ? " and more" : check.missing > 0 ? ` and ${check.missing} no longer there` : "";
-    throw new AppError(
-      "CONFLICT",
-      `Payment ${named.join(", ")}${more} changed while the file was being checked, so nothing in it was applied. Upload the file again.`,
-    );
-  }
+  const changed = check.changed.map((p) => ({ reference: p.reference, why: `now ${p.status.toLowerCase()}` }));
+  const conflict = changedWhileChecked(changed, check.missing);
+  if (conflict) throw conflict;
 
   // 2. One move per status reported.
   for (const status of VOUCHER_FINAL_STATUSES) {

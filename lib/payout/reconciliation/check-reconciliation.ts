@@ -1,12 +1,11 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { from as copyFrom } from "pg-copy-streams";
 import { londonDate } from "@/lib/dates/london-date";
 import { csvRow } from "@/lib/db/copy-rows";
 import type { PgTx } from "@/lib/db/pg-transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { UploadFile } from "@/lib/uploads/receive-upload";
-import { EMPTY_FILE_MESSAGE, UploadFileProblem, uploadLineBatches, type UploadLine } from "@/lib/uploads/upload-lines";
+import { copyUploadLines } from "@/lib/uploads/copy-upload-lines";
+import { writeMatchOutcomes } from "@/lib/uploads/write-match-outcomes";
+import type { UploadLine } from "@/lib/uploads/upload-lines";
 import { readCsvLine } from "../parse-csv-upload";
 import {
   HEADER_ONLY_MESSAGE,
@@ -32,8 +31,6 @@ import { REPEATS_NAMED } from "./render-reconciliation-error";
  *      unchanged rows, the facts of each error (renderReconciliationError words the few stored).
  */
 
-const PROGRESS_EVERY = 5_000;
-
 export async function checkReconciliation(tx: PgTx, file: UploadFile): Promise<void> {
   await tx.client.query(`
     CREATE TEMP TABLE recon_row (
@@ -41,31 +38,9 @@ export async function checkReconciliation(tx: PgTx, file: UploadFile): Promise<v
       amount_pence bigint, status text, status_date date, status_date_text text
     ) ON COMMIT DROP`);
 
-  // 1. The rows, read by the header's positions. A problem with the whole file ends the stream
-  // cleanly (so the COPY and the transaction stay usable) and is thrown once the COPY is done.
+  // 1. The rows, read by the header's positions.
   const reader = new ReportReader();
-  let problem: UploadFileProblem | null = null;
-  async function* rows(): AsyncGenerator<string> {
-    try {
-      for await (const batch of uploadLineBatches(file.open())) {
-        let text = "";
-        for (const line of batch) {
-          text += reader.stage(line);
-          if (reader.lines % PROGRESS_EVERY === 0) file.progress({ stage: "checking", rows: reader.lines });
-        }
-        yield text;
-      }
-      yield reader.finish();
-    } catch (error) {
-      if (!(error instanceof UploadFileProblem)) throw error;
-      problem = error;
-    }
-  }
-  await pipeline(Readable.from(rows()), tx.client.query(copyFrom("COPY recon_row FROM STDIN (FORMAT csv)")));
-  if (problem) throw problem;
-  if (reader.lines === 0) throw new UploadFileProblem(EMPTY_FILE_MESSAGE);
-  file.progress({ stage: "matching", rows: reader.lines });
-  await tx.client.query("ANALYZE recon_row");
+  await copyUploadLines(tx, file, { table: "recon_row", stage: (line) => reader.stage(line), finish: () => reader.finish() });
 
   // 2. Every readable row against its voucher, in the pure matcher's order, then the repeats.
   const today = londonDate(file.now);
@@ -131,19 +106,13 @@ export async function checkReconciliation(tx: PgTx, file: UploadFile): Promise<v
     FROM judged`;
 
   // 3. Every line's outcome.
-  await tx.$executeRaw`
-    INSERT INTO upload_outcome (line_no, outcome, kind, message, facts, payment_id)
-    SELECT line_no, 'ERROR', kind, message, NULL, NULL FROM recon_row WHERE kind IS NOT NULL
-    UNION ALL
-    SELECT m.line_no,
-           (CASE m.result WHEN 'matched' THEN 'MATCHED' WHEN 'unchanged' THEN 'UNCHANGED' ELSE 'ERROR' END)::"UploadRowOutcome",
-           CASE WHEN m.result NOT IN ('matched', 'unchanged') THEN m.result END,
-           CASE m.result
-             WHEN 'matched' THEN 'Payment ' || m.payment_reference || ' ' || lower(m.status) || ' on ' || m.status_date_text
-             WHEN 'unchanged' THEN 'Payment ' || m.payment_reference || ' already ' || lower(m.status) || '; unchanged' END,
-           CASE WHEN m.result NOT IN ('matched', 'unchanged') THEN m.facts END,
-           m.payment_id
-    FROM recon_match m`;
+  await writeMatchOutcomes(tx, {
+    rowTable: "recon_row",
+    matchTable: "recon_match",
+    matched: Prisma.sql`'Payment ' || m.payment_reference || ' ' || lower(m.status) || ' on ' || m.status_date_text`,
+    unchanged: Prisma.sql`'Payment ' || m.payment_reference || ' already ' || lower(m.status) || '; unchanged'`,
+    paymentId: Prisma.sql`m.payment_id`,
+  });
 }
 
 /** The statuses an applied file records: its MATCHED rows (columns "paymentId", status, "statusDate"). */
@@ -158,14 +127,12 @@ export const MATCHED_STATUSES = Prisma.sql`
  * data rows (and nothing else wrong) is an error on line 1.
  */
 class ReportReader {
-  lines = 0;
   private header: { positions: ReadonlyMap<ReconciliationColumn, number>; width: number } | null = null;
   private headerWrong = false;
   private dataRows = 0;
   private unreadable = 0;
 
   stage(line: UploadLine): string {
-    this.lines += 1;
     const read = readCsvLine(line);
     if ("message" in read) {
       if (line.lineNo === 1) this.headerWrong = true;

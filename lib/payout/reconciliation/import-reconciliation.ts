@@ -1,6 +1,4 @@
-import type { Db } from "@/lib/db";
-import type { FileStore } from "@/lib/storage/file-store";
-import { receiveUpload, type UploadKindSpec, type UploadOutcome, type UploadProgress } from "@/lib/uploads/receive-upload";
+import { receiveUpload, type ImportUploadOptions, type UploadKindSpec, type UploadOutcome } from "@/lib/uploads/receive-upload";
 import { applyReconciliation } from "./apply-reconciliation";
 import { checkReconciliation, MATCHED_STATUSES } from "./check-reconciliation";
 import { renderReconciliationError } from "./render-reconciliation-error";
@@ -40,18 +38,7 @@ export function reconciliationUpload(options: ReconciliationUploadOptions = {}):
 }
 
 /** The whole upload for bytes already in memory (tests, scripts, the inbox); the route streams instead. */
-export async function importReconciliation(
-  options: ReconciliationUploadOptions & {
-    db: Db;
-    store: FileStore;
-    fileName: string;
-    bytes: Buffer;
-    actor: { id: string; email: string };
-    now: Date;
-    maxBytes?: number;
-    onProgress?: (progress: UploadProgress) => void;
-  },
-): Promise<UploadOutcome> {
+export async function importReconciliation(options: ReconciliationUploadOptions & ImportUploadOptions): Promise<UploadOutcome> {
   const { mover, ...rest } = options;
   return receiveUpload({ ...rest, spec: reconciliationUpload({ mover }) });
 }

@@ -1,6 +1,7 @@
 import { londonDate } from "@/lib/dates/london-date";
 import type { Db } from "@/lib/db";
-import type { UploadRowOutcome, UploadStatus } from "@/lib/generated/prisma/enums";
+import type { UploadRowOutcome } from "@/lib/generated/prisma/enums";
+import { loadUploadSummary, type UploadSummary } from "@/lib/uploads/load-upload-summary";
 import type { VoucherFinalStatus } from "../parse-reconciliation";
 
 /**
@@ -22,25 +23,15 @@ export interface ReconciliationRowView {
 export interface OutstandingVoucher {
   paymentId: string;
   reference: string;
-  claimReference: string;
+  /** Null for a cycle's payment (it has no claim). */
+  claimReference: string | null;
   amountPence: number;
   /** YYYY-MM-DD: the last day it could be collected. */
   voucherExpiresOn: string;
 }
 
 export interface ReconciliationResult {
-  upload: {
-    id: string;
-    fileName: string;
-    status: UploadStatus;
-    uploadedAt: Date;
-    uploadedBy: string;
-    rows: number;
-    matched: number;
-    unchanged: number;
-    errors: number;
-    message: string | null;
-  };
+  upload: UploadSummary;
   /** The first `limit` rows of each outcome, in line order (errors: those stored, see the error report for all). */
   rows: Record<UploadRowOutcome, ReconciliationRowView[]>;
   /** The vouchers this upload moved, by the status they took. */
@@ -53,11 +44,8 @@ export async function loadReconciliationResult(
   options: { uploadId: string; now: Date; limit?: number },
 ): Promise<ReconciliationResult | null> {
   const limit = options.limit ?? 50;
-  const upload = await db.upload.findUnique({
-    where: { id: options.uploadId },
-    include: { uploadedBy: { select: { name: true } } },
-  });
-  if (!upload || upload.kind !== "PAYOUT_RECONCILIATION") return null;
+  const upload = (await loadUploadSummary(db, options.uploadId, "PAYOUT_RECONCILIATION"))?.summary;
+  if (!upload) return null;
 
   const rows = await db.$queryRaw<(ReconciliationRowView & { outcome: UploadRowOutcome })[]>`
     SELECT r."lineNo", r.outcome::text AS outcome, r.message, r."paymentId"::text AS "paymentId",
@@ -79,18 +67,7 @@ export async function loadReconciliationResult(
   for (const { status, n } of counts) if (status in moved) moved[status] = n;
 
   return {
-    upload: {
-      id: upload.id,
-      fileName: upload.fileName,
-      status: upload.status,
-      uploadedAt: upload.uploadedAt,
-      uploadedBy: upload.uploadedBy.name,
-      rows: upload.rowCount,
-      matched: upload.matched,
-      unchanged: upload.unchanged,
-      errors: upload.errors,
-      message: upload.message,
-    },
+    upload,
     rows: byOutcome,
     moved,
     outstanding: await loadOutstandingVouchers(db, { now: options.now, limit }),
@@ -109,7 +86,7 @@ export async function loadOutstandingVouchers(
   const vouchers = await db.$queryRaw<OutstandingVoucher[]>`
     SELECT p.id::text AS "paymentId", p.reference, c.reference AS "claimReference", p."amountPence" AS "amountPence",
            to_char(p."voucherExpiresOn", 'YYYY-MM-DD') AS "voucherExpiresOn"
-    FROM "Payment" p JOIN "Claim" c ON c.id = p."claimId"
+    FROM "Payment" p LEFT JOIN "Claim" c ON c.id = p."claimId"
     WHERE p.status = 'SENT' AND p.method = 'CASH' AND p."voucherExpiresOn" < ${today}::date
     ORDER BY p."voucherExpiresOn", p.reference
     LIMIT ${options.limit ?? 50}`;

@@ -3,9 +3,8 @@
 import { fieldError } from "@/components/action-error-summary";
 import { ActionForm } from "@/components/action-form";
 import { Checkbox } from "@/components/checkboxes";
-import { Details } from "@/components/details";
+import { ConfirmWithReasonForm } from "@/components/confirm-with-reason-form";
 import { Radios } from "@/components/radios";
-import { Textarea } from "@/components/textarea";
 import { retryPayoutDeliveryAction, returnPayoutBatchAction, settleUncertainDeliveryAction } from "./actions";
 
 // Each form asks for an explicit confirmation (and a reason where payments change hands), and stays
@@ -45,99 +44,67 @@ export function SettleUncertainDeliveryForm({ batchId, showForm }: { batchId: st
     confirm: `settle-confirm-${batchId}`,
   };
   return (
-    <ActionForm
+    <ConfirmWithReasonForm
       action={settleUncertainDeliveryAction}
-      fields={["decision", "reason", "confirm"]}
+      fields={["decision"]}
       ids={ids}
       hidden={{ batchId }}
       showForm={showForm}
+      reason={{
+        label: "Reason or note",
+        hint: "For example: the Post Office confirmed on 23 November (call reference ABC123) that they did not receive the file.",
+      }}
+      confirmLabel="I have checked with the Post Office"
       submitLabel="Settle the delivery"
       pendingLabel="Settling…"
-      variant="warning"
       className="mb-6"
     >
       {(result) => (
-        <>
-          <Radios
-            name="decision"
-            idPrefix={ids.decision}
-            legend="What did the Post Office say about this file?"
-            options={[
-              {
-                value: "CONFIRM_DELIVERED",
-                label: "They have it: confirm it as delivered",
-                hint: "Its payments become sent, as if the delivery had been confirmed at the time.",
-              },
-              {
-                value: "RETURN_TO_NEW",
-                label: "They do not have it: return its payments to NEW",
-                hint: "The batch becomes void and the next Payout run puts its payments in a new file. A reason is needed.",
-              },
-            ]}
-            error={fieldError(result, "decision")}
-          />
-          <Textarea
-            id={ids.reason}
-            name="reason"
-            label="Reason or note"
-            hint="For example: the Post Office confirmed on 23 November (call reference ABC123) that they did not receive the file."
-            rows={3}
-            error={fieldError(result, "reason")}
-          />
-          <Checkbox
-            id={ids.confirm}
-            name="confirm"
-            value="yes"
-            label="I have checked with the Post Office"
-            error={fieldError(result, "confirm")}
-          />
-        </>
+        <Radios
+          name="decision"
+          idPrefix={ids.decision}
+          legend="What did the Post Office say about this file?"
+          options={[
+            {
+              value: "CONFIRM_DELIVERED",
+              label: "They have it: confirm it as delivered",
+              hint: "Its payments become sent, as if the delivery had been confirmed at the time.",
+            },
+            {
+              value: "RETURN_TO_NEW",
+              label: "They do not have it: return its payments to NEW",
+              hint: "The batch becomes void and the next Payout run puts its payments in a new file. A reason is needed.",
+            },
+          ]}
+          error={fieldError(result, "decision")}
+        />
       )}
-    </ActionForm>
+    </ConfirmWithReasonForm>
   );
 }
 
 export function ReturnBatchForm({ batchId, showForm }: { batchId: string; showForm: boolean }) {
-  const ids = { reason: `return-reason-${batchId}`, confirm: `return-confirm-${batchId}` };
   return (
-    <ActionForm
+    <ConfirmWithReasonForm
       action={returnPayoutBatchAction}
-      fields={["reason", "confirm"]}
-      ids={ids}
+      ids={{ reason: `return-reason-${batchId}`, confirm: `return-confirm-${batchId}` }}
       hidden={{ batchId }}
       showForm={showForm}
+      fold="Return this batch's unsettled payments to NEW"
+      reason={{
+        label: "Why are these payments returned?",
+        hint: "For example: the Post Office rejected the file on 23 November, reference ABC123.",
+      }}
+      confirmLabel="The Post Office will not pay these payments' vouchers."
       submitLabel="Return unsettled payments to NEW"
       pendingLabel="Returning…"
-      variant="warning"
-      wrapForm={(form, result) => (
-        <Details summary="Return this batch's unsettled payments to NEW" open={!!result && !result.ok}>
-          {form}
-        </Details>
-      )}
     >
-      {(result) => (
-        <>
-          <p className="mb-4">
-            Payments with no payment code go back to NEW and into the next Payout run, in a new file. Vouchers that have a code or
-            an outcome stay as they are.
-          </p>
-          <Textarea
-            id={ids.reason}
-            name="reason"
-            label="Why are these payments returned?"
-            hint="For example: the Post Office rejected the file on 23 November, reference ABC123."
-            rows={3}
-            error={fieldError(result, "reason")}
-          />
-          <Checkbox
-            id={ids.confirm}
-            name="confirm"
-            value="yes"
-            label="The Post Office will not pay these payments' vouchers."
-            error={fieldError(result, "confirm")}
-          />
-        </>
+      {() => (
+        <p className="mb-4">
+          Payments with no payment code go back to NEW and into the next Payout run, in a new file. Vouchers that have a code or
+          an outcome stay as they are.
+        </p>
       )}
-    </ActionForm>
+    </ConfirmWithReasonForm>
   );
 }

@@ -25,7 +25,7 @@ export function BatchPaymentsTable({ rows, mayViewClaims }: { rows: BatchPayment
             <Td numeric>{r.lineNo}</Td>
             <Td>
               <strong>{r.reference}</strong>
-              {mayViewClaims ? (
+              {r.claimReference === null ? null : mayViewClaims ? (
                 <Link href={`/claims/${r.claimReference}`} className="block text-link underline">
                   Claim {r.claimReference}
                 </Link>

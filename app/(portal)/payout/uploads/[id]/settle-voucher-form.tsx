@@ -1,12 +1,9 @@
 "use client";
 
 import { fieldError } from "@/components/action-error-summary";
-import { ActionForm } from "@/components/action-form";
-import { Checkbox } from "@/components/checkboxes";
-import { Details } from "@/components/details";
+import { ConfirmWithReasonForm } from "@/components/confirm-with-reason-form";
 import { Radios } from "@/components/radios";
 import { TextInput } from "@/components/text-input";
-import { Textarea } from "@/components/textarea";
 import { settleVoucherStatusAction } from "./actions";
 
 /** For a conflicting reconciliation row: the admin accepts the Post Office's status, with a reason. */
@@ -20,19 +17,19 @@ export function SettleVoucherForm(props: {
   const base = `settle-${props.paymentId}`;
   const ids = { status: `${base}-status`, statusDate: `${base}-date`, reason: `${base}-reason`, confirm: `${base}-confirm` };
   return (
-    <ActionForm
+    <ConfirmWithReasonForm
       action={settleVoucherStatusAction}
-      fields={["status", "statusDate", "reason", "confirm"]}
+      fields={["status", "statusDate"]}
       ids={ids}
       hidden={{ uploadId: props.uploadId, paymentId: props.paymentId }}
+      fold={`Accept the Post Office's status for ${props.paymentReference}`}
+      reason={{
+        label: "Why do you accept it?",
+        hint: "For example: the Post Office confirmed on the phone that the voucher was cashed on 2 December, after it was reported expired.",
+      }}
+      confirmLabel="The Post Office's status replaces the one recorded for this voucher"
       submitLabel={`Accept the Post Office's status for ${props.paymentReference}`}
       pendingLabel="Saving…"
-      variant="warning"
-      wrapForm={(form, result) => (
-        <Details summary={`Accept the Post Office's status for ${props.paymentReference}`} open={!!result && !result.ok}>
-          {form}
-        </Details>
-      )}
     >
       {(result) => (
         <>
@@ -58,23 +55,8 @@ export function SettleVoucherForm(props: {
             width="10"
             error={fieldError(result, "statusDate")}
           />
-          <Textarea
-            id={ids.reason}
-            name="reason"
-            label="Why do you accept it?"
-            hint="For example: the Post Office confirmed on the phone that the voucher was cashed on 2 December, after it was reported expired."
-            rows={3}
-            error={fieldError(result, "reason")}
-          />
-          <Checkbox
-            id={ids.confirm}
-            name="confirm"
-            value="yes"
-            label="The Post Office's status replaces the one recorded for this voucher"
-            error={fieldError(result, "confirm")}
-          />
         </>
       )}
-    </ActionForm>
+    </ConfirmWithReasonForm>
   );
 }
