@@ -4,6 +4,7 @@ import { withPgTransaction, type SqlTx } from "@/lib/db/pg-transaction";
 import { AppError } from "@/lib/errors";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { movePayments } from "@/lib/payments/move-payments";
+import { cycleScope, holdForPendingChanges } from "@/lib/plans/enrolments/beneficiary-holds";
 import { recordCycleEvent } from "./cycle-events";
 import { loadCycleState, type CycleState } from "./lock-cycle";
 import { statusWords, whyCycleCannotBeDecided } from "./rules/cycle-decisions";
@@ -56,7 +57,8 @@ export async function approveCycle(options: {
     });
     // Held, as any other payment of the person would be, while new bank details or a new payment
     // method wait for a second plan manager (docs/plans.md#four-eyes-on-bank-details-and-payment-methods).
-    const held = await holdCyclePaymentsForPendingChanges(tx, { cycleId, paymentPlanId: cycle.paymentPlanId, actor, now });
+    const holds = await holdForPendingChanges(tx, { scope: cycleScope(cycleId), actor, now, mover: "SYSTEM" });
+    const held = holds.bankDetails + holds.paymentMethod;
     await tx.$executeRaw`
       UPDATE "PaymentCycle"
       SET status = 'APPROVED', "decidedById" = ${actor.id}::uuid,
@@ -81,43 +83,4 @@ export async function approveCycle(options: {
     });
     return { released, held };
   });
-}
-
-/**
- * The holds of holdForPendingChanges (lib/plans/enrolments/beneficiary-holds.ts), for one cycle just
- * approved, driven from the few pending changes to the cycle's payments through its (cycle, person)
- * index: right after the release the planner's statistics still count the cycle's payments as
- * DRAFT, and a query driven from the payments then reads every enrolment once per payment.
- */
-async function holdCyclePaymentsForPendingChanges(
-  tx: SqlTx,
-  options: { cycleId: string; paymentPlanId: string; actor: StaffMember; now: Date },
-): Promise<number> {
-  const { cycleId, actor, now } = options;
-  const method = await movePayments(tx, {
-    transition: "hold",
-    mover: "SYSTEM",
-    query: Prisma.sql`
-      SELECT p.id FROM "PaymentPlan" pp
-      JOIN "Enrolment" e ON e."benefitPlanId" = pp."benefitPlanId" AND e."pendingPaymentMethod" IS NOT NULL
-      JOIN "Payment" p ON p."cycleId" = ${cycleId}::uuid AND p."personId" = e."personId"
-      WHERE pp.id = ${options.paymentPlanId}::uuid AND p.status = 'NEW' AND p."holdReason" IS NULL`,
-    reason: "PAYMENT_METHOD_CHANGE_PENDING",
-    detail: "a new payment method is waiting for a second plan manager",
-    actor,
-    now,
-  });
-  const bank = await movePayments(tx, {
-    transition: "hold",
-    mover: "SYSTEM",
-    query: Prisma.sql`
-      SELECT p.id FROM (SELECT DISTINCT "claimantId" FROM "BankDetailChange" WHERE status = 'PENDING') b
-      JOIN "Payment" p ON p."cycleId" = ${cycleId}::uuid AND p."personId" = b."claimantId"
-      WHERE p.status = 'NEW' AND p."holdReason" IS NULL AND p.method = 'BANK'`,
-    reason: "BANK_DETAILS_CHANGE_PENDING",
-    detail: "new bank details are waiting for approval",
-    actor,
-    now,
-  });
-  return method.count + bank.count;
 }

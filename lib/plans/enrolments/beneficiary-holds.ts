@@ -20,22 +20,29 @@ const mover = (actor: AuditActor): "PLAN_MANAGER" | "SYSTEM" => ("id" in actor ?
 /**
  * Holds the scope's waiting (NEW, not already held) payments whose person has a change pending:
  * bank payments while new bank details wait, and the payments of a plan's cycles while the
- * enrolment's new payment method waits. Also for a cycle whose payroll has just been approved.
+ * enrolment's new payment method waits. Also for a cycle whose payroll has just been approved
+ * (`mover` "SYSTEM": the approval, not a plan manager, holds them).
+ *
+ * Both queries start from the few pending changes and reach the payments through the
+ * (cycleId, personId) and personId indexes: right after a cycle's approval the planner's statistics
+ * still count its payments as DRAFT, and a query starting from the payments then read every
+ * enrolment once per payment (minutes at 20,000 payments).
  */
 export async function holdForPendingChanges(
   tx: SqlTx,
-  options: { scope: PaymentScope; actor: AuditActor; now: Date },
+  options: { scope: PaymentScope; actor: AuditActor; now: Date; mover?: "SYSTEM" },
 ): Promise<{ bankDetails: number; paymentMethod: number }> {
   const { scope, actor, now } = options;
+  const by = options.mover ?? mover(actor);
   const method = await movePayments(tx, {
     transition: "hold",
-    mover: mover(actor),
+    mover: by,
     query: Prisma.sql`
-      SELECT p.id FROM "Payment" p
-      JOIN "PaymentCycle" pc ON pc.id = p."cycleId"
-      JOIN "PaymentPlan" pp ON pp.id = pc."paymentPlanId"
-      JOIN "Enrolment" e ON e."benefitPlanId" = pp."benefitPlanId" AND e."personId" = p."personId"
-      WHERE p.status = 'NEW' AND p."holdReason" IS NULL AND e."pendingPaymentMethod" IS NOT NULL AND (${scope})`,
+      SELECT p.id FROM "Enrolment" e
+      JOIN "PaymentPlan" pp ON pp."benefitPlanId" = e."benefitPlanId"
+      JOIN "PaymentCycle" pc ON pc."paymentPlanId" = pp.id
+      JOIN "Payment" p ON p."cycleId" = pc.id AND p."personId" = e."personId"
+      WHERE e."pendingPaymentMethod" IS NOT NULL AND p.status = 'NEW' AND p."holdReason" IS NULL AND (${scope})`,
     reason: "PAYMENT_METHOD_CHANGE_PENDING",
     detail: "a new payment method is waiting for a second plan manager",
     actor,
@@ -43,11 +50,11 @@ export async function holdForPendingChanges(
   });
   const bank = await movePayments(tx, {
     transition: "hold",
-    mover: mover(actor),
+    mover: by,
     query: Prisma.sql`
-      SELECT p.id FROM "Payment" p
-      WHERE p.status = 'NEW' AND p."holdReason" IS NULL AND p.method = 'BANK' AND (${scope})
-        AND EXISTS (SELECT 1 FROM "BankDetailChange" b WHERE b."claimantId" = p."personId" AND b.status = 'PENDING')`,
+      SELECT p.id FROM (SELECT DISTINCT "claimantId" FROM "BankDetailChange" WHERE status = 'PENDING') b
+      JOIN "Payment" p ON p."personId" = b."claimantId"
+      WHERE p.status = 'NEW' AND p."holdReason" IS NULL AND p.method = 'BANK' AND (${scope})`,
     reason: "BANK_DETAILS_CHANGE_PENDING",
     detail: "new bank details are waiting for approval",
     actor,
