@@ -50,10 +50,28 @@ export const pages = {
     pattern: "/benefit-plans/[code]/beneficiaries/[reference]",
     roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
   },
+  // Enrolment files (docs/enrolment-file.md): plan managers upload; everyone who sees the plan sees them.
+  benefitPlanUploads: { pattern: "/benefit-plans/[code]/uploads", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  benefitPlanUpload: {
+    pattern: "/benefit-plans/[code]/uploads/[id]",
+    roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+  },
+  // Payment points (docs/payment-points.md): plan managers create and change them; accountants and
+  // admins look. A point's payroll is also open to the point's manager, whatever their role: the
+  // page admits every role and then applies mayViewPointPayroll (lib/plans/payment-points/point-access.ts).
+  paymentPoints: { pattern: "/payment-points", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"], nav: "Payment points" },
+  paymentPointNew: { pattern: "/payment-points/new", roles: ["PLAN_MANAGER"] },
+  paymentPoint: { pattern: "/payment-points/[id]", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  paymentPointEdit: { pattern: "/payment-points/[id]/edit", roles: ["PLAN_MANAGER"] },
+  paymentPointPayroll: { pattern: "/payment-points/[id]/payroll", roles: ALL_ROLES },
   // Payment cycles: accountants create and decide them; plan managers and admins look
   // (docs/plans.md#payment-cycles).
   paymentCycles: { pattern: "/payment-cycles", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"], nav: "Payment cycles" },
   paymentCycle: { pattern: "/payment-cycles/[id]", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  paymentCycleReconciliation: {
+    pattern: "/payment-cycles/[id]/reconciliation",
+    roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+  },
 } as const satisfies Record<string, PageRule>;
 
 export type PageKey = keyof typeof pages;
@@ -114,6 +132,14 @@ export const actions = {
   approveCycle: ["ACCOUNTANT"],
   rejectCycle: ["ACCOUNTANT"],
   rebuildPayroll: ["ACCOUNTANT"],
+  // Closing a cycle whose payments are all settled (docs/cycle-reconciliation.md).
+  reconcileCycle: ["ACCOUNTANT"],
+  // Payment points (docs/payment-points.md).
+  createPaymentPoint: ["PLAN_MANAGER"],
+  changePaymentPoint: ["PLAN_MANAGER"],
+  // An enrolment file's proposed bank details and payment methods, decided together by a second
+  // plan manager (never the uploader) (docs/enrolment-file.md).
+  decideEnrolmentFileChanges: ["PLAN_MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Route handlers that serve staff (not the intake API or cron): who may call them. */
@@ -130,6 +156,12 @@ export const routes = {
   // The Post Office's return files: caseworkers only (docs/domain.md#roles-and-access).
   uploadPayoutPaymentCodes: ["CASEWORKER"],
   uploadPayoutReconciliation: ["CASEWORKER"],
+  // Enrolment files: plan managers (docs/enrolment-file.md).
+  uploadEnrolment: ["PLAN_MANAGER"],
+  // A cycle's payroll as CSV and its PDF report: whoever may see the cycle; a point's payroll also
+  // its manager, whatever their role (the route applies mayViewPointPayroll).
+  payrollExport: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+  payrollReport: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actions;
@@ -140,6 +172,7 @@ const uploaderRoles: Partial<Record<UploadKind, readonly Role[]>> = {
   PAYOUT_PAYMENT_CODES: routes.uploadPayoutPaymentCodes,
   PAYOUT_RECONCILIATION: routes.uploadPayoutReconciliation,
   BANK_HOLIDAYS: routes.uploadBankHolidays,
+  ENROLMENT: routes.uploadEnrolment,
 };
 
 /**
