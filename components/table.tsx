@@ -13,8 +13,10 @@ export function Table({
   children: ReactNode;
   className?: string;
 }) {
+  // `relative`: visually hidden (absolutely positioned) text in a cell is clipped by this scroller
+  // too; without it, it widens the page at 320 px.
   return (
-    <div className="mb-5 overflow-x-auto sm:mb-[30px]">
+    <div className="relative mb-5 overflow-x-auto sm:mb-[30px]">
       <table className={cx("w-full border-collapse border-spacing-0", className)}>
         {caption && (
           <caption

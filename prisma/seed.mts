@@ -1,14 +1,18 @@
-// `npm run db:seed` (and `npm start` in demo mode): demo users, demo claims and the England and
-// Wales bank holidays into an empty database. Never in production; a no-op once any user exists.
+// `npm run db:seed` (and `npm start` in demo mode): demo users, the England and Wales bank
+// holidays, the recurring-benefits demo (docs/demo-benefits.md) and demo claims into an empty
+// database. Never in production; a no-op once the demo data are there.
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
+import Module, { createRequire } from "node:module";
+import type { StaffMember } from "../lib/audit/record-audit.ts";
 import { hashPassword } from "../lib/auth/password.ts";
-import { ConfigError, resolveMode } from "../lib/config/schema.ts";
+import { ConfigError, parseConfig, resolveMode, type AppConfig } from "../lib/config/schema.ts";
 import { encryptBankDetails, keyFromBase64, type BankDetailsPlain } from "../lib/crypto/bank-details-cipher.ts";
 import bankHolidays from "../lib/bank-holidays/bank-holidays-england-and-wales.json" with { type: "json" };
+import { createDb, poolOf } from "../lib/db/create-db.ts";
+import { generateDemoBenefits } from "../lib/demo/demo-benefits.ts";
 import { generateDemoData, type DemoData } from "../lib/demo/demo-data.ts";
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/demo-users.ts";
-import { PrismaClient } from "../lib/generated/prisma/client.ts";
+import type { PrismaClient } from "../lib/generated/prisma/client.ts";
 
 // Fixed so every fresh demo database tells the same story (relative to the day it was seeded).
 const DEMO_SEED = 20261122;
@@ -94,7 +98,36 @@ async function insertBankHolidays(tx: Tx): Promise<number> {
   return count;
 }
 
-function summary(data: DemoData, holidays: number, seconds: number): string {
+/** The portal's own settings: the seed stores files and delivers Payout files where the portal looks for them. */
+function settings(): AppConfig {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`The demo seed needs the portal's settings: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * The recurring-benefits demo runs the product's services (the Payout run among them), which are
+ * marked `server-only`: a guard for client bundles that throws in any plain Node process. The seed
+ * is server code, so, as vitest does with an alias, it gets the package's no-op instead.
+ */
+function allowServerOnlyModules(): void {
+  const require = createRequire(import.meta.url);
+  const id = require.resolve("server-only");
+  require.cache[id] = Object.assign(new Module(id), { filename: id, loaded: true, exports: {} });
+}
+
+function staffMembers(userIds: Record<string, string>): (email: string) => StaffMember {
+  return (email) => {
+    const user = DEMO_USERS.find((u) => u.email === email);
+    if (!user || !userIds[email]) throw new Error(`no demo user ${email}`);
+    return { id: userIds[email], email, name: user.name };
+  };
+}
+
+function summary(data: DemoData, holidays: number, benefits: string, seconds: number): string {
   const statuses = CLAIM_STATUSES.map((status) => `${status} ${data.claims.filter((c) => c.status === status).length}`).join(
     ", ",
   );
@@ -102,34 +135,58 @@ function summary(data: DemoData, holidays: number, seconds: number): string {
   return (
     `Demo data seeded in ${seconds.toFixed(1)}s: ${DEMO_USERS.length} users, ${data.claimants.length} claimants, ` +
     `${data.claims.length} claims (${statuses}), ${data.payments.length} payments (${held} on hold), ` +
-    `${data.bankDetails.length} bank details, ${data.bankDetailChanges.length} bank-details changes, ${holidays} bank holidays.`
+    `${data.bankDetails.length} bank details, ${data.bankDetailChanges.length} bank-details changes, ${holidays} bank holidays; ` +
+    `${benefits}.`
   );
 }
+
+const counts = (byStatus: Record<string, number>) =>
+  Object.entries(byStatus)
+    .map(([status, n]) => `${status} ${n}`)
+    .join(", ");
 
 async function main(): Promise<void> {
   refuseProduction();
   const key = bankDetailsKey();
   if (!process.env.DATABASE_URL) fail("DATABASE_URL is not set: the demo seed needs a database to fill.");
+  const config = settings();
   const started = Date.now();
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
+  const prisma = createDb(process.env.DATABASE_URL);
   try {
     if ((await prisma.user.count()) > 0) {
+      // The claims are written last: users without them are a seed that stopped part-way.
+      if ((await prisma.claim.count()) === 0)
+        fail("The demo data are incomplete (an earlier seed stopped part-way): empty the database and seed it again.");
       console.log("Demo data already present: nothing to do.");
       return;
     }
+    const now = new Date();
     const passwordHash = await hashPassword(process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD);
-    const { data, holidays } = await prisma.$transaction(
-      async (tx) => {
-        const userIds = await createUsers(tx, passwordHash);
-        const generated = generateDemoData({ now: new Date(), seed: DEMO_SEED, userIds });
-        await insertDemoData(tx, generated, key);
-        return { data: generated, holidays: await insertBankHolidays(tx) };
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
-    console.log(summary(data, holidays, (Date.now() - started) / 1000));
+    const { userIds, holidays } = await prisma.$transaction(async (tx) => ({
+      userIds: await createUsers(tx, passwordHash),
+      holidays: await insertBankHolidays(tx),
+    }));
+
+    // Before the claims: the demo's bank and Payout runs pay every NEW payment there is.
+    allowServerOnlyModules();
+    const { seedDemoBenefits } = await import("../lib/demo/demo-benefits-seed.ts");
+    const benefits = await seedDemoBenefits({
+      db: prisma,
+      data: generateDemoBenefits({ now, seed: DEMO_SEED, userIds }),
+      key,
+      settings: config,
+      staff: staffMembers(userIds),
+    });
+
+    const data = generateDemoData({ now, seed: DEMO_SEED, userIds });
+    await prisma.$transaction((tx) => insertDemoData(tx, data, key), { timeout: 120_000, maxWait: 30_000 });
+    const words =
+      `${benefits.beneficiaries} beneficiaries of CARERS-SUPPORT, last month's cycle (${counts(benefits.previousCycle)}), ` +
+      `this month's waiting for approval (${counts(benefits.currentCycle)})`;
+    console.log(summary(data, holidays, words, (Date.now() - started) / 1000));
   } finally {
     await prisma.$disconnect();
+    await poolOf(prisma).end();
   }
 }
 

@@ -11,6 +11,7 @@ import { claimListHref, DEFAULT_CLAIM_LIST_PARAMS } from "@/lib/claims/list/clai
 import { countClaimsByStatus, type ClaimCounts } from "@/lib/claims/list/count-claims-by-status";
 import { prisma } from "@/lib/db";
 import { ClaimStatus } from "@/lib/generated/prisma/enums";
+import { YourPaymentPoints } from "./payment-points/_components/your-points";
 
 export const metadata: Metadata = { title: "Home" };
 export const dynamic = "force-dynamic";
@@ -64,6 +65,7 @@ export default async function HomePage() {
     <>
       <PageHeading caption={roleLabels[user.role]}>Welcome, {user.name}</PageHeading>
       {counts && <ClaimCountsPanel counts={counts} showAssigned={user.role === "CASEWORKER"} />}
+      <YourPaymentPoints userId={user.id} />
       <p className="mb-8 max-w-2xl">What you can do in Disburse:</p>
       <ul className="grid gap-6 sm:grid-cols-2">
         {sections.map((section) => (

@@ -42,6 +42,29 @@ describe("claimant messages", () => {
   });
 });
 
+describe("the failed cycle payment message", () => {
+  it("asks the person for new bank details, with the bank's reason and the payment's reference", () => {
+    expect(
+      claimantMessage("CYCLE_PAYMENT_FAILED", {
+        firstName: "Ada",
+        claimReference: "7KQ2M9X-202611",
+        referenceLabel: "Payment reference",
+        reason: "Account closed",
+      }),
+    ).toEqual({
+      subject: "We could not make your payment: we need new bank details",
+      body:
+        "Dear Ada,\n\nYour bank could not accept a payment we sent you.\n" +
+        "Please contact us with new bank details (the name on the account, the sort code and the account number) so we can pay you.\n" +
+        "Reason given by the bank: Account closed\n\nPayment reference: 7KQ2M9X-202611",
+    });
+    expect(
+      claimantMessage("CYCLE_PAYMENT_FAILED", { firstName: "Ada", claimReference: "X", referenceLabel: "Payment reference" })
+        .body,
+    ).not.toContain("Reason");
+  });
+});
+
 describe("the Payout voucher message", () => {
   const data = {
     firstName: "Ada",

@@ -5,7 +5,12 @@ import { formatPence } from "@/lib/money";
 // Notify send exactly this text.
 
 export type ClaimantMessageKind =
-  "CLAIM_APPROVED" | "CLAIM_REJECTED" | "INFORMATION_REQUESTED" | "BANK_DETAILS_REQUESTED" | "PAYMENT_FAILED";
+  | "CLAIM_APPROVED"
+  | "CLAIM_REJECTED"
+  | "INFORMATION_REQUESTED"
+  | "BANK_DETAILS_REQUESTED"
+  | "PAYMENT_FAILED"
+  | "CYCLE_PAYMENT_FAILED";
 
 export type MessageData = {
   firstName: string;
@@ -37,6 +42,7 @@ export const messageTitles: Record<ClaimantMessageKind, string> = {
   INFORMATION_REQUESTED: "We need more information about your claim",
   BANK_DETAILS_REQUESTED: "We need your bank details",
   PAYMENT_FAILED: "We could not pay you: we need new bank details",
+  CYCLE_PAYMENT_FAILED: "We could not make your payment: we need new bank details",
 };
 
 export const DEFAULT_REFERENCE_LABEL = "Claim reference";
@@ -54,6 +60,12 @@ export function claimantMessage(kind: ClaimantMessageKind, data: MessageData): {
     PAYMENT_FAILED: [
       "Your bank could not accept our payment.",
       "Please send us new bank details so we can pay you.",
+      data.reason ? `Reason given by the bank: ${data.reason}` : "",
+    ],
+    // A benefit plan's payment has no claim to answer through: the person gives new details to us.
+    CYCLE_PAYMENT_FAILED: [
+      "Your bank could not accept a payment we sent you.",
+      "Please contact us with new bank details (the name on the account, the sort code and the account number) so we can pay you.",
       data.reason ? `Reason given by the bank: ${data.reason}` : "",
     ],
   };

@@ -57,11 +57,12 @@ export function recipientSql(): { channel: Prisma.Sql; recipient: Prisma.Sql } {
  * to; null for a message about payments of no claim, a cycle's), claim_reference (the reference the
  * message ends with), reference_label (the words before it; null for "Claim reference"), reason
  * (null for none) and claim_ids (every claim whose timeline shows the message; empty for none).
- * Returns the number of messages queued.
+ * With `dedupe`, `rows` also selects dedupe_key: a row whose key was queued before (by this call or
+ * an earlier one) queues nothing. Returns the number of messages queued.
  */
 export async function queueClaimantMessages(
   tx: SqlTx,
-  options: { kind: ClaimantMessageKind; rows: Prisma.Sql; actorId: string | null; now: Date },
+  options: { kind: ClaimantMessageKind; rows: Prisma.Sql; actorId: string | null; now: Date; dedupe?: boolean },
 ): Promise<number> {
   const withReason = messageTemplate(options.kind, true);
   const withoutReason = messageTemplate(options.kind, false);
@@ -70,6 +71,7 @@ export async function queueClaimantMessages(
   const [{ count }] = await tx.$queryRaw<{ count: number }[]>`
     WITH m AS (
       SELECT r.claimant_id, r.claim_id, r.claim_ids, r.claim_reference,
+             ${options.dedupe ? Prisma.sql`r.dedupe_key` : Prisma.sql`NULL::text`} AS dedupe_key,
              ${channel} AS channel, ${recipient} AS recipient,
              format(CASE WHEN r.reason IS NULL THEN ${withoutReason.body} ELSE ${withReason.body} END,
                     cl."firstName", r.claim_reference, r.reason,
@@ -77,10 +79,11 @@ export async function queueClaimantMessages(
       FROM (${options.rows}) r JOIN "Claimant" cl ON cl.id = r.claimant_id
     ),
     queued AS (
-      INSERT INTO "Notification" (id, "claimantId", "claimId", channel, template, recipient, personalisation)
-      SELECT gen_random_uuid(), m.claimant_id, m.claim_id, m.channel::"NotificationChannel", ${options.kind}, m.recipient,
-             jsonb_build_object('subject', ${withReason.subject}::text, 'body', m.body, 'claimReference', m.claim_reference)
+      INSERT INTO "Notification" (id, "claimantId", "claimId", "dedupeKey", channel, template, recipient, personalisation)
+      SELECT gen_random_uuid(), m.claimant_id, m.claim_id, m.dedupe_key, m.channel::"NotificationChannel", ${options.kind},
+             m.recipient, jsonb_build_object('subject', ${withReason.subject}::text, 'body', m.body, 'claimReference', m.claim_reference)
       FROM m
+      ON CONFLICT ("dedupeKey") DO NOTHING
       RETURNING id, "claimantId", "claimId", channel::text AS channel
     ),
     events AS (

@@ -67,6 +67,19 @@ function conditionSql(condition: Condition, attributes: Prisma.Sql): Prisma.Sql 
   }
 }
 
+/**
+ * Conditions that must all hold (AND), as allConditionsMatch decides it, in one boolean expression
+ * that is never NULL; no conditions: true. For other sets of conditions than a rule's, such as a
+ * payment point's filters (lib/plans/payment-points/point-sql.ts).
+ */
+export function allConditionsSql(conditions: readonly Condition[], attributes: Prisma.Sql): Prisma.Sql {
+  if (conditions.length === 0) return Prisma.sql`true`;
+  return Prisma.sql`coalesce(${Prisma.join(
+    conditions.map((condition) => conditionSql(condition, attributes)),
+    " AND ",
+  )}, false)`;
+}
+
 // Column names inside the compiled subquery, prefixed so they cannot shadow the caller's columns.
 const matchedColumn = (index: number) => Prisma.raw(`rule_m${index + 1}`);
 

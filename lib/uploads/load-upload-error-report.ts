@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { FileStore } from "@/lib/storage/file-store";
 import { MESSAGES_PER_KIND, readStoredFile } from "./receive-upload";
-import { REPORT_COLUMNS } from "./report-columns";
+import { REPORT_COLUMNS, REPORT_HEADER_FROM_FILE } from "./report-columns";
 import { uploadLineBatches } from "./upload-lines";
 import { errorReportStream, type ReportOutcome } from "./upload-report";
 
@@ -42,6 +42,7 @@ export async function openUploadErrorReport(
   const chunks = errorReportStream({
     fileError,
     columns: REPORT_COLUMNS[upload.kind],
+    headerFromFile: REPORT_HEADER_FROM_FILE.has(upload.kind),
     lines: () => uploadLineBatches(readStoredFile(store, upload.storageKey)),
     outcomes: () => storedOutcomes(db, uploadId),
     unlisted: { rowCount: upload.rowCount, message: UNLISTED_ERROR, max: UNLISTED_ROWS_SHOWN },

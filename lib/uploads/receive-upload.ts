@@ -81,6 +81,12 @@ export interface UploadKindSpec<Plan = unknown> {
    */
   duplicateOf?: "any" | "latest";
   /**
+   * Enrolment files: the benefit plan the file is for, recorded on the Upload from the start (so a
+   * refused or duplicate file is listed with its plan too); only an upload for the same plan makes
+   * one a duplicate.
+   */
+  benefitPlanId?: string;
+  /**
    * Validates the whole file against the database as it is now, writing one row per line into the
    * temporary table upload_outcome (line_no, outcome, kind, message, facts, payment_id; see
    * OUTCOME_TABLE). An ERROR row has a `kind` (the cap on stored messages is per kind) and either a
@@ -408,17 +414,18 @@ async function previousUpload(
   spec: UploadKindSpec,
   sha256: string,
 ): Promise<{ id: string; sha256: string; uploadedAt: Date; uploadedBy: string } | undefined> {
+  const plan = spec.benefitPlanId ? Prisma.sql`AND u."benefitPlanId" = ${spec.benefitPlanId}::uuid` : Prisma.empty;
   const rows =
     spec.duplicateOf === "latest"
       ? await tx.$queryRaw<{ id: string; sha256: string; uploadedAt: Date; uploadedBy: string }[]>`
           SELECT u.id, u.sha256, (u."uploadedAt" AT TIME ZONE 'UTC') AS "uploadedAt", s.name AS "uploadedBy"
           FROM "Upload" u JOIN "User" s ON s.id = u."uploadedById"
-          WHERE u.kind = ${spec.kind}::"UploadKind" AND u.status = 'APPLIED'
+          WHERE u.kind = ${spec.kind}::"UploadKind" AND u.status = 'APPLIED' ${plan}
           ORDER BY u."uploadedAt" DESC, u.id DESC LIMIT 1`
       : await tx.$queryRaw<{ id: string; sha256: string; uploadedAt: Date; uploadedBy: string }[]>`
           SELECT u.id, u.sha256, (u."uploadedAt" AT TIME ZONE 'UTC') AS "uploadedAt", s.name AS "uploadedBy"
           FROM "Upload" u JOIN "User" s ON s.id = u."uploadedById"
-          WHERE u.kind = ${spec.kind}::"UploadKind" AND u.sha256 = ${sha256} AND u.status = 'APPLIED'
+          WHERE u.kind = ${spec.kind}::"UploadKind" AND u.sha256 = ${sha256} AND u.status = 'APPLIED' ${plan}
           ORDER BY u."uploadedAt" ASC LIMIT 1`;
   return rows[0];
 }
@@ -432,11 +439,12 @@ function insertUpload(
 ) {
   return tx.$executeRaw`
     INSERT INTO "Upload" (id, kind, status, "fileName", "storageKey", sha256, "byteSize", "uploadedById", "uploadedAt",
-                          "rowCount", matched, unchanged, errors, message)
+                          "rowCount", matched, unchanged, errors, message, "benefitPlanId")
     VALUES (${upload.uploadId}::uuid, ${upload.spec.kind}::"UploadKind", ${status}::"UploadStatus", ${upload.fileName.slice(0, 255)},
             ${upload.storageKey}, ${upload.sha256}, ${upload.size}, ${upload.actor.id}::uuid,
             (${upload.now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), ${counts.rows}, ${counts.matched},
-            ${counts.unchanged}, ${counts.errors}, ${message === null ? null : bound(message)})`;
+            ${counts.unchanged}, ${counts.errors}, ${message === null ? null : bound(message)},
+            ${upload.spec.benefitPlanId ?? null}::uuid)`;
 }
 
 async function countOutcomes(tx: SqlTx): Promise<UploadCounts> {

@@ -7,3 +7,6 @@ export const FAILED_PAYMENT_COLUMNS = ["Sort code", "Account number", "Name", "A
 export const REPORT_COLUMNS: Partial<Record<UploadKind, readonly string[]>> = {
   SSCL_FAILED_PAYMENTS: FAILED_PAYMENT_COLUMNS,
 };
+
+/** Kinds whose file starts with its own header row, which heads the error report (lib/uploads/upload-report.ts). */
+export const REPORT_HEADER_FROM_FILE: ReadonlySet<UploadKind> = new Set<UploadKind>(["ENROLMENT"]);

@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { unparseLine } from "@/lib/csv/csv-line";
 import { splitFields, splitUploadLines, type UploadLine } from "./upload-lines";
 
 /**
@@ -14,8 +14,9 @@ import { splitFields, splitUploadLines, type UploadLine } from "./upload-lines";
  *   thousands of fields cannot make every row of the report that wide.
  * - LF line endings, final line terminated, and a UTF-8 BOM by default: messages contain "£", which
  *   Excel shows as "Â£" in a UTF-8 file without one.
- * - Cells starting with = + - @ tab or CR get a leading ' (CSV injection: the rows came from an
- *   upload and are opened in Excel), except plain negative numbers, which are harmless.
+ * - A cell a spreadsheet could read as a formula gets a leading ' and quotes (CSV injection: the
+ *   rows came from an upload and are opened in Excel), except plain negative numbers, which are
+ *   harmless: the rule is lib/csv/formula-safe.ts.
  * - When the whole file was refused (lineNo 0: empty or binary), the report is just that message:
  *   there are no rows worth repeating.
  * - Only so many rows of each problem are stored (receive-upload.ts); a row with an error whose
@@ -39,8 +40,6 @@ export interface ErrorReportOptions {
 
 /** The widest a report row gets; fields past it are left out (the upload refuses such lines anyway). */
 export const MAX_REPORT_COLUMNS = 100;
-
-const FORMULA = /^(?!-\d+(\.\d+)?$)[=+\-@\t\r]/;
 
 export function errorReportCsv(
   originalText: string,
@@ -86,9 +85,8 @@ export function reportRow(fields: readonly string[], error: string, width: numbe
   return unparseLine([...cells, error]);
 }
 
-function unparseLine(cells: string[]): string {
-  return Papa.unparse([cells], { newline: "\n", escapeFormulae: FORMULA }) + "\n";
-}
+// The one CSV line writer (lib/csv/csv-line.ts), also for the payroll export, which imports it from here.
+export { unparseLine };
 
 /**
  * The report as it streams out, for any size of file: `lines` is called twice (once to find the
@@ -106,6 +104,11 @@ export async function* errorReportStream(options: {
    */
   unlisted?: { rowCount: number; message: string; max: number };
   columns?: readonly string[];
+  /**
+   * The file's own first line is its header row (an enrolment file): its names head the report
+   * instead of `columns`, and the rows (rowCount of them, for `unlisted`) start on line 2.
+   */
+  headerFromFile?: boolean;
   bom?: boolean;
 }): AsyncGenerator<string> {
   const bom = (options.bom ?? true) ? "\uFEFF" : "";
@@ -115,12 +118,18 @@ export async function* errorReportStream(options: {
     return;
   }
 
+  const headerLines = options.headerFromFile ? 1 : 0;
+  let columns = options.columns;
   let widest = 0;
   for await (const batch of options.lines()) {
-    for (const line of batch) widest = Math.max(widest, Math.min(splitFields(line.text).fields.length, MAX_REPORT_COLUMNS));
+    for (const line of batch) {
+      const fields = splitFields(line.text).fields;
+      if (line.lineNo <= headerLines) columns = fields.slice(0, MAX_REPORT_COLUMNS);
+      widest = Math.max(widest, Math.min(fields.length, MAX_REPORT_COLUMNS));
+    }
   }
-  const width = reportWidth(options.columns, widest);
-  yield bom + reportHeader(options.columns, width);
+  const width = reportWidth(columns, widest);
+  yield bom + reportHeader(columns, width);
 
   const stored = options.outcomes()[Symbol.asyncIterator]();
   let pending: ReportOutcome[] = [];
@@ -143,6 +152,7 @@ export async function* errorReportStream(options: {
   };
 
   const unlisted = options.unlisted;
+  let rowsFrom = headerLines + 1;
   let unlistedWritten = 0;
   let unlistedLeftOut = 0;
   for await (const batch of options.lines()) {
@@ -153,7 +163,13 @@ export async function* errorReportStream(options: {
         .filter((o) => o.outcome === "ERROR")
         .map((o) => o.message ?? "Error")
         .join("; ");
-      if (own.length === 0 && unlisted && line.lineNo <= unlisted.rowCount) {
+      if (line.lineNo <= headerLines) {
+        // A header with an outcome (it is what is wrong) is one of the rows counted; otherwise the
+        // counted rows start after it. It heads the report, and is repeated as a row only when wrong.
+        if (own.length > 0) rowsFrom = 1;
+        if (error === "") continue;
+      }
+      if (own.length === 0 && unlisted && line.lineNo >= rowsFrom && line.lineNo < rowsFrom + unlisted.rowCount) {
         if (unlistedWritten >= unlisted.max) {
           unlistedLeftOut += 1;
           continue;

@@ -1,7 +1,17 @@
 // `npm run bench -- [options]`: the command line, parsed and checked (pure).
 import { parseArgs } from "node:util";
 
-export const MEASUREMENTS = ["run", "sweep", "upload", "baseline", "claims-list", "hostile-uploads", "reconciliation"] as const;
+export const MEASUREMENTS = [
+  "run",
+  "sweep",
+  "upload",
+  "baseline",
+  "claims-list",
+  "hostile-uploads",
+  "reconciliation",
+  "cycle",
+  "enrolment",
+] as const;
 export type Measurement = (typeof MEASUREMENTS)[number];
 
 export interface BenchOptions {

@@ -52,7 +52,17 @@ describe("arguments", () => {
   it("has the issue's defaults", () => {
     const o = parseBenchArgs([]);
     expect(o).toMatchObject({ n: 100_000, reps: 3, listClaims: 1_000_000, requests: 200, baselineRows: 10_000 });
-    expect(o.only).toEqual(["run", "sweep", "upload", "baseline", "claims-list", "hostile-uploads", "reconciliation"]);
+    expect(o.only).toEqual([
+      "run",
+      "sweep",
+      "upload",
+      "baseline",
+      "claims-list",
+      "hostile-uploads",
+      "reconciliation",
+      "cycle",
+      "enrolment",
+    ]);
   });
 
   it("reads counts with separators and caps the baseline at n", () => {

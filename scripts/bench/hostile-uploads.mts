@@ -198,6 +198,7 @@ export async function measureHostileUploads(options: {
       DATABASE_URL: server.url(db),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       BANK_DETAILS_KEY: templates.keyBase64,
+      BANK_DETAILS_LOOKUP_KEY: Buffer.alloc(32, 6).toString("base64"),
       CRON_SECRET: randomBytes(32).toString("base64url"),
       AUTH_URL: url,
       APP_HOST: "127.0.0.1",

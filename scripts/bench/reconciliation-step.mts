@@ -16,11 +16,10 @@ import { createDb, poolOf } from "../../lib/db/create-db.ts";
 import { reconciliationUpload } from "../../lib/payout/reconciliation/import-reconciliation.ts";
 import { processUpload, storeUpload } from "../../lib/uploads/receive-upload.ts";
 import { LocalFileStore } from "../../lib/storage/local-file-store.ts";
-import type { StepResult } from "./report.mts";
+import { runProductVsLimitStep } from "./product-vs-limit-step.mts";
 import { CASEWORKER_EMAIL, CASEWORKER_ID, type ReconciliationStepInput } from "./reconciliation-data.mts";
 import { auditRow, connect, phaseClock, sqlTimestamp, tableCounts, timed, type Measured } from "./step-support.mts";
 
-const RESULT_MARKER = "BENCH_RESULT ";
 const FILE_NAME = "reconciliation.csv";
 const actor = { id: CASEWORKER_ID, email: CASEWORKER_EMAIL };
 
@@ -162,23 +161,4 @@ async function limit(input: ReconciliationStepInput): Promise<Measured> {
   }
 }
 
-async function main(): Promise<StepResult> {
-  const input = JSON.parse(process.env.BENCH_STEP_INPUT ?? "null") as ReconciliationStepInput | null;
-  if (!input || (input.step !== "reconciliation" && input.step !== "reconciliation-limit")) {
-    throw new Error("BENCH_STEP_INPUT names no reconciliation step");
-  }
-  const measured = input.step === "reconciliation" ? await product(input) : await limit(input);
-  const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  const client = await connect(input.url);
-  const counts = await tableCounts(client).finally(() => client.end());
-  return { ok: true, ms: measured.ms, maxRssMB, startRssMB: measured.startRssMB, detail: measured.detail, counts };
-}
-
-const answer = (result: StepResult, code: number) =>
-  process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`, () => process.exit(code));
-
-main().then(
-  (result) => answer(result, 0),
-  (error: unknown) =>
-    answer({ ok: false, error: (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim() }, 1),
-);
+runProductVsLimitStep<ReconciliationStepInput>({ name: "reconciliation", product, limit, counts: tableCounts });

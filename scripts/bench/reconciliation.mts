@@ -4,30 +4,26 @@
 // interleaved, written by its limit: the report COPYed into a temporary table, one joined UPDATE of
 // the payments, and the same history, audit, timeline and upload rows by INSERT … SELECT
 // (reconciliation-step.mts). Each measurement runs on a fresh copy, in a child process of its own.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { to as copyTo } from "pg-copy-streams";
-import { root } from "../lib/run-command.mts";
-import { baseName } from "./prepare.mts";
+import {
+  measureProductVsLimit,
+  productVsLimitTable,
+  stopProductVsLimitStep,
+  type CountedPair,
+  type PairBenchOptions,
+} from "./product-vs-limit.mts";
 import { CASEWORKER_EMAIL, CASEWORKER_ID, type ReconciliationStepInput } from "./reconciliation-data.mts";
-import { countDifferences, figures, formatTable, type PairFigures, type StepResult } from "./report.mts";
-import type { BenchServer } from "./server.mts";
-import { ratio, round } from "./stats.mts";
 import { connect } from "./step-support.mts";
 
 /** The batch was delivered on Monday 2 November 2026; the report dates its statuses Friday 20 November. */
 export const DELIVERED_AT = "2026-11-02T10:00:00.000Z";
-const RESULT_MARKER = "BENCH_RESULT ";
-
-let running: ChildProcess | undefined;
 
 /** Stops the measurement in progress, if any (Ctrl-C). */
-export function stopReconciliationStep(): void {
-  if (running && running.exitCode === null && running.signalCode === null) running.kill("SIGKILL");
-}
+export const stopReconciliationStep = stopProductVsLimitStep;
 
 /** The vouchers, set-based, and the report on all of them, written straight from the table with COPY. */
 async function prepare(url: string, n: number, reportFile: string): Promise<void> {
@@ -103,99 +99,33 @@ async function prepare(url: string, n: number, reportFile: string): Promise<void
   await vacuum.query("VACUUM (FREEZE, ANALYZE)").finally(() => vacuum.end());
 }
 
-function runChild(input: ReconciliationStepInput, timeoutMs: number): Promise<StepResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "bench", "reconciliation-step.mts")], {
-      cwd: root,
-      env: { ...process.env, BENCH_STEP_INPUT: JSON.stringify(input), DATABASE_URL: input.url, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    running = child;
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      running = undefined;
-      const line = stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER));
-      if (line) return resolve(JSON.parse(line.slice(RESULT_MARKER.length)) as StepResult);
-      const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      resolve({ ok: false, error: `${input.step}: the step ${why}: ${stderr.trim().split("\n").slice(-5).join(" | ")}` });
-    });
-  });
-}
-
 export interface ReconciliationFigures {
-  reconciliation: PairFigures & { n: number; checks: string[] };
+  reconciliation: CountedPair;
 }
 
-export async function measureReconciliation(options: {
-  server: BenchServer;
-  n: number;
-  reps: number;
-  now: string;
-  workDir: string;
-  stepTimeoutMs: number;
-  log: (m: string) => void;
-}): Promise<{ figures: ReconciliationFigures; table: string }> {
-  const { server, n, reps, now, log } = options;
-  const template = `${server.prefix}_recon`;
+export async function measureReconciliation(
+  options: PairBenchOptions & { workDir: string },
+): Promise<{ figures: ReconciliationFigures; table: string }> {
+  const { n, now } = options;
   const dir = await mkdtemp(path.join(options.workDir, "reconciliation-"));
   const reportFile = path.join(dir, "reconciliation.csv");
-  const started = Date.now();
-  await server.create(template, baseName(server));
   try {
-    await prepare(server.url(template), n, reportFile);
-    log(
-      `reconciliation: ${n.toLocaleString("en-GB")} vouchers and their report: ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-    const results = { product: [] as StepResult[], limit: [] as StepResult[] };
-    const checks = new Set<string>();
-    let counter = 0;
-    for (let rep = 1; rep <= reps; rep++) {
-      // Product first on odd repetitions, limit first on even ones: drift hits both alike.
-      for (const which of rep % 2 === 1 ? (["product", "limit"] as const) : (["limit", "product"] as const)) {
-        const db = `${server.prefix}_r${++counter}`;
-        const workDir = await mkdtemp(path.join(dir, `${which}-`));
-        try {
-          await server.create(db, template);
-          const step = which === "product" ? "reconciliation" : "reconciliation-limit";
-          const result = await runChild({ step, url: server.url(db), n, now, workDir, reportFile }, options.stepTimeoutMs);
-          results[which].push(result);
-          log(
-            `rep ${rep}/${reps} ${step}: ${result.ok ? `${(result.ms / 1000).toFixed(2)} s, peak RSS ${Math.round(result.maxRssMB)} MB` : `failed: ${result.error}`}`,
-          );
-        } finally {
-          await server.drop(db);
-          await rm(workDir, { recursive: true, force: true });
-        }
-      }
-      const [product, limit] = [results.product.at(-1)!, results.limit.at(-1)!];
-      if (product.ok && limit.ok) countDifferences("reconciliation", product.counts, limit.counts).forEach((c) => checks.add(c));
-    }
-    const product = figures(results.product);
-    const limit = figures(results.limit);
-    const pair = { product, limit, ratio: round(ratio(product.medianMs, limit.medianMs), 2), n, checks: [...checks] };
-    return { figures: { reconciliation: pair }, table: reconciliationTable(pair) };
+    const pair = await measureProductVsLimit({
+      ...options,
+      name: "reconciliation",
+      script: "reconciliation-step.mts",
+      template: "recon",
+      copy: "r",
+      stepDirsIn: dir,
+      prepare: async (url) => {
+        await prepare(url, n, reportFile);
+        return `reconciliation: ${n.toLocaleString("en-GB")} vouchers and their report`;
+      },
+      input: (step, url, workDir): ReconciliationStepInput => ({ step, url, n, now, workDir: workDir!, reportFile }),
+    });
+    const heading = `Payout reconciliation, ${n.toLocaleString("en-GB")} rows`;
+    return { figures: { reconciliation: pair }, table: productVsLimitTable(pair, heading, "reconciliation upload") };
   } finally {
-    await server.drop(template);
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-export function reconciliationTable(pair: ReconciliationFigures["reconciliation"]): string {
-  const s = (ms: number | null) => (ms === null ? "-" : `${(ms / 1000).toFixed(2)} s`);
-  const mb = (v: number | null) => (v === null ? "-" : `${Math.round(v)} MB`);
-  const rows = [
-    ["reconciliation upload", s(pair.product.medianMs), mb(pair.product.peakRssMB), pair.ratio === null ? "-" : `${pair.ratio}x`],
-    ["its limit", s(pair.limit.medianMs), mb(pair.limit.peakRssMB), ""],
-  ];
-  const notes = [...pair.product.errors, ...pair.limit.errors, ...pair.checks].map((e) => `  ! ${e}`);
-  return [
-    `Payout reconciliation, ${pair.n.toLocaleString("en-GB")} rows (median of ${pair.product.runsMs.length})`,
-    formatTable(["", "median", "peak RSS", "to limit"], rows),
-    ...notes,
-  ].join("\n");
 }

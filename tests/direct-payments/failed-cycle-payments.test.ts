@@ -1,6 +1,6 @@
 // SSCL's failed-payments upload and payments of a cycle, which have no claim: the payment FAILED
-// with its history and audit rows, its person told (one message per person per upload), and no
-// claim touched; a person with a failed claim payment in the same file gets the one message.
+// with its history and audit rows, its person told (one message per failed cycle payment), and no
+// claim touched; a person with a failed claim payment in the same file is also told about the claim.
 import { describe, expect, it } from "vitest";
 import { importFailedPayments } from "@/lib/direct-payments/failed-payments/import-failed-payments";
 import { approvedBankPayment, key, NOW, run, useTempStore } from "../runs/run-test-support";
@@ -64,7 +64,7 @@ describe("a failed cycle payment through SSCL's failed-payments upload", () => {
     expect(await db().auditLog.count({ where: { entityId: payment.id, action: "payment.failed" } })).toBe(1);
 
     // The person is told, in one message that belongs to no claim.
-    const messages = await db().notification.findMany({ where: { claimantId: person.id, template: "PAYMENT_FAILED" } });
+    const messages = await db().notification.findMany({ where: { claimantId: person.id, template: "CYCLE_PAYMENT_FAILED" } });
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ claimId: null, channel: "EMAIL", recipient: "grace@example.com", status: "QUEUED" });
     const body = messageBody(messages[0].personalisation);
@@ -77,7 +77,7 @@ describe("a failed cycle payment through SSCL's failed-payments upload", () => {
     expect(await db().auditLog.count({ where: { entityType: "Claim", action: "claim.information-requested" } })).toBe(0);
   });
 
-  it("tells a person whose claim payment and cycle payment both failed in one file once, naming both", async () => {
+  it("tells a person whose claim payment and cycle payment both failed in one file about each", async () => {
     const claimPayment = await approvedBankPayment(db(), { pence: 1240 });
     const cycle = await makeCycle(db(), { status: "APPROVED", periodStart: "2026-12-01" });
     const { payment: cyclePayment } = await makeCyclePayment(db(), key, { cycle, person: claimPayment.claimant, status: "NEW" });
@@ -98,11 +98,13 @@ describe("a failed cycle payment through SSCL's failed-payments upload", () => {
     });
     expect(messages).toHaveLength(1);
     expect(messages[0].claimId).toBe(claimPayment.claim.id);
-    expect(
-      messageBody(messages[0].personalisation).endsWith(
-        `\n\nReferences: ${claimPayment.claim.reference}, ${cyclePayment.reference}`,
-      ),
-    ).toBe(true);
+    expect(messageBody(messages[0].personalisation).endsWith(`\n\nClaim reference: ${claimPayment.claim.reference}`)).toBe(true);
+    const cycleMessages = await db().notification.findMany({
+      where: { claimantId: claimPayment.claimant.id, template: "CYCLE_PAYMENT_FAILED" },
+    });
+    expect(cycleMessages.map((m) => [m.claimId, messageBody(m.personalisation).split("\n\n").at(-1)])).toEqual([
+      [null, `Payment reference: ${cyclePayment.reference}`],
+    ]);
     const queued = await db().claimEvent.findMany({ where: { claimId: claimPayment.claim.id, kind: "message.queued" } });
     expect(queued.map((e) => e.summary).filter((s) => s.includes("could not pay you"))).toHaveLength(1);
   });

@@ -31,6 +31,7 @@ async function loadRoute() {
     DATABASE_URL: url(),
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     BANK_DETAILS_KEY: key.toString("base64"),
+    BANK_DETAILS_LOOKUP_KEY: Buffer.alloc(32, 6).toString("base64"),
     FILE_STORE_DIR: files,
   });
   delete process.env.AZURE_STORAGE_CONNECTION_STRING;

@@ -15,6 +15,7 @@ import { validBody } from "@/lib/claims/intake/test-fixtures";
 import { makeClaim } from "../support/make-claim";
 import { useTestDatabase } from "../support/test-db";
 import { ATTRIBUTES, BANK_FIELDS, dateFields, enrol, NEW_PERSON, planManager, reader } from "./enrolments-support";
+import { TEST_LOOKUP_KEY } from "../support/lookup-key";
 
 const { db } = useTestDatabase();
 const key = randomBytes(32);
@@ -142,6 +143,7 @@ describe("enrolling an existing person", () => {
     const { id } = await createClaim({
       db: db(),
       key,
+      lookupKey: TEST_LOOKUP_KEY,
       intake: claimIntakeSchema("2026-11-28").parse({ ...validBody(), paymentMethod: "CASH", bankDetails: null }),
       source: "API",
       actor: { system: "test" },

@@ -19,6 +19,7 @@ import { makeCycle, makeCyclePayment, type TestCycle } from "../support/make-cyc
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 import { BANK_FIELDS, dateFields, enrol, NEW_PERSON, planManager, reader } from "./enrolments-support";
+import { TEST_LOOKUP_KEY } from "../support/lookup-key";
 
 const { db } = useTestDatabase();
 const key = randomBytes(32);
@@ -34,6 +35,11 @@ async function beneficiary(maker: StaffMember, method: "BANK" | "CASH" = "CASH")
     fields: { ...NEW_PERSON, paymentMethod: "CASH", ...dateFields("enrolledFrom", "2026-01-01") },
   });
   const person = await db().claimant.findUniqueOrThrow({ where: { reference } });
+  // A beneficiary of some standing: a second plan manager approved their first method (below, what that takes).
+  await db().enrolment.updateMany({
+    where: { personId: person.id },
+    data: { pendingPaymentMethod: null, pendingMethodProposedById: null, pendingMethodProposedAt: null },
+  });
   if (method === "BANK") {
     await db().bankDetails.create({ data: { claimantId: person.id, ciphertext: encryptBankDetails(VALID_BANK, key) } });
     await db().enrolment.updateMany({ where: { personId: person.id }, data: { paymentMethod: "BANK" } });
@@ -91,6 +97,7 @@ describe("a beneficiary's new bank details", () => {
     const { heldPayments } = await proposeBeneficiaryBankDetails({
       db: db(),
       key,
+      lookupKey: TEST_LOOKUP_KEY,
       planCode: code,
       personReference: reference,
       read: reader(BANK_FIELDS),
@@ -170,6 +177,7 @@ describe("a beneficiary's new bank details", () => {
     await proposeBeneficiaryBankDetails({
       db: db(),
       key,
+      lookupKey: TEST_LOOKUP_KEY,
       planCode: code,
       personReference: reference,
       read: reader({ nameOnAccount: "Someone Else", sortCode: "200000", accountNumber: "55779911" }),
@@ -272,6 +280,7 @@ describe("a beneficiary's new payment method", () => {
     await proposeBeneficiaryBankDetails({
       db: db(),
       key,
+      lookupKey: TEST_LOOKUP_KEY,
       planCode: code,
       personReference: reference,
       read: reader(BANK_FIELDS),
@@ -301,6 +310,64 @@ describe("a beneficiary's new payment method", () => {
       "payment.held PAYMENT_METHOD_CHANGE_PENDING",
       "payment.released null",
     ]);
+  });
+});
+
+describe("a new enrolment's payment method", () => {
+  it("waits for a second plan manager with its payments held; it can be approved or replaced, never rejected", async () => {
+    const maker = await planManager(db());
+    const checker = await planManager(db());
+    const cycle = await makeCycle(db(), { status: "APPROVED", createdById: maker.id });
+    // Someone already on record with a waiting payment of the plan's cycle (and approved bank details).
+    const { payment, person } = await makeCyclePayment(db(), key, { cycle, method: "CASH", status: "NEW" });
+    const code = cycle.benefitPlan.code;
+    await enrol(db(), key, {
+      planCode: code,
+      actor: maker,
+      fields: {
+        personChoice: "EXISTING",
+        personReference: person.reference!,
+        paymentMethod: "CASH",
+        ...dateFields("enrolledFrom", "2026-01-01"),
+      },
+    });
+    expect(await db().enrolment.findFirstOrThrow({ where: { personId: person.id } })).toMatchObject({
+      paymentMethod: "CASH",
+      pendingPaymentMethod: "CASH",
+      pendingMethodProposedById: maker.id,
+    });
+    expect(await holdOf(payment.id)).toBe("PAYMENT_METHOD_CHANGE_PENDING");
+
+    const decide = (approve: boolean, actor: StaffMember) =>
+      decidePaymentMethod({ db: db(), planCode: code, personReference: person.reference!, approve, actor, now: NOW });
+    expect((await refusal(decide(true, maker))).code).toBe("FORBIDDEN");
+    const rejected = await refusal(decide(false, checker));
+    expect([rejected.code, rejected.message]).toEqual([
+      "INVALID_STATE",
+      "This is a new enrolment's first payment method, so there is none to fall back to: approve it, or propose the other method instead (or end the enrolment).",
+    ]);
+    // Replaced, it is still the first method: nothing stays in force unapproved.
+    await proposePaymentMethod({
+      db: db(),
+      planCode: code,
+      personReference: person.reference!,
+      method: "BANK",
+      actor: maker,
+      now: NOW,
+    });
+    expect(await db().enrolment.findFirstOrThrow({ where: { personId: person.id } })).toMatchObject({
+      paymentMethod: "BANK",
+      pendingPaymentMethod: "BANK",
+    });
+    expect((await refusal(decide(false, checker))).code).toBe("INVALID_STATE");
+
+    expect(await decide(true, checker)).toEqual({ releasedPayments: 1 });
+    expect(await db().enrolment.findFirstOrThrow({ where: { personId: person.id } })).toMatchObject({
+      paymentMethod: "BANK",
+      pendingPaymentMethod: null,
+    });
+    const after = await db().payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect([after.method, after.holdReason]).toEqual(["BANK", null]);
   });
 });
 

@@ -106,7 +106,12 @@ describe("a plan's beneficiaries", () => {
 
 describe("the benefit plans list and the approvals queue", () => {
   it("counts beneficiaries enrolled today and ever, and lists what waits for a second plan manager", async () => {
-    const { actor, references } = await seedPlan("QUEUE");
+    const { plan, actor, references } = await seedPlan("QUEUE");
+    // As a second plan manager's approval of their first payment methods leaves them.
+    await db().enrolment.updateMany({
+      where: { benefitPlanId: plan.id },
+      data: { pendingPaymentMethod: null, pendingMethodProposedById: null, pendingMethodProposedAt: null },
+    });
     const plans = await listBenefitPlans(db(), "2026-11-28");
     expect(plans.find((p) => p.code === "QUEUE")).toEqual({
       code: "QUEUE",
@@ -130,13 +135,14 @@ describe("the benefit plans list and the approvals queue", () => {
     const ada = await db().claimant.findUniqueOrThrow({ where: { reference: references["Ada lovelace"] } });
     await db().bankDetails.create({ data: { claimantId: ada.id, ciphertext: encryptBankDetails(VALID_BANK, key) } });
     await proposePaymentMethod({ db: db(), planCode: "QUEUE", personReference: ada.reference!, method: "BANK", actor, now: NOW });
-    // Oldest first: the bank details were proposed at the clock's time, the method at NOW.
+    // A new enrolment's first method waits too (from and to the same method).
     const queue = (await listPendingApprovals(db()))
       .filter((a) => a.planCode === "QUEUE")
-      .sort((a, b) => a.kind.localeCompare(b.kind));
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.personName.localeCompare(b.personName));
     expect(queue.map((a) => [a.kind, a.personReference, a.personName, a.proposedByName, a.fromMethod, a.toMethod])).toEqual([
       ["BANK_DETAILS", withBank, "Ida Rhodes", actor.name, null, null],
       ["PAYMENT_METHOD", references["Ada lovelace"], "Ada lovelace", actor.name, "CASH", "BANK"],
+      ["PAYMENT_METHOD", withBank, "Ida Rhodes", actor.name, "BANK", "BANK"],
     ]);
   });
 });

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { enrolBeneficiary } from "@/lib/plans/enrolments/enrol-beneficiary";
 import type { AttributeDeclaration } from "@/lib/plans/rules/attributes";
 import { makeUser } from "../support/make-user";
+import { TEST_LOOKUP_KEY } from "../support/lookup-key";
 
 // Shared set-up for the enrolment tests: plan managers, a plan's attributes, and the enrol form.
 
@@ -46,6 +47,7 @@ export function enrol(
   return enrolBeneficiary({
     db,
     key,
+    lookupKey: TEST_LOOKUP_KEY,
     planCode: options.planCode,
     read: reader(options.fields),
     actor: options.actor,
@@ -72,6 +74,8 @@ export async function post(action: Action, fields: Record<string, string>): Prom
 export async function loadBenefitPlanActions(databaseUrl: string) {
   const { vi } = await import("vitest");
   vi.resetModules();
+  // The actions read BANK_DETAILS_LOOKUP_KEY through the settings, which these tests do not give.
+  vi.doMock("@/lib/bank-details/lookup-key", () => ({ bankLookupKey: () => TEST_LOOKUP_KEY }));
   delete (globalThis as { prisma?: unknown }).prisma;
   process.env.DATABASE_URL = databaseUrl;
   return {

@@ -10,6 +10,7 @@ import { requirePage } from "@/lib/auth/guards";
 import { londonDate } from "@/lib/dates/london-date";
 import { prisma } from "@/lib/db";
 import { listBenefitPlans } from "@/lib/plans/benefit-plans/list-benefit-plans";
+import { listPeopleNeedingBankDetails, PEOPLE_NEEDING_BANK_DETAILS_SHOWN } from "@/lib/plans/cycles/bank-details-needed";
 import { listPendingApprovals, PENDING_APPROVALS_SHOWN } from "@/lib/plans/enrolments/list-pending-approvals";
 import { PAYMENT_METHOD_LABELS } from "@/lib/plans/enrolments/payment-method-labels";
 
@@ -21,9 +22,10 @@ export default async function BenefitPlansPage() {
   const today = londonDate(new Date());
   const mayChange = mayUse(actions.createBenefitPlan, user.role);
   const mayApprove = mayUse(actions.decideBeneficiaryBankDetails, user.role);
-  const [plans, approvals] = await Promise.all([
+  const [plans, approvals, needingBankDetails] = await Promise.all([
     listBenefitPlans(prisma, today),
     mayApprove ? listPendingApprovals(prisma) : Promise.resolve([]),
+    listPeopleNeedingBankDetails(prisma),
   ]);
 
   return (
@@ -69,7 +71,9 @@ export default async function BenefitPlansPage() {
                     <Td>
                       {a.kind === "BANK_DETAILS"
                         ? "New bank details"
-                        : `Payment method: ${PAYMENT_METHOD_LABELS[a.fromMethod!]} to ${PAYMENT_METHOD_LABELS[a.toMethod!]}`}
+                        : a.fromMethod === a.toMethod
+                          ? `Payment method of a new enrolment: ${PAYMENT_METHOD_LABELS[a.toMethod!]}`
+                          : `Payment method: ${PAYMENT_METHOD_LABELS[a.fromMethod!]} to ${PAYMENT_METHOD_LABELS[a.toMethod!]}`}
                     </Td>
                     <Td>
                       {formatDateTime(a.proposedAt)} by {a.proposedByName ?? "the online service"}
@@ -85,6 +89,42 @@ export default async function BenefitPlansPage() {
               </TBody>
             </Table>
           )}
+        </section>
+      )}
+
+      {needingBankDetails.length > 0 && (
+        <section aria-labelledby="bank-details-needed-heading" className="mb-10">
+          <h2 id="bank-details-needed-heading" className="mb-4 text-2xl font-bold">
+            People who need new bank details
+          </h2>
+          <Table
+            caption={`A payment of a cycle to each of them failed; they were told. Approving new bank details clears this${needingBankDetails.length >= PEOPLE_NEEDING_BANK_DETAILS_SHOWN ? ` (the oldest ${PEOPLE_NEEDING_BANK_DETAILS_SHOWN})` : ""}.`}
+          >
+            <THead>
+              <Tr>
+                <Th>Person</Th>
+                <Th>Since</Th>
+                <Th>New bank details</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {needingBankDetails.map((p) => (
+                <Tr key={p.personReference}>
+                  <Td>
+                    {p.planCode ? (
+                      <Link href={`/benefit-plans/${p.planCode}/beneficiaries/${p.personReference}`}>{p.personName}</Link>
+                    ) : (
+                      p.personName
+                    )}
+                    <br />
+                    <span className="text-secondary">{p.personReference}</span>
+                  </Td>
+                  <Td>{formatDateTime(p.since)}</Td>
+                  <Td>{p.newDetailsWaiting ? <Tag colour="orange">Waiting for approval</Tag> : "None proposed yet"}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
         </section>
       )}
 

@@ -33,7 +33,8 @@ export default async function PaymentCyclesPage() {
       <p className="mb-6 max-w-[40em]">
         A cycle is one period of a payment plan; its payroll is the payments to every beneficiary enrolled for the period. An
         accountant creates it, suspended payments are approved or rejected, and another accountant approves the cycle before the
-        bank and Payout runs pay it.
+        bank and Payout runs pay it. Once none of its payments is new or sent, an accountant marks it reconciled; a payment that
+        fails after that is shown as a late failure.
       </p>
       {!mayCreate && (
         <p className="mb-6 text-secondary">You can look at payment cycles. Only accountants create and decide them.</p>
@@ -87,6 +88,15 @@ export default async function PaymentCyclesPage() {
                   <Td>
                     <CycleStatusTag status={c.status} />
                     {c.payrollVersion > 1 && <span className="block text-secondary">payroll version {c.payrollVersion}</span>}
+                    {c.reconciledAt && <span className="block text-secondary">on {formatDateTime(c.reconciledAt)}</span>}
+                    {c.lateFailures > 0 && (
+                      <Link
+                        href={`/payment-cycles/${c.id}/reconciliation#late-failures`}
+                        className="mt-1 block font-bold text-link underline"
+                      >
+                        {c.lateFailures.toLocaleString("en-GB")} late {c.lateFailures === 1 ? "failure" : "failures"}
+                      </Link>
+                    )}
                   </Td>
                   <Td numeric>{c.payments.toLocaleString("en-GB")}</Td>
                   <Td numeric>

@@ -18,10 +18,13 @@ import { NO_REASON_GIVEN, type FailureToApply } from "./match-failed-payments";
  *   2. movePayments: every payment FAILED, with its history, audit and timeline rows;
  *   3. one UPDATE … FROM: each claim of a failed claim payment back to its caseworker as "request
  *      new bank details" (INFORMATION_REQUESTED, BANK_DETAILS), or only its version moved on when
- *      it is already waiting for new bank details; the timeline and audit rows by INSERT … SELECT.
- *      A cycle's payment has no claim: its FAILED status is what asks its person for new details;
- *   4. one message per person paid (PAYMENT_FAILED), in the outbox and on their claims' timelines;
- *      a person with only failed cycle payments is told too, with the payments' references.
+ *      it is already waiting for new bank details; the timeline and audit rows by INSERT … SELECT;
+ *   4. one message per person whose claim payments failed (PAYMENT_FAILED), in the outbox and on
+ *      their claims' timelines;
+ *   5. a cycle's payment has no claim to send back (docs/cycle-reconciliation.md#a-failed-cycle-payment):
+ *      its person is flagged for new bank details (Claimant.bankDetailsNeededSince, audited), and a
+ *      failure in a reconciled cycle is noted on the cycle's timeline as a late failure;
+ *   6. one message per failed cycle payment (CYCLE_PAYMENT_FAILED), never twice for a payment.
  */
 
 /** The claim statuses a failed bank payment may send back to the caseworker (the claim transition rules). */
@@ -30,9 +33,10 @@ export const CLAIM_STATUSES_BACK_FOR_BANK_DETAILS: readonly ClaimStatus[] = Obje
 );
 
 const REQUESTED_SUMMARY = "Requested: new bank details (the bank payment failed)";
-/** The words before the references a failure message ends with, when they are not all claims'. */
-const ONLY_CYCLE_PAYMENTS_LABEL = "Payment reference";
-const MIXED_LABEL = "References";
+/** The words before the reference a cycle payment's failure message ends with. */
+const CYCLE_PAYMENT_LABEL = "Payment reference";
+/** How many references a late-failure entry on a cycle's timeline names before "and N more". */
+const LATE_NAMED = 10;
 /** How many changed payments or refused claims an error names before "and N more". */
 const NAMED = 10;
 
@@ -135,26 +139,66 @@ export async function applyPaymentFailures(
     );
   }
 
-  // 4. One message per person. "No reason given" is our placeholder, not the bank's words: the
-  // person is not told it. It ends with their claims' references, then those of failed payments of
-  // no claim (a cycle's), under words that say which.
+  // 4. One message per person, naming their claims. "No reason given" is our placeholder, not the
+  // bank's words: the person is not told it.
   await queueClaimantMessages(tx, {
     kind: "PAYMENT_FAILED",
     actorId: actor.id,
     now,
     rows: Prisma.sql`
-      SELECT p."personId" AS claimant_id,
-             (array_agg(c.id ORDER BY c.reference) FILTER (WHERE c.id IS NOT NULL))[1] AS claim_id,
-             coalesce(array_agg(c.id ORDER BY c.reference) FILTER (WHERE c.id IS NOT NULL), '{}') AS claim_ids,
-             concat_ws(', ', string_agg(c.reference, ', ' ORDER BY c.reference),
-                       string_agg(p.reference, ', ' ORDER BY p.reference) FILTER (WHERE c.id IS NULL)) AS claim_reference,
-             CASE WHEN bool_and(c.id IS NOT NULL) THEN NULL
-                  WHEN bool_and(c.id IS NULL) THEN ${ONLY_CYCLE_PAYMENTS_LABEL}::text
-                  ELSE ${MIXED_LABEL}::text END AS reference_label,
+      SELECT p."personId" AS claimant_id, (array_agg(c.id ORDER BY c.reference))[1] AS claim_id,
+             array_agg(c.id ORDER BY c.reference) AS claim_ids,
+             string_agg(c.reference, ', ' ORDER BY c.reference) AS claim_reference, NULL::text AS reference_label,
              string_agg(DISTINCT f."failureReason", '; ' ORDER BY f."failureReason")
                FILTER (WHERE f."failureReason" <> ${NO_REASON_GIVEN}) AS reason
-      FROM (${failures}) f JOIN "Payment" p ON p.id = f."paymentId" LEFT JOIN "Claim" c ON c.id = p."claimId"
+      FROM (${failures}) f JOIN "Payment" p ON p.id = f."paymentId" JOIN "Claim" c ON c.id = p."claimId"
       GROUP BY p."personId"`,
+  });
+
+  // 5. The people of failed cycle payments, flagged once (an earlier flag keeps its date), and the
+  // reconciled cycles' timelines.
+  await tx.$executeRaw`
+    WITH fp AS (
+      SELECT p.id, p.reference, p."personId", p."cycleId" FROM (${failures}) f JOIN "Payment" p ON p.id = f."paymentId"
+      WHERE p."cycleId" IS NOT NULL
+    ),
+    flagged AS (
+      UPDATE "Claimant" cl SET "bankDetailsNeededSince" = ${at}, "updatedAt" = ${at}
+      WHERE cl.id IN (SELECT "personId" FROM fp) AND cl."bankDetailsNeededSince" IS NULL
+      RETURNING cl.id
+    ),
+    audit AS (
+      INSERT INTO "AuditLog" (at, "actorId", "actorLabel", action, "entityType", "entityId", before, after)
+      SELECT ${at}, ${actor.id}::uuid, ${actor.email}, 'person.bank-details-needed', 'Claimant', fl.id::text,
+             jsonb_build_object('bankDetailsNeededSince', NULL),
+             jsonb_build_object('bankDetailsNeededSince', ${now.toISOString()}::text, 'uploadId', ${uploadId}::text,
+                                'paymentIds', (SELECT jsonb_agg(fp.id ORDER BY fp.reference) FROM fp WHERE fp."personId" = fl.id))
+      FROM flagged fl
+    )
+    INSERT INTO "PaymentCycleEvent" ("cycleId", at, "actorId", "actorLabel", kind, summary, detail)
+    SELECT c.id, ${at}, ${actor.id}::uuid, ${actor.email}, 'cycle.late-failure',
+           CASE WHEN count(*) = 1 THEN 'Late failure after reconciliation: payment '
+                ELSE 'Late failures after reconciliation: ' || count(*) || ' payments, ' END
+             || array_to_string((array_agg(fp.reference ORDER BY fp.reference))[1:${LATE_NAMED}], ', ')
+             || CASE WHEN count(*) > ${LATE_NAMED} THEN ' and ' || (count(*) - ${LATE_NAMED}) || ' more' ELSE '' END
+             || ' failed. Unpaid money is carried or listed for action on the reconciliation page.',
+           jsonb_build_object('uploadId', ${uploadId}::text, 'payments', count(*))
+    FROM fp JOIN "PaymentCycle" c ON c.id = fp."cycleId"
+    WHERE c.status = 'RECONCILED'
+    GROUP BY c.id`;
+
+  // 6. One message per failed cycle payment, keyed by the payment so that it is never sent twice.
+  await queueClaimantMessages(tx, {
+    kind: "CYCLE_PAYMENT_FAILED",
+    actorId: actor.id,
+    now,
+    dedupe: true,
+    rows: Prisma.sql`
+      SELECT p."personId" AS claimant_id, NULL::uuid AS claim_id, '{}'::uuid[] AS claim_ids, p.reference AS claim_reference,
+             ${CYCLE_PAYMENT_LABEL}::text AS reference_label,
+             nullif(f."failureReason", ${NO_REASON_GIVEN}) AS reason, 'cycle-payment-failed:' || p.id::text AS dedupe_key
+      FROM (${failures}) f JOIN "Payment" p ON p.id = f."paymentId"
+      WHERE p."cycleId" IS NOT NULL`,
   });
 }
 

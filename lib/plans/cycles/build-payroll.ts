@@ -5,6 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { movePayments, recordPaymentsCreated } from "@/lib/payments/move-payments";
 import { POST_OFFICE_CANCEL_REASON, REBUILT_CANCEL_REASON } from "@/lib/payments/rules/payment-transitions";
 import { compileRuleSql } from "@/lib/plans/compile-rule-sql";
+import { loadPlanPoints } from "@/lib/plans/payment-points/load-plan-points";
+import { pointIdSql } from "@/lib/plans/payment-points/point-sql";
 import type { CalculationRule } from "@/lib/plans/rules/calculation-rule";
 import { CARRIED_OVER_LINE_LABEL } from "@/lib/plans/rules/calculate-payment";
 import { attributesInForce, enrolledInPeriod } from "./beneficiaries-sql";
@@ -13,7 +15,9 @@ import { yearMonth } from "./rules/cycle-periods";
 // A cycle's payroll, worked out set-based in the caller's transaction (docs/plans.md#building-the-payroll):
 // a constant number of statements whatever the number of beneficiaries. Every beneficiary enrolled
 // for any part of the period is priced by the plan's rule compiled to SQL into a temporary table;
-// one INSERT … SELECT makes the payments, one more their breakdown lines. Rebuilding a rejected
+// one INSERT … SELECT makes the payments, one more their breakdown lines. Each payment's payment
+// point is fixed here too, in the same INSERT: the first point by position whose filters hold for
+// the attributes the payment was priced on (docs/payment-points.md#the-payroll). Rebuilding a rejected
 // payroll runs the same code: a payment still due is worked out again in place (at most one payment
 // per person per cycle, a unique index), one no longer due is cancelled as rebuilt.
 
@@ -83,7 +87,8 @@ export async function buildPayroll(
     WHERE p."cycleId" = ${cycle.id}::uuid AND p.status IN ('DRAFT', 'SUSPENDED')`;
 
   // Everyone enrolled for any part of the period (and, in a rebuild, anyone whose payment here
-  // carries money, so it is still paid exactly once), priced by the rule.
+  // carries money, so it is still paid exactly once), priced by the rule, and given their point.
+  const points = await loadPlanPoints(tx, cycle.benefitPlanId);
   const calc = compileRuleSql(rule, {
     attributes: Prisma.sql`d.attributes`,
     carriedOverPence: Prisma.sql`d.carried_pence`,
@@ -96,7 +101,7 @@ export async function buildPayroll(
            CASE WHEN d.enrolled THEN c."totalPence" ELSE c."carriedOverPence" END AS total_pence,
            CASE WHEN d.enrolled THEN c.status WHEN c."carriedOverPence" > 0 THEN 'DRAFT' ELSE 'NOTHING_DUE' END AS status,
            CASE WHEN d.enrolled THEN c.lines ELSE '[]'::jsonb END AS lines,
-           (x.id IS NOT NULL) AS already_cancelled
+           (x.id IS NOT NULL) AS already_cancelled, ${pointIdSql(points, Prisma.sql`d.attributes`)} AS point_id
     FROM (
       SELECT e."personId" AS person_id, pr.reference AS person_reference, e."paymentMethod" AS method, ${enrolled} AS enrolled,
              ${attributesInForce(cycle.periodStart)} AS attributes, k.pence AS carried_pence,
@@ -149,13 +154,15 @@ export async function buildPayroll(
   await tx.$executeRaw`
     DELETE FROM "PaymentLine" l USING payroll_calc c WHERE l."paymentId" = c.existing_id AND ${due}`;
   await tx.$executeRaw`
-    UPDATE "Payment" p SET "amountPence" = c.total_pence::int, method = c.method, "updatedAt" = ${at}
+    UPDATE "Payment" p SET "amountPence" = c.total_pence::int, method = c.method, "paymentPointId" = c.point_id,
+                           "updatedAt" = ${at}
     FROM payroll_calc c WHERE p.id = c.existing_id AND ${due}`;
 
   const created = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Payment" (id, reference, "personId", "cycleId", method, "amountPence", status, "createdAt", "updatedAt")
+    INSERT INTO "Payment" (id, reference, "personId", "cycleId", "paymentPointId", method, "amountPence", status,
+                           "createdAt", "updatedAt")
     SELECT c.payment_id, ${referenceSql(Prisma.sql`c.person_reference`, cycle.periodStart)}, c.person_id, ${cycle.id}::uuid,
-           c.method, c.total_pence::int, c.status::"PaymentStatus", ${at}, ${at}
+           c.point_id, c.method, c.total_pence::int, c.status::"PaymentStatus", ${at}, ${at}
     FROM payroll_calc c WHERE c.existing_id IS NULL AND ${due}
     ORDER BY c.person_reference
     ON CONFLICT ("cycleId", "personId") DO NOTHING

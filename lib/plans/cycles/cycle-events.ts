@@ -10,7 +10,10 @@ export type CycleEventKind =
   | "cycle.suspended-rejected"
   | "cycle.approved"
   | "cycle.rejected"
-  | "cycle.rebuilt";
+  | "cycle.rebuilt"
+  | "cycle.reconciled"
+  /** Written set-based by the failed-payments upload (lib/direct-payments/failed-payments). */
+  | "cycle.late-failure";
 
 export async function recordCycleEvent(
   tx: SqlTx,

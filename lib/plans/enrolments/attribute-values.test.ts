@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AttributeDeclaration } from "../rules/attributes";
-import { attributeFormValues, describeAttributeValue, parseAttributeValues } from "./attribute-values";
+import { attributeFormValues, describeAttributeValue, parseAttributeValues, typedAttributeValue } from "./attribute-values";
 
 const declared: AttributeDeclaration[] = [
   { name: "Household size", type: "NUMBER" },
@@ -99,5 +99,18 @@ describe("attributeFormValues and describeAttributeValue", () => {
       "Own",
     ]);
     expect(describeAttributeValue(declared[0], undefined)).toBe("Not given");
+  });
+});
+
+describe("typedAttributeValue", () => {
+  it("matches yes/no and options exactly, or ignoring case for a file, storing the option as declared", () => {
+    const [, , moved, disabled, tenure] = declared;
+    expect(typedAttributeValue(tenure, "rent")).toEqual({ problem: "ONE_OF" });
+    expect(typedAttributeValue(tenure, " RENT ", { ignoreCase: true })).toBe("Rent");
+    expect(typedAttributeValue(disabled, "Yes")).toEqual({ problem: "YES_NO" });
+    expect(typedAttributeValue(disabled, "Yes", { ignoreCase: true })).toBe(true);
+    expect(typedAttributeValue(moved, "2027-02-30")).toEqual({ problem: "DATE" });
+    expect(typedAttributeValue(moved, "2027-02-28")).toBe("2027-02-28");
+    expect(typedAttributeValue(tenure, "   ")).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // A beneficiary's attribute values, typed as the benefit plan declares them and stored as one JSON
 // object keyed by attribute name (docs/plans.md#attributes-and-conditions). A blank input stores
 // nothing: a missing value never matches a condition, so nobody is paid on data we do not have.
-import { longDate } from "@/lib/dates/london-date";
+import { isIsoDate, longDate } from "@/lib/dates/london-date";
 import type { AttributeDeclaration } from "../rules/attributes";
 import { dateFieldValues, dayFieldId, readDateFields, type ReadField } from "./date-fields";
 
@@ -52,19 +52,53 @@ function parseOne(
     if (date === "blank") return undefined;
     return date === "invalid" ? { error: `${name} must be a real date, like 1 4 2027` } : date;
   }
-  const text = read(field)?.trim() ?? "";
+  const typed = typedAttributeValue(declaration, read(field) ?? "");
+  return isAttributeProblem(typed) ? { error: FORM_MESSAGES[typed.problem](name) } : typed;
+}
+
+/** What can be wrong with a value typed as text: the form and the enrolment file word it each their way. */
+export type AttributeProblem = { problem: "NUMBER" | "TOO_LONG" | "YES_NO" | "ONE_OF" | "DATE" };
+
+const FORM_MESSAGES: Record<AttributeProblem["problem"], (name: string) => string> = {
+  NUMBER: (name) => `${name} must be a number, like 3 or 2.5`,
+  TOO_LONG: (name) => `${name} must be ${MAX_TEXT_VALUE_LENGTH} characters or fewer`,
+  YES_NO: (name) => `Choose yes or no for ${name}`,
+  ONE_OF: (name) => `Choose one of the options for ${name}`,
+  DATE: (name) => `${name} must be a real date, like 1 4 2027`,
+};
+
+export function isAttributeProblem(value: AttributeValue | AttributeProblem | undefined): value is AttributeProblem {
+  return typeof value === "object";
+}
+
+/**
+ * A value from its text, as typed in the form or written in an enrolment file: trimmed, undefined
+ * when blank (nothing is stored), a date as YYYY-MM-DD (the form's three boxes and the file's other
+ * spelling are turned into it first). The form's yes/no and options come from its own inputs, so
+ * they match exactly; a file's are typed by people, so `ignoreCase` matches them ignoring case (a
+ * one-of value is still stored as declared).
+ */
+export function typedAttributeValue(
+  declaration: AttributeDeclaration,
+  raw: string,
+  options: { ignoreCase?: boolean } = {},
+): AttributeValue | AttributeProblem | undefined {
+  const text = raw.trim();
   if (text === "") return undefined;
+  const same = (a: string, b: string) => a === b || (options.ignoreCase === true && a.toLowerCase() === b.toLowerCase());
   switch (declaration.type) {
     case "NUMBER":
-      return NUMBER.test(text) ? Number(text) : { error: `${name} must be a number, like 3 or 2.5` };
+      return NUMBER.test(text) ? Number(text) : { problem: "NUMBER" };
     case "TEXT":
-      return text.length <= MAX_TEXT_VALUE_LENGTH
-        ? text
-        : { error: `${name} must be ${MAX_TEXT_VALUE_LENGTH} characters or fewer` };
+      return text.length <= MAX_TEXT_VALUE_LENGTH ? text : { problem: "TOO_LONG" };
     case "YES_NO":
-      return text === "yes" ? true : text === "no" ? false : { error: `Choose yes or no for ${name}` };
+      return same(text, "yes") ? true : same(text, "no") ? false : { problem: "YES_NO" };
     case "ONE_OF":
-      return declaration.options.includes(text) ? text : { error: `Choose one of the options for ${name}` };
+      return (
+        declaration.options.find((o) => o === text) ?? declaration.options.find((o) => same(o, text)) ?? { problem: "ONE_OF" }
+      );
+    case "DATE":
+      return isIsoDate(text) ? text : { problem: "DATE" };
   }
 }
 

@@ -16,6 +16,8 @@ import { lockEnrolment } from "./lock-enrolment";
 export async function proposeBeneficiaryBankDetails(options: {
   db: Db;
   key: Buffer;
+  /** BANK_DETAILS_LOOKUP_KEY: the change keeps the account's lookup hash. */
+  lookupKey: Buffer;
   planCode: string;
   personReference: string;
   read: ReadField;
@@ -31,6 +33,7 @@ export async function proposeBeneficiaryBankDetails(options: {
       claimantId: enrolment.personId,
       details: parsed.details,
       key,
+      lookupKey: options.lookupKey,
       actor,
       proposedById: actor.id,
       note: `Proposed for benefit plan ${enrolment.planCode}`,

@@ -30,9 +30,10 @@ const mover = (actor: AuditActor): "PLAN_MANAGER" | "SYSTEM" => ("id" in actor ?
  */
 export async function holdForPendingChanges(
   tx: SqlTx,
-  options: { scope: PaymentScope; actor: AuditActor; now: Date; mover?: "SYSTEM" },
+  options: { scope: PaymentScope; actor: AuditActor; now: Date; mover?: "SYSTEM"; uploadId?: string },
 ): Promise<{ bankDetails: number; paymentMethod: number }> {
   const { scope, actor, now } = options;
+  const source = options.uploadId ? { uploadId: options.uploadId } : undefined;
   const by = options.mover ?? mover(actor);
   const method = await movePayments(tx, {
     transition: "hold",
@@ -47,6 +48,7 @@ export async function holdForPendingChanges(
     detail: "a new payment method is waiting for a second plan manager",
     actor,
     now,
+    source,
   });
   const bank = await movePayments(tx, {
     transition: "hold",
@@ -59,6 +61,7 @@ export async function holdForPendingChanges(
     detail: "new bank details are waiting for approval",
     actor,
     now,
+    source,
   });
   return { bankDetails: bank.count, paymentMethod: method.count };
 }

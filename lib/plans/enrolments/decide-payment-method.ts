@@ -4,10 +4,14 @@ import { AppError } from "@/lib/errors";
 import { enrolmentScope, releaseHolds } from "./beneficiary-holds";
 import { lockEnrolment } from "./lock-enrolment";
 
+export const FIRST_METHOD_MESSAGE =
+  "This is a new enrolment's first payment method, so there is none to fall back to: approve it, or propose the other method instead (or end the enrolment).";
+
 /**
  * The second plan manager's check of a new payment method (never the one who proposed it).
  * Approved, it becomes the enrolment's method and the person's payments of the plan's cycles not yet
- * sent (draft, suspended or waiting) are paid by it; either way the held payments are released.
+ * sent (draft, suspended or waiting) are paid by it; either way the held payments are released. A
+ * new enrolment's first method (in force and waiting at once) can be approved but not rejected.
  */
 export async function decidePaymentMethod(options: {
   db: Db;
@@ -25,6 +29,9 @@ export async function decidePaymentMethod(options: {
     if (enrolment.pendingMethodProposedById === actor.id) {
       throw new AppError("FORBIDDEN", "You proposed this payment method, so another plan manager must approve or reject it.");
     }
+    // A new enrolment's first method is in force and waiting at once: rejected, there would be no
+    // method to fall back to, so it can only be approved, replaced or its enrolment ended.
+    if (!approve && method === enrolment.paymentMethod) throw new AppError("INVALID_STATE", FIRST_METHOD_MESSAGE);
     const scope = enrolmentScope(enrolment.personId, enrolment.benefitPlanId);
     await tx.enrolment.update({
       where: { id: enrolment.id },
@@ -33,6 +40,7 @@ export async function decidePaymentMethod(options: {
         pendingPaymentMethod: null,
         pendingMethodProposedById: null,
         pendingMethodProposedAt: null,
+        pendingMethodUploadId: null,
         updatedAt: now,
       },
     });

@@ -21,11 +21,14 @@ const invalid = (field: string, message: string) => new AppError("VALIDATION", m
  * first set. Bank details entered that differ from those on record are a pending change for a
  * second plan manager, and the person's unsent bank payments are held until it is decided
  * (docs/plans.md#four-eyes-on-bank-details-and-payment-methods). A new enrolment's payment method
- * applies at once: nothing is paid to it before its first cycle, and bank details still wait.
+ * waits for a second plan manager too: it is recorded as the enrolment's method and as the method
+ * waiting, so the enrolment's cycle payments are held until it is approved (docs/enrolment-file.md).
  */
 export async function enrolBeneficiary(options: {
   db: Db;
   key: Buffer;
+  /** BANK_DETAILS_LOOKUP_KEY: new bank details keep the account's lookup hash. */
+  lookupKey: Buffer;
   planCode: string;
   read: ReadField;
   actor: StaffMember;
@@ -53,6 +56,7 @@ export async function enrolBeneficiary(options: {
         input,
         personId: person.id,
         key,
+        lookupKey: options.lookupKey,
         actor,
         planCode: plan.code,
       });
@@ -61,6 +65,9 @@ export async function enrolBeneficiary(options: {
           benefitPlanId: plan.id,
           personId: person.id,
           paymentMethod: input.paymentMethod,
+          pendingPaymentMethod: input.paymentMethod,
+          pendingMethodProposedById: actor.id,
+          pendingMethodProposedAt: now,
           enrolledFrom: dateOnly(input.enrolledFrom),
           createdById: actor.id,
           createdAt: now,
@@ -79,6 +86,7 @@ export async function enrolBeneficiary(options: {
           benefitPlan: plan.code,
           person: person.reference,
           paymentMethod: input.paymentMethod,
+          paymentMethodPending: true,
           enrolledFrom: input.enrolledFrom,
           values: input.values,
           bankAccount: input.bankDetails ? maskAccountNumber(input.bankDetails.accountNumber) : null,
@@ -145,7 +153,7 @@ async function createPerson(
  */
 async function bankDetailsForEnrolment(
   tx: Tx,
-  options: { input: EnrolmentInput; personId: string; key: Buffer; actor: StaffMember; planCode: string },
+  options: { input: EnrolmentInput; personId: string; key: Buffer; lookupKey: Buffer; actor: StaffMember; planCode: string },
 ): Promise<boolean> {
   const { input, personId, key, actor } = options;
   const onRecord = await tx.bankDetails.findUnique({ where: { claimantId: personId } });
@@ -155,6 +163,7 @@ async function bankDetailsForEnrolment(
       claimantId: personId,
       details: input.bankDetails,
       key,
+      lookupKey: options.lookupKey,
       actor,
       proposedById: actor.id,
       note: `Entered when enrolling in ${options.planCode}`,

@@ -137,21 +137,22 @@ export async function loadBeneficiary(options: {
       createdAt: a.createdAt,
       inForce: a === inForce,
     })),
-    bankDetails: person.bankDetails ? shown(decryptBankDetails(person.bankDetails.ciphertext, key), false) : null,
+    bankDetails: person.bankDetails ? shownBankDetails(decryptBankDetails(person.bankDetails.ciphertext, key), false) : null,
     pendingBankDetails: pending
       ? {
           changeId: pending.id,
           proposedBy: pending.proposedBy ? { id: pending.proposedBy.id, name: pending.proposedBy.name } : null,
           proposedAt: pending.proposedAt,
           note: pending.note,
-          details: shown(decryptBankDetails(pending.ciphertext, key), mayCheck),
+          details: shownBankDetails(decryptBankDetails(pending.ciphertext, key), mayCheck),
         }
       : null,
     heldPayments: held.map((h) => ({ reason: h.holdReason as HoldReason, count: h._count })),
   };
 }
 
-function shown(details: BankDetailsPlain, inFull: boolean): ShownBankDetails {
+/** Bank details as a page shows them: in full only to whoever may approve them, masked to everyone else. */
+export function shownBankDetails(details: BankDetailsPlain, inFull: boolean): ShownBankDetails {
   const passesModulusCheck = bankDetailsProblem(details) === null;
   if (inFull) return { ...details, masked: false, passesModulusCheck };
   return {

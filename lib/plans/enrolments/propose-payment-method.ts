@@ -23,6 +23,7 @@ export async function proposePaymentMethod(options: {
   return db.$transaction(async (tx) => {
     const enrolment = await lockEnrolment(tx, options.planCode, options.personReference);
     if (enrolment.enrolledTo) throw new AppError("INVALID_STATE", "This enrolment has ended: its payment method cannot change");
+    const firstMethodWaiting = enrolment.pendingPaymentMethod === enrolment.paymentMethod;
     if (method === enrolment.paymentMethod) {
       const message = `${enrolment.personReference} is already paid by ${PAYMENT_METHOD_LABELS[method].toLowerCase()}`;
       throw new AppError("VALIDATION", message, { paymentMethod: [message] });
@@ -38,7 +39,17 @@ export async function proposePaymentMethod(options: {
     }
     await tx.enrolment.update({
       where: { id: enrolment.id },
-      data: { pendingPaymentMethod: method, pendingMethodProposedById: actor.id, pendingMethodProposedAt: now, updatedAt: now },
+      // A proposal made here is no longer the enrolment file's (its checker decides it here too). A
+      // new enrolment's first method, still waiting, is replaced as its first method: it was never
+      // approved, so it must not stay in force if this one is rejected.
+      data: {
+        ...(firstMethodWaiting ? { paymentMethod: method } : {}),
+        pendingPaymentMethod: method,
+        pendingMethodProposedById: actor.id,
+        pendingMethodProposedAt: now,
+        pendingMethodUploadId: null,
+        updatedAt: now,
+      },
     });
     const held = await holdForPendingChanges(tx, {
       scope: enrolmentScope(enrolment.personId, enrolment.benefitPlanId),

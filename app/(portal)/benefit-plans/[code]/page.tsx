@@ -61,6 +61,11 @@ export default async function BenefitPlanPage({ params, searchParams }: Props) {
           </ButtonLink>
         </ButtonGroup>
       )}
+      <p className="mb-8">
+        <Link href={`/benefit-plans/${plan.code}/uploads`}>
+          {mayChange ? "Enrol or change many people with an enrolment file" : "Enrolment files"}
+        </Link>
+      </p>
 
       <h2 className="mb-4 text-2xl font-bold">Beneficiary attributes</h2>
       {plan.attributes.length === 0 ? (

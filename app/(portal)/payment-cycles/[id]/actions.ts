@@ -50,7 +50,12 @@ export const decideSuspendedPaymentsAction = defineAction(
     refresh(input.cycleId);
     const done = input.decision === "REJECT" ? "rejected" : "approved";
     const skipped = alreadyDecided ? ` ${plural(alreadyDecided, "was", "were")} decided already by someone else.` : "";
-    return { ok: true, message: `${plural(decided, "suspended payment", "suspended payments")} ${done}.${skipped}` };
+    return {
+      ok: true,
+      message: `${plural(decided, "suspended payment", "suspended payments")} ${done}.${skipped}`,
+      // The form's section goes when the last suspended payment is decided: the page says what happened.
+      redirectTo: decided > 0 ? `/payment-cycles/${input.cycleId}?done=suspended` : undefined,
+    };
   },
 );
 
@@ -69,6 +74,8 @@ export const approveCycleAction = defineAction("approveCycle", z.object({ cycleI
   return {
     ok: true,
     message: `Cycle approved: ${plural(released, "payment goes", "payments go")} into the next bank and Payout runs.${onHold}`,
+    // The decision section goes once the cycle is approved: the page says what happened.
+    redirectTo: `/payment-cycles/${input.cycleId}?done=approved`,
   };
 });
 

@@ -1,34 +1,38 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { formatDateTime } from "@/components/format-date";
 import { InsetText } from "@/components/inset-text";
+import { NotificationBanner } from "@/components/notification-banner";
 import { Money } from "@/components/money";
 import { PageHeading } from "@/components/page-heading";
 import { KeysetPagination } from "@/components/pagination";
-import { statusLabel } from "@/components/status";
 import { SummaryList } from "@/components/summary-list";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
 import { Timeline } from "@/components/timeline";
 import { WarningText } from "@/components/warning-text";
-import { actions, mayUse } from "@/lib/auth/access";
+import { actions, mayUse, pages } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { formatPence } from "@/lib/money";
+import { compareCycle, findPreviousCycle, listChanges } from "@/lib/plans/cycles/compare-cycle";
 import { listNothingDue } from "@/lib/plans/cycles/list-nothing-due";
 import { listPayroll } from "@/lib/plans/cycles/list-payroll";
-import { loadCycleHeader, loadCycleSummary } from "@/lib/plans/cycles/load-cycle-summary";
+import { loadCycleHeader, loadPayrollSummary } from "@/lib/plans/cycles/load-cycle-summary";
 import { loadCycleTimeline } from "@/lib/plans/cycles/load-cycle-timeline";
 import { loadPaymentLines } from "@/lib/plans/cycles/load-payment-lines";
 import { loadCycleState } from "@/lib/plans/cycles/lock-cycle";
 import { whyCycleCannotBeDecided } from "@/lib/plans/cycles/rules/cycle-decisions";
-import { parsePayrollParams, payrollHref, type PayrollStatus } from "@/lib/plans/cycles/rules/payroll-params";
+import { parseComparisonParams } from "@/lib/plans/cycles/rules/comparison-params";
+import { parsePayrollParams, payrollHref } from "@/lib/plans/cycles/rules/payroll-params";
 import { CycleStatusTag } from "../_components/cycle-status-tag";
 import { periodWords } from "../_components/period";
 import { ApproveCycleForm, RebuildPayrollForm, RejectCycleForm } from "./_components/cycle-decision-forms";
+import { PayrollComparisonSection } from "./_components/payroll-comparison";
+import { PayrollDownloads } from "./_components/payroll-downloads";
 import { PayrollFilters } from "./_components/payroll-filters";
+import { PayrollSummaryTables } from "./_components/payroll-summary";
 import { PayrollTable } from "./_components/payroll-table";
+import { PointOverlaps } from "./_components/point-overlaps";
 import { SuspendedPaymentsForm } from "./_components/suspended-payments-form";
 
 export const metadata: Metadata = { title: "Payment cycle" };
@@ -38,6 +42,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 50;
 const SUSPENDED_SHOWN = 200;
 const NOTHING_DUE_SHOWN = 100;
+const CHANGES_PAGE_SIZE = 50;
+
+/** After a decision the page reloads with ?done=…: the banner repeats the timeline's newest entry of that kind. */
+const DONE_EVENT_KINDS: Record<string, readonly string[]> = {
+  approved: ["cycle.approved"],
+  suspended: ["cycle.suspended-approved", "cycle.suspended-rejected"],
+};
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -52,9 +63,12 @@ export default async function PaymentCyclePage({ params, searchParams }: Props) 
   const state = header ? await loadCycleState(prisma, id, { lock: false }) : null;
   if (!header || !state) notFound();
 
-  const filters = parsePayrollParams(await searchParams);
-  const [summary, payroll, suspended, nothingDue, timeline] = await Promise.all([
-    loadCycleSummary(prisma, id),
+  const query = await searchParams;
+  const filters = parsePayrollParams(query);
+  const comparisonParams = parseComparisonParams(query);
+  const previous = await findPreviousCycle(prisma, id);
+  const [summary, payroll, suspended, nothingDue, timeline, comparison, changes] = await Promise.all([
+    loadPayrollSummary(prisma, id),
     listPayroll(prisma, { cycleId: id, params: filters, pageSize: PAGE_SIZE }),
     listPayroll(prisma, { cycleId: id, params: { status: "SUSPENDED" }, pageSize: SUSPENDED_SHOWN }),
     listNothingDue(prisma, {
@@ -66,6 +80,10 @@ export default async function PaymentCyclePage({ params, searchParams }: Props) 
       limit: NOTHING_DUE_SHOWN,
     }),
     loadCycleTimeline(prisma, id),
+    previous ? compareCycle(prisma, { cycleId: id, previousId: previous.id }) : null,
+    previous
+      ? listChanges(prisma, { cycleId: id, previousId: previous.id, params: comparisonParams, pageSize: CHANGES_PAGE_SIZE })
+      : null,
   ]);
   const lines = await loadPaymentLines(
     prisma,
@@ -79,10 +97,24 @@ export default async function PaymentCyclePage({ params, searchParams }: Props) 
   const mayDecideSuspended = mayUse(actions.decideSuspendedPayments, user.role) && pending && suspended.rows.length > 0;
   const mayRebuild = mayUse(actions.rebuildPayroll, user.role) && header.status === "REJECTED";
   const title = `${header.planName}: ${periodWords(header.periodStart, header.periodEnd)}`;
+  const approved = header.status === "APPROVED" || header.status === "RECONCILED";
+  const mayOpenBeneficiary = mayUse(pages.beneficiary.roles, user.role);
+  const beneficiaryHref = (reference: string) =>
+    mayOpenBeneficiary
+      ? `/benefit-plans/${encodeURIComponent(header.benefitPlanCode)}/beneficiaries/${encodeURIComponent(reference)}`
+      : null;
+
+  const doneKinds = DONE_EVENT_KINDS[typeof query.done === "string" ? query.done : ""];
+  const done = doneKinds ? timeline.find((event) => doneKinds.includes(event.kind)) : undefined;
 
   return (
     <>
       <BackLink href="/payment-cycles">All payment cycles</BackLink>
+      {done && (
+        <NotificationBanner variant="success">
+          <p>{done.summary}</p>
+        </NotificationBanner>
+      )}
       <PageHeading caption="Payment cycle">{title}</PageHeading>
       <p className="mb-6">
         <CycleStatusTag status={header.status} />
@@ -120,59 +152,26 @@ export default async function PaymentCyclePage({ params, searchParams }: Props) 
           { key: "Nothing due", value: count(nothingDue.count, "beneficiary", "beneficiaries") },
           { key: "Payroll version", value: String(header.payrollVersion) },
           { key: "Created", value: `${formatDateTime(header.createdAt)} by ${header.createdByName}` },
-          ...(header.decidedAt && header.status === "APPROVED"
+          ...(header.decidedAt && approved
             ? [{ key: "Approved", value: `${formatDateTime(header.decidedAt)} by ${header.decidedByName}` }]
             : []),
         ]}
       />
 
-      <h2 className="mt-10 mb-4 text-2xl font-bold">By payment method and status</h2>
-      <div className="grid gap-x-10 lg:grid-cols-2">
-        <Table caption="Payments by payment method (not counting cancelled and carried-over ones)">
-          <THead>
-            <Tr>
-              <Th>Method</Th>
-              <Th numeric>Payments</Th>
-              <Th numeric>Total</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {summary.byMethod.map((m) => (
-              <Tr key={m.method}>
-                <Td>{m.method === "BANK" ? "Bank" : "Cash (Post Office)"}</Td>
-                <Td numeric>{m.payments.toLocaleString("en-GB")}</Td>
-                <Td numeric>
-                  <Money pence={m.totalPence} />
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-        <Table caption="Payments by status">
-          <THead>
-            <Tr>
-              <Th>Status</Th>
-              <Th numeric>Payments</Th>
-              <Th numeric>Total</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {summary.byStatus.map((s) => (
-              <Tr key={s.status}>
-                <Td>
-                  <Link href={payrollHref(id, { status: s.status as PayrollStatus })} className="text-link underline">
-                    {statusLabel(s.status, "payment")}
-                  </Link>
-                </Td>
-                <Td numeric>{s.payments.toLocaleString("en-GB")}</Td>
-                <Td numeric>
-                  <Money pence={s.totalPence} />
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      </div>
+      <PayrollDownloads cycleId={id} approved={approved} />
+
+      <PayrollSummaryTables cycleId={id} summary={summary} />
+
+      <PayrollComparisonSection
+        cycleId={id}
+        previous={previous}
+        comparison={comparison}
+        changes={changes}
+        params={comparisonParams}
+        beneficiaryHref={beneficiaryHref}
+      />
+
+      <PointOverlaps cycleId={id} />
 
       {isAccountant && (pending || header.status === "REJECTED") && (
         <section aria-labelledby="decision-heading" className="mt-10">

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { bankLookupKey } from "@/lib/bank-details/lookup-key";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
 import { enrolBeneficiary } from "@/lib/plans/enrolments/enrol-beneficiary";
@@ -15,6 +16,7 @@ export const enrolBeneficiaryAction = defineAction(
     const { reference } = await enrolBeneficiary({
       db: prisma,
       key: bankDetailsKey(),
+      lookupKey: bankLookupKey(),
       planCode: input.planCode,
       read: formReader(input),
       actor: user,

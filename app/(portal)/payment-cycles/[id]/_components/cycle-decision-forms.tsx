@@ -7,34 +7,44 @@ import { ConfirmWithReasonForm } from "@/components/confirm-with-reason-form";
 import { approveCycleAction, rebuildPayrollAction, rejectCycleAction } from "../actions";
 
 // Approving and rejecting a cycle, and rebuilding a rejected payroll: each asks for an explicit
-// confirmation, names the cycle version the page showed (a decision on an older view is refused),
-// and stays mounted with its form hidden once done, so its outcome stays on screen.
+// confirmation (rejecting, through the shared confirm-with-reason form, also a reason), names the
+// cycle version the page showed (a decision on an older view is refused), and stays mounted with
+// its form hidden once done, so its outcome stays on screen.
 
 type Props = { cycleId: string; version: number; showForm: boolean };
+type Action = typeof approveCycleAction | typeof rebuildPayrollAction;
 
-export function ApproveCycleForm({ cycleId, version, showForm, payments, total }: Props & { payments: string; total: string }) {
-  const id = `approve-confirm-${cycleId}`;
+/** A step with no reason to give: an explicit tick, then the button. */
+function ConfirmStepForm(
+  props: Props & { action: Action; idPrefix: string; label: string; submitLabel: string; pendingLabel: string },
+) {
+  const id = `${props.idPrefix}-confirm-${props.cycleId}`;
   return (
     <ActionForm
-      action={approveCycleAction}
+      action={props.action}
       fields={["confirm"]}
       ids={{ confirm: id }}
-      hidden={{ cycleId, version }}
-      showForm={showForm}
-      submitLabel="Approve cycle"
-      pendingLabel="Approving…"
+      hidden={{ cycleId: props.cycleId, version: props.version }}
+      showForm={props.showForm}
+      submitLabel={props.submitLabel}
+      pendingLabel={props.pendingLabel}
       className="mb-6"
     >
-      {(result) => (
-        <Checkbox
-          id={id}
-          name="confirm"
-          value="yes"
-          label={`Approve ${payments} (${total}): they go into the next bank and Payout runs. This cannot be undone.`}
-          error={fieldError(result, "confirm")}
-        />
-      )}
+      {(result) => <Checkbox id={id} name="confirm" value="yes" label={props.label} error={fieldError(result, "confirm")} />}
     </ActionForm>
+  );
+}
+
+export function ApproveCycleForm({ payments, total, ...props }: Props & { payments: string; total: string }) {
+  return (
+    <ConfirmStepForm
+      {...props}
+      action={approveCycleAction}
+      idPrefix="approve"
+      label={`Approve ${payments} (${total}): they go into the next bank and Payout runs. This cannot be undone.`}
+      submitLabel="Approve cycle"
+      pendingLabel="Approving…"
+    />
   );
 }
 
@@ -58,28 +68,15 @@ export function RejectCycleForm({ cycleId, version, showForm }: Props) {
   );
 }
 
-export function RebuildPayrollForm({ cycleId, version, showForm }: Props) {
-  const id = `rebuild-confirm-${cycleId}`;
+export function RebuildPayrollForm(props: Props) {
   return (
-    <ActionForm
+    <ConfirmStepForm
+      {...props}
       action={rebuildPayrollAction}
-      fields={["confirm"]}
-      ids={{ confirm: id }}
-      hidden={{ cycleId, version }}
-      showForm={showForm}
+      idPrefix="rebuild"
+      label="Work the payroll out again with the plan's latest rule and today's enrolments. Payments no longer due are cancelled as rebuilt; a payment above the limit is suspended again, even one approved before; a rejected one stays rejected."
       submitLabel="Rebuild payroll"
       pendingLabel="Rebuilding the payroll…"
-      className="mb-6"
-    >
-      {(result) => (
-        <Checkbox
-          id={id}
-          name="confirm"
-          value="yes"
-          label="Work the payroll out again with the plan's latest rule and today's enrolments. Payments no longer due are cancelled as rebuilt; a payment above the limit is suspended again, even one approved before; a rejected one stays rejected."
-          error={fieldError(result, "confirm")}
-        />
-      )}
-    </ActionForm>
+    />
   );
 }

@@ -2,19 +2,26 @@ import Link from "next/link";
 import { Button } from "@/components/button";
 import { Select, TextInput } from "@/components/field";
 import { statusLabel } from "@/components/status";
+import { prisma } from "@/lib/db";
 import {
   MAX_PAYROLL_SEARCH,
+  NO_POINT,
   PAYROLL_METHODS,
   PAYROLL_STATUSES,
   payrollHref,
   type PayrollParams,
 } from "@/lib/plans/cycles/rules/payroll-params";
+import { listCyclePoints } from "@/lib/plans/payment-points/point-payroll";
 
 const ANY = { value: "", label: "Any" };
 
-/** A plain GET form: the search and filters land in the URL and work without JavaScript. */
-export function PayrollFilters({ cycleId, params }: { cycleId: string; params: PayrollParams }) {
-  const filtered = Boolean(params.q || params.status || params.method);
+/**
+ * A plain GET form: the search and filters land in the URL and work without JavaScript. The
+ * payment point filter lists the points of the cycle's benefit plan, when it has any.
+ */
+export async function PayrollFilters({ cycleId, params }: { cycleId: string; params: PayrollParams }) {
+  const points = await listCyclePoints(prisma, cycleId);
+  const filtered = Boolean(params.q || params.status || params.method || params.point);
   return (
     <form
       method="get"
@@ -52,6 +59,19 @@ export function PayrollFilters({ cycleId, params }: { cycleId: string; params: P
           options={[ANY, ...PAYROLL_METHODS.map((m) => ({ value: m, label: m === "BANK" ? "Bank" : "Cash" }))]}
           defaultValue={params.method ?? ""}
         />
+        {(points.length > 0 || params.point) && (
+          <Select
+            id="point"
+            name="point"
+            label="Payment point"
+            options={[
+              ANY,
+              ...points.map((p) => ({ value: p.id, label: p.name })),
+              { value: NO_POINT, label: "No payment point" },
+            ]}
+            defaultValue={params.point ?? ""}
+          />
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-[15px]">
         <Button>Apply filters</Button>

@@ -8,15 +8,20 @@ import { PaymentBreakdown } from "./payment-breakdown";
 
 const methodLabels = { BANK: "Bank", CASH: "Cash (Post Office)" } as const;
 
-/** A page of the payroll: each payment with its person, status and breakdown. */
+/**
+ * A page of the payroll: each payment with its person, payment point, status and breakdown. A
+ * point's own payroll page leaves the point column out.
+ */
 export function PayrollTable({
   rows,
   lines,
   caption,
+  showPoint = true,
 }: {
   rows: PayrollRow[];
   lines: Map<string, PaymentLineRow[]>;
   caption: string;
+  showPoint?: boolean;
 }) {
   return (
     <Table caption={caption} captionVisuallyHidden>
@@ -24,6 +29,7 @@ export function PayrollTable({
         <Tr>
           <Th>Payment</Th>
           <Th>Beneficiary</Th>
+          {showPoint && <Th>Point</Th>}
           <Th>Method</Th>
           <Th numeric>Amount</Th>
           <Th>Status</Th>
@@ -40,6 +46,7 @@ export function PayrollTable({
               {r.personName}
               <span className="block font-mono text-secondary">{r.personReference}</span>
             </Td>
+            {showPoint && <Td>{r.pointName ?? <span className="text-secondary">None</span>}</Td>}
             <Td>{methodLabels[r.method]}</Td>
             <Td numeric>
               <Money pence={r.amountPence} />

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { bankLookupKey } from "@/lib/bank-details/lookup-key";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
 import { decideBeneficiaryBankDetails, proposeBeneficiaryBankDetails } from "@/lib/plans/enrolments/beneficiary-bank-details";
@@ -50,6 +51,7 @@ export const proposeBeneficiaryBankDetailsAction = defineAction(
     const { heldPayments } = await proposeBeneficiaryBankDetails({
       db: prisma,
       key: bankDetailsKey(),
+      lookupKey: bankLookupKey(),
       ...input,
       read: formReader(input),
       actor: user,

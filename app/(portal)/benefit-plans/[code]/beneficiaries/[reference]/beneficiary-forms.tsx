@@ -124,11 +124,14 @@ export function DecideForms({
   kind,
   changeId,
   showForm,
+  approveOnly = false,
 }: {
   who: Who;
   kind: "bank" | "method";
   changeId?: string;
   showForm: boolean;
+  /** A new enrolment's first method: there is none to fall back to, so no reject button. */
+  approveOnly?: boolean;
 }) {
   const action = kind === "bank" ? decideBeneficiaryBankDetailsAction : decidePaymentMethodAction;
   const what = kind === "bank" ? "new bank details" : "new payment method";
@@ -143,7 +146,7 @@ export function DecideForms({
       />
       <ActionForm
         action={action}
-        showForm={showForm}
+        showForm={showForm && !approveOnly}
         hidden={{ ...who, changeId, decision: "reject" }}
         submitLabel={`Reject ${what}`}
         pendingLabel="Rejecting…"

@@ -10,15 +10,18 @@ import { Tag } from "@/components/tag";
 import { WarningText } from "@/components/warning-text";
 import { actions, mayUse } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
+import { findSameAccountPeopleOf } from "@/lib/bank-details/same-account";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { londonDate, longDate } from "@/lib/dates/london-date";
 import { prisma } from "@/lib/db";
 import { holdReasonLabels } from "@/lib/payments/hold-reasons";
+import { loadBankDetailsNeeded } from "@/lib/plans/cycles/bank-details-needed";
 import { attributeErrorIds, attributeFormValues, describeAttributeValue } from "@/lib/plans/enrolments/attribute-values";
 import { dayFieldId } from "@/lib/plans/enrolments/date-fields";
 import { describeEndReason } from "@/lib/plans/enrolments/end-reasons";
 import { loadBeneficiary, type ShownBankDetails } from "@/lib/plans/enrolments/load-beneficiary";
 import { PAYMENT_METHOD_LABELS } from "@/lib/plans/enrolments/payment-method-labels";
+import { SameAccountWarning } from "../../../../claims/_components/same-account-warning";
 import {
   ChangeAttributesForm,
   DecideForms,
@@ -69,12 +72,16 @@ export default async function BeneficiaryPage({ params }: Params) {
   });
   if (!page) notFound();
   const { plan, person, enrolment, pendingBankDetails } = page;
+  const bankDetailsNeeded = await loadBankDetailsNeeded(prisma, person.id);
+  const sameAccount = await findSameAccountPeopleOf(prisma, { personId: person.id, now: new Date() });
   const isPlanManager = mayUse(actions.enrolBeneficiary, user.role);
   const who = { planCode: plan.code, personReference: person.reference };
   const ended = enrolment.enrolledTo !== null;
   const latest = page.attributeSets[0];
   const current = page.attributeSets.find((s) => s.inForce);
   const methodProposedByMe = enrolment.pendingMethodProposedBy?.id === user.id;
+  // A new enrolment's first method is in force and waiting at once: it can be approved, not rejected.
+  const firstMethod = enrolment.pendingPaymentMethod === enrolment.paymentMethod;
   const bankProposedByMe = pendingBankDetails?.proposedBy?.id === user.id;
 
   return (
@@ -90,6 +97,14 @@ export default async function BeneficiaryPage({ params }: Params) {
       </p>
       {!isPlanManager && (
         <p className="mb-6 text-secondary">You can look at this beneficiary. Only plan managers change enrolments.</p>
+      )}
+      {bankDetailsNeeded && (
+        <WarningText>
+          New bank details needed since {formatDateTime(bankDetailsNeeded.since)}: a payment to this person failed
+          {bankDetailsNeeded.failed.length > 0 &&
+            ` (${bankDetailsNeeded.failed.map((f) => `${f.reference}${f.reason ? `, ${f.reason}` : ""}`).join("; ")})`}
+          . They were told. Approving new bank details clears this.
+        </WarningText>
       )}
       {page.heldPayments.length > 0 && (
         <WarningText>
@@ -139,11 +154,19 @@ export default async function BeneficiaryPage({ params }: Params) {
         </h2>
         {enrolment.pendingPaymentMethod && (
           <div className="my-6 border-l-[10px] border-orange-600 bg-light-grey p-4">
-            <h3 className="mb-2 text-xl font-bold">Change awaiting approval</h3>
+            <h3 className="mb-2 text-xl font-bold">
+              {firstMethod ? "New enrolment's payment method awaiting approval" : "Change awaiting approval"}
+            </h3>
             <p className="mb-4">
-              From {PAYMENT_METHOD_LABELS[enrolment.paymentMethod].toLowerCase()} to{" "}
-              <strong>{PAYMENT_METHOD_LABELS[enrolment.pendingPaymentMethod].toLowerCase()}</strong>, proposed{" "}
-              {enrolment.pendingMethodProposedAt && formatDateTime(enrolment.pendingMethodProposedAt)} by{" "}
+              {firstMethod ? (
+                <strong>{PAYMENT_METHOD_LABELS[enrolment.pendingPaymentMethod]}</strong>
+              ) : (
+                <>
+                  From {PAYMENT_METHOD_LABELS[enrolment.paymentMethod].toLowerCase()} to{" "}
+                  <strong>{PAYMENT_METHOD_LABELS[enrolment.pendingPaymentMethod].toLowerCase()}</strong>
+                </>
+              )}
+              , proposed {enrolment.pendingMethodProposedAt && formatDateTime(enrolment.pendingMethodProposedAt)} by{" "}
               {enrolment.pendingMethodProposedBy?.name}. This plan&apos;s payments to the person are on hold until it is decided.
             </p>
             {isPlanManager && methodProposedByMe && (
@@ -152,7 +175,12 @@ export default async function BeneficiaryPage({ params }: Params) {
           </div>
         )}
         {isPlanManager && (
-          <DecideForms who={who} kind="method" showForm={Boolean(enrolment.pendingPaymentMethod) && !methodProposedByMe} />
+          <DecideForms
+            who={who}
+            kind="method"
+            showForm={Boolean(enrolment.pendingPaymentMethod) && !methodProposedByMe}
+            approveOnly={firstMethod}
+          />
         )}
         {isPlanManager && !ended && (
           <Details summary="Change the payment method">
@@ -165,6 +193,7 @@ export default async function BeneficiaryPage({ params }: Params) {
         <h2 id="bank-heading" className="mb-4 text-2xl font-bold">
           Bank details
         </h2>
+        <SameAccountWarning people={sameAccount} viewerRole={user.role} />
         {page.bankDetails ? (
           <SummaryList rows={bankRows(page.bankDetails)} />
         ) : (
