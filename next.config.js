@@ -6,6 +6,9 @@ const nextConfig = {
   // to route handlers (app/api/uploads/*), which set their own limit (UPLOAD_MAX_MB).
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // No image optimiser: the portal shows no images through next/image, and /_next/image would
+  // fetch and resize on request (a resource an attacker could spend). It answers 404.
+  images: { unoptimized: true },
   // Loaded by Node as they are, not bundled: resvg is a native addon (barcode PNGs), and pdfkit
   // reads its font files from beside its own code (voucher and letter PDFs).
   serverExternalPackages: ["@resvg/resvg-js", "pdfkit"],

@@ -9,6 +9,7 @@ const statuses: Record<StatusKind, Record<string, StatusInfo>> = {
     NEW: { label: "New", colour: "blue" },
     INFORMATION_REQUESTED: { label: "Information requested", colour: "orange" },
     UPDATED: { label: "Updated", colour: "purple" },
+    AWAITING_SECOND_APPROVAL: { label: "Waiting for second approval", colour: "yellow" },
     APPROVED: { label: "Approved", colour: "green" },
     REJECTED: { label: "Rejected", colour: "red" },
   },

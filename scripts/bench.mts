@@ -5,8 +5,10 @@
 // Every measurement runs in a child process of its own (its peak RSS is its own). Then the hostile
 // uploads, through the real route of a production build under `next start`
 // (scripts/bench/hostile-uploads.mts), and the Payout reconciliation upload against its limit
-// (scripts/bench/reconciliation.mts). Prints one table and writes bench/results.json. What the
-// numbers mean: bench/README.md.
+// (scripts/bench/reconciliation.mts), and a payment cycle's payroll against its limit
+// (scripts/bench/cycle.mts), and an enrolment file of N new people against its limit
+// (scripts/bench/enrolment.mts). Prints one table and writes bench/results.json. What the numbers
+// mean: bench/README.md.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -36,6 +38,10 @@ let server: BenchServer | undefined;
 let stopPortal: () => Promise<void> = async () => {};
 /** Stops the reconciliation measurement's child, once one has started. */
 let stopReconciliation: () => void = () => {};
+/** Stops the payment-cycle measurement's child, once one has started. */
+let stopCycle: () => void = () => {};
+/** Stops the enrolment-file measurement's child, once one has started. */
+let stopEnrolment: () => void = () => {};
 
 function options(): BenchOptions {
   try {
@@ -154,12 +160,48 @@ async function reconciliation(opts: BenchOptions, workDir: string) {
   }
 }
 
+/** A payment cycle's payroll and its limit, on beneficiaries of its own; a failure is reported and the bench carries on. */
+async function cycle(opts: BenchOptions) {
+  const { measureCycle, stopCycleStep } = await import("./bench/cycle.mts");
+  stopCycle = stopCycleStep;
+  try {
+    return await measureCycle({
+      server: server!,
+      n: opts.n,
+      reps: opts.reps,
+      now: NOW,
+      stepTimeoutMs: opts.stepTimeoutMinutes * 60_000,
+      log,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`cycle failed: ${message}`);
+    return { figures: { cycleError: message }, table: `cycle failed: ${message}` };
+  }
+}
+
+/** An enrolment file of N new people and its limit; a failure is reported and the bench carries on. */
+async function enrolment(opts: BenchOptions, workDir: string) {
+  const { measureEnrolment, stopEnrolmentStep } = await import("./bench/enrolment.mts");
+  stopEnrolment = stopEnrolmentStep;
+  try {
+    const stepTimeoutMs = opts.stepTimeoutMinutes * 60_000;
+    return await measureEnrolment({ server: server!, n: opts.n, reps: opts.reps, now: NOW, workDir, stepTimeoutMs, log });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`enrolment failed: ${message}`);
+    return { figures: { enrolmentError: message }, table: `enrolment failed: ${message}` };
+  }
+}
+
 async function main() {
   const opts = options();
   if (opts.help) return console.log(USAGE);
   takeOverSignals((code) => {
     stopRunningStep();
     stopReconciliation();
+    stopCycle();
+    stopEnrolment();
     void stopChild(currentChild())
       .then(() => stopPortal())
       .then(() => server?.stop())
@@ -184,6 +226,8 @@ async function main() {
     const list = templates.listDb ? await claimsList(opts, templates, workDir) : undefined;
     const hostile = opts.only.includes("hostile-uploads") ? await hostileUploads(opts, templates, workDir) : undefined;
     const recon = opts.only.includes("reconciliation") ? await reconciliation(opts, workDir) : undefined;
+    const cycles = opts.only.includes("cycle") ? await cycle(opts) : undefined;
+    const enrolments = opts.only.includes("enrolment") ? await enrolment(opts, workDir) : undefined;
     const cpus = os.cpus();
     const benchResults = buildResults({
       date: new Date().toISOString(),
@@ -202,13 +246,17 @@ async function main() {
       ...measured,
       claimsList: list,
     });
-    const results = { ...benchResults, ...hostile?.figures, ...recon?.figures };
+    const results = { ...benchResults, ...hostile?.figures, ...recon?.figures, ...cycles?.figures, ...enrolments?.figures };
     const out = path.resolve(root, opts.out);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
-    const tables = opts.only.some((m) => m !== "hostile-uploads" && m !== "reconciliation") ? [resultsTable(benchResults)] : [];
+    const tables = opts.only.some((m) => m !== "hostile-uploads" && m !== "reconciliation" && m !== "cycle" && m !== "enrolment")
+      ? [resultsTable(benchResults)]
+      : [];
     if (hostile) tables.push(hostile.table);
     if (recon) tables.push(recon.table);
+    if (cycles) tables.push(cycles.table);
+    if (enrolments) tables.push(enrolments.table);
     console.log(`\n${tables.join("\n\n")}\n\nwritten to ${path.relative(root, out)}`);
   } finally {
     await rm(workDir, { recursive: true, force: true });

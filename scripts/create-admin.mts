@@ -1,10 +1,11 @@
 // `npm run create-admin -- --email <address> [--name "Full Name"]`: makes an administrator with a
 // one-time password, printed once, that must be changed at first sign-in. The way to get the
-// first admin in production, where no demo users exist.
+// first admin in production, where no demo users exist: the bootstrap, run on the server, so it is
+// approved at once (every account made in the portal waits for a second admin instead).
 import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
-import { createUser } from "../lib/users/create-user.ts";
+import { createBootstrapAdmin } from "../lib/users/create-bootstrap-admin.ts";
 import { createUserSchema } from "../lib/users/schemas.ts";
 import { isAppError } from "../lib/errors.ts";
 
@@ -22,7 +23,7 @@ if (!parsed.success) {
 
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
 try {
-  const { oneTimePassword } = await createUser({ db, actor: { system: "create-admin" }, ...parsed.data });
+  const { oneTimePassword } = await createBootstrapAdmin({ db, email: parsed.data.email, name: parsed.data.name });
   console.log(`Administrator ${parsed.data.email} created.`);
   console.log(`One-time password (shown once; it must be changed at first sign-in): ${oneTimePassword}`);
 } catch (error) {

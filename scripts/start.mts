@@ -1,11 +1,15 @@
-// `npm start`: config check -> database -> migrations -> demo seed -> (next build if needed) -> next start.
+// `npm start`: config check -> database -> migrations -> demo seed -> lookup-hash backfill -> (next build if needed) -> next start.
 // DATABASE_URL unset: demo mode on an embedded PostgreSQL 17 (data in .data/pg, or EMBEDDED_PG_DATA_DIR;
 // port 54329, or EMBEDDED_PG_PORT). If it cannot start, one sentence says why and what to do.
+// Migrations run as MIGRATION_DATABASE_URL (unset: DATABASE_URL), the portal and the seed as DATABASE_URL;
+// on the embedded PostgreSQL the portal gets a login role of its own in disburse_app.
 // Ctrl-C / SIGTERM: stops Next, then PostgreSQL, then exits.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { applyDemoSecrets } from "../lib/config/demo-secrets.ts";
+import { applyDemoSecrets, demoDatabasePassword } from "../lib/config/demo-secrets.ts";
 import { ConfigError, parseConfig, resolveMode } from "../lib/config/schema.ts";
+import { DEMO_APP_LOGIN } from "./lib/app-database-role.mts";
+import { checkAppGroupRole, checkPortalConnection, ensureAppLogin } from "./lib/database-roles.mts";
 import { EmbeddedPostgresError, startEmbeddedPostgres, takeOverSignals, type EmbeddedServer } from "./lib/embedded-postgres.mts";
 import { migrate } from "./lib/migrate.mts";
 import { bin, currentChild, root, runCommand, stopChild } from "./lib/run-command.mts";
@@ -83,14 +87,20 @@ async function main() {
   // Checked before anything starts, with a stand-in for the embedded database's URL.
   const config = checkConfig({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgresql://embedded/disburse" });
 
+  // Migrations run as the tables' owner, the portal as a role that cannot switch off the audit
+  // log's guard (docs/security.md#database-roles).
+  let ownerUrl: string;
   if (!process.env.DATABASE_URL) {
     const port = embeddedPort(process.env.EMBEDDED_PG_PORT);
     const dataDir = path.resolve(root, process.env.EMBEDDED_PG_DATA_DIR?.trim() || path.join(DATA_DIR, "pg"));
     database = await startEmbeddedPostgres({ dataDir, port, portSetting: "EMBEDDED_PG_PORT", databases: ["disburse"], log });
-    process.env.DATABASE_URL = database.url("disburse");
+    ownerUrl = database.url("disburse");
     log(`embedded PostgreSQL ${database.version} on 127.0.0.1:${port}`);
   } else {
-    log(`${mode} mode on the database in DATABASE_URL`);
+    ownerUrl = config.migrationDatabaseUrl ?? process.env.DATABASE_URL;
+    log(
+      `${mode} mode on the database in DATABASE_URL${config.migrationDatabaseUrl ? ", migrated as MIGRATION_DATABASE_URL" : ""}`,
+    );
   }
 
   process.env.AUTH_URL = config.authUrl;
@@ -98,8 +108,20 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 
   if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) await runCommand(bin("prisma"), ["generate"]);
-  await migrate(process.env.DATABASE_URL, log);
+  await migrate(ownerUrl, log);
+  if (database) {
+    const role = { login: DEMO_APP_LOGIN, password: demoDatabasePassword(DATA_DIR) };
+    process.env.DATABASE_URL = await ensureAppLogin(ownerUrl, role);
+  } else {
+    const missing = await checkAppGroupRole(ownerUrl);
+    if (missing) console.warn(`[start] warning: ${missing}`);
+  }
+  for (const warning of await checkPortalConnection(process.env.DATABASE_URL!)) console.warn(`[start] warning: ${warning}`);
+  // The seed and the portal get the portal's role only, never the owner's.
+  delete process.env.MIGRATION_DATABASE_URL;
   if (mode === "demo") await runCommand(bin("tsx"), ["prisma/seed.mts"]);
+  // The bank-details lookup hash for rows older than it, and the seed's (docs/security.md#a-checker-who-can-check).
+  await runCommand(bin("tsx"), ["scripts/backfill-bank-lookup.mts"]);
 
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {

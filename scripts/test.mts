@@ -5,21 +5,29 @@
 // parts named. The unit tests never start or touch PostgreSQL; for the other parts, without
 // DATABASE_URL it runs its own embedded PostgreSQL on port 54339 (.data/pg-test), and with it, it
 // makes and drops databases named after that one. Prints one closing line: "Tests: N passed, N
-// failed, N skipped".
+// failed, N skipped". Arguments after `--e2e` other than the part options go to `playwright test`,
+// to run only some specs (`npm test -- --e2e e2e/plans`, `npm test -- --e2e e2e/accessibility.spec.ts
+// --grep "payment"`); E2E_SKIP_BUILD=1 reuses the last production build when only specs changed.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { cleanupTestServer, copyDatabase, prepareTestServer } from "../tests/support/test-database.mts";
+import { appUrl, cleanupTestServer, copyDatabase, prepareTestServer } from "../tests/support/test-database.mts";
 import { takeOverSignals } from "./lib/embedded-postgres.mts";
 import { bin, currentChild, root, runCapturing, runCommand, stopChild } from "./lib/run-command.mts";
 
 const log = (m: string) => console.log(`[test] ${m}`);
 const PARTS = ["unit", "integration", "e2e"] as const;
 type Part = (typeof PARTS)[number];
-const flags = process.argv.slice(2);
-const unknown = flags.filter((f) => !PARTS.some((p) => f === `--${p}`));
+const args = process.argv.slice(2);
+const isPart = (arg: string) => PARTS.some((p) => arg === `--${p}`);
+const e2eAt = args.indexOf("--e2e");
+const flags = e2eAt === -1 ? args : [...args.slice(0, e2eAt + 1), ...args.slice(e2eAt + 1).filter(isPart)];
+const playwrightArgs = e2eAt === -1 ? [] : args.slice(e2eAt + 1).filter((arg) => !isPart(arg));
+const unknown = flags.filter((f) => !isPart(f));
 if (unknown.length) {
-  console.error(`[test] unknown option ${unknown.join(" ")}: use --unit, --integration and/or --e2e (none runs all three)`);
+  console.error(
+    `[test] unknown option ${unknown.join(" ")}: use --unit, --integration and/or --e2e (none runs all three); Playwright's arguments go after --e2e`,
+  );
   process.exit(2);
 }
 const chosen = PARTS.filter((p) => flags.includes(`--${p}`));
@@ -96,6 +104,7 @@ async function main() {
   const secrets = {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     BANK_DETAILS_KEY: randomBytes(32).toString("base64"),
+    BANK_DETAILS_LOOKUP_KEY: randomBytes(32).toString("base64"),
     CRON_SECRET: randomBytes(32).toString("base64url"),
   };
 
@@ -117,6 +126,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete env.DATABASE_URL; // each test file makes its own database
+  delete env.MIGRATION_DATABASE_URL; // prisma.config.ts would prefer it to the database a test names
 
   if (runs("integration")) {
     log("integration tests (vitest, PostgreSQL)");
@@ -128,7 +138,8 @@ async function main() {
     await copyDatabase(server.url("postgres"), server.template, e2eDatabase);
     const e2eEnv: NodeJS.ProcessEnv = {
       ...env,
-      DATABASE_URL: server.url(e2eDatabase),
+      // The portal, its seed and the specs' fixtures run as the app role (docs/security.md#database-roles).
+      DATABASE_URL: appUrl(server.url(e2eDatabase)),
       DISBURSE_MODE: "demo",
       FILE_STORE_DIR: path.join(root, ".data", "e2e-files"),
     };
@@ -157,7 +168,7 @@ async function main() {
     };
     log("end-to-end tests (Playwright, Chromium)");
     const out = path.join(reports, "playwright.json");
-    await runCommand(bin("playwright"), ["test"], {
+    await runCommand(bin("playwright"), ["test", ...playwrightArgs], {
       env: { ...e2eEnv, ...sftpEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
     }).catch(() => {});
     add(playwrightCounts(out));

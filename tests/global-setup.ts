@@ -3,6 +3,9 @@
 import { cleanupTestServer, prepareTestServer } from "./support/test-database.mts";
 
 export default async function setup() {
+  // prisma.config.ts prefers MIGRATION_DATABASE_URL: one left in the shell must not send a test's
+  // Prisma CLI to another database.
+  delete process.env.MIGRATION_DATABASE_URL;
   if (process.env.TEST_PG_URL && process.env.TEST_PG_TEMPLATE) return;
   // vitest reports a throwing global setup but still exits 0, so a database that cannot be
   // prepared must stop the run outright.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createUser, type Role } from "../support/db";
+import { createUser, DEMO_PASSWORD, type Role } from "../support/db";
 import { demoUser, errorSummary, freshPage, signInWithForm } from "../support/sign-in";
 
 const roleLabels: Record<Role, string> = {
@@ -88,5 +88,35 @@ test.describe("signing in", () => {
     expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a cookie copied before sign-out is refused afterwards, by pages and by API routes", async ({ browser }) => {
+    const user = await createUser("CASEWORKER", "copied-cookie");
+    const page = await freshPage(browser);
+    await signInWithForm(page, user.email);
+    await expect(page).toHaveURL("/");
+    const stolen = await (await browser.newContext()).newPage();
+    await stolen.context().addCookies(await page.context().cookies());
+    expect((await stolen.request.post("/api/session")).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    expect((await stolen.request.post("/api/session")).status()).toBe(401);
+    await stolen.goto("/claims");
+    await expect(stolen).toHaveURL(/\/login/);
+  });
+
+  test("an open redirect in the callback URL stays on the site", async ({ page }) => {
+    const user = await createUser("CASEWORKER", "redirect");
+    for (const callbackUrl of ["/%09/evil.example", "/\\evil.example", "//evil.example", "https://evil.example/"]) {
+      await page.context().clearCookies();
+      await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      await page.getByLabel("Email address").fill(user.email);
+      await page.getByLabel("Password").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => url.pathname !== "/login");
+      expect(new URL(page.url()).origin).toBe(new URL(page.url(), "http://127.0.0.1").origin);
+      expect(new URL(page.url()).hostname).toBe("127.0.0.1");
+    }
   });
 });

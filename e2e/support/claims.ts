@@ -1,6 +1,6 @@
 // Claims for end-to-end tests arrive the way real ones do: through the intake API, with an API
 // token made for the test run.
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { sql, userIdByEmail } from "./db";
 import { demoUser } from "./sign-in";
@@ -74,4 +74,23 @@ export async function postResponse(request: APIRequestContext, reference: string
     headers: { Authorization: `Bearer ${await e2eApiToken()}`, "Idempotency-Key": randomUUID() },
     data: body,
   });
+}
+
+/**
+ * A new claim of one £25.00 line, approved by the caseworker `page` is signed in as: its payment
+ * (`<claim>-01`) waits for the next run of its method.
+ */
+export async function approveNewClaim(page: Page, method: "BANK" | "CASH"): Promise<string> {
+  const claim = await postClaim(
+    page.request,
+    intakeBody({ method, expenses: [{ type: "TRAIN", description: "Leeds to Wakefield return", amountPence: 2500 }] }),
+  );
+  await page.goto(`/claims/${claim.reference}`);
+  await page
+    .getByRole("group", { name: /Line 1/ })
+    .getByLabel("Approve £25.00")
+    .check();
+  await page.getByRole("button", { name: "Submit decision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Payment ${claim.reference}-01 for £25.00 created` })).toBeVisible();
+  return claim.reference;
 }

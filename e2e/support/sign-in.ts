@@ -9,6 +9,13 @@ export const demoUser: Record<Role, string> = {
   ADMIN: "admin@demo.disburse.test",
 };
 
+/** The demo's second user of the roles with four eyes: the checker of the first one's work. */
+export const secondDemoUser = {
+  CASEWORKER: "caseworker2@demo.disburse.test",
+  ACCOUNTANT: "accountant2@demo.disburse.test",
+  PLAN_MANAGER: "plan-manager2@demo.disburse.test",
+} as const;
+
 /** Signs in over HTTP (the way scripts do): fast, and shares cookies with the page's browser context. */
 export async function signInOverHttp(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
   const csrf = await request.get("/api/auth/csrf");

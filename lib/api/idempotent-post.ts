@@ -3,12 +3,12 @@ import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestFingerprint } from "@/lib/api/request-fingerprint";
 import { apiError, apiFieldErrors, apiJson } from "./json-response";
+import { MAX_JSON_BODY_BYTES, parseJsonBody, TOO_LARGE_MESSAGE } from "./json-body";
+import { readBodyUpTo } from "./read-body";
 import { isUniqueViolation } from "../db/unique-violation";
 
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 100;
-// Far above any real claim (20 expense lines); stops a huge body being hashed and parsed.
-const MAX_BODY_CHARACTERS = 1_000_000;
 
 export const KEY_REUSED_MESSAGE =
   "This Idempotency-Key was already used with a different request body. Use a new key for a new request.";
@@ -29,14 +29,12 @@ function readKey(request: Request): { ok: true; key: string } | { ok: false; res
   return problem ? { ok: false, response: apiFieldErrors({ [IDEMPOTENCY_KEY_HEADER]: [problem] }) } : { ok: true, key: key! };
 }
 
+/** The body, read up to the limit from the stream and checked as it is parsed (json-body.ts). */
 async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_CHARACTERS) return { ok: false, response: apiError("The request body is too large", 413) };
-  try {
-    return { ok: true, body: JSON.parse(text) };
-  } catch {
-    return { ok: false, response: apiFieldErrors({ body: ["Request body must be valid JSON"] }) };
-  }
+  const read = await readBodyUpTo(request, MAX_JSON_BODY_BYTES);
+  if (!read.ok) return { ok: false, response: apiError(TOO_LARGE_MESSAGE, 413, { Connection: "close" }) };
+  const parsed = parseJsonBody(read.bytes);
+  return parsed.ok ? { ok: true, body: parsed.value } : { ok: false, response: apiFieldErrors(parsed.errors) };
 }
 
 type Slot = { db: Db; apiTokenId: string; route: string; key: string; fingerprint: string };

@@ -29,6 +29,9 @@ export const pages = {
   payoutUpload: { pattern: "/payout/uploads/[id]", roles: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"] },
   adminUsers: { pattern: "/admin/users", roles: ["ADMIN"], nav: "Users" },
   adminUser: { pattern: "/admin/users/[id]", roles: ["ADMIN"] },
+  // What waits for a second admin: role grants (new accounts too), voids of downloaded batches and
+  // returns of delivered Payout batches (docs/security.md#two-people-for-every-money-move).
+  adminApprovals: { pattern: "/admin/approvals", roles: ["ADMIN"], nav: "Approvals" },
   adminApiTokens: { pattern: "/admin/api-tokens", roles: ["ADMIN"], nav: "API tokens" },
   outbox: { pattern: "/outbox", roles: ["ADMIN"], nav: "Outbox" },
   adminBankHolidays: { pattern: "/admin/bank-holidays", roles: ["ADMIN"], nav: "Bank holidays" },
@@ -132,6 +135,14 @@ export const actions = {
   approveCycle: ["ACCOUNTANT"],
   rejectCycle: ["ACCOUNTANT"],
   rebuildPayroll: ["ACCOUNTANT"],
+  // Two people for every money move (docs/security.md#two-people-for-every-money-move): a second
+  // admin approves role grants and voids or returns of batches already downloaded or delivered; a
+  // second caseworker approves a claim above the threshold (neither its first approver nor its keyer).
+  decideRoleGrant: ["ADMIN"],
+  withdrawRoleGrant: ["ADMIN"],
+  decideBatchAction: ["ADMIN"],
+  secondApproveClaim: ["CASEWORKER"],
+  returnClaim: ["CASEWORKER"],
   // Closing a cycle whose payments are all settled (docs/cycle-reconciliation.md).
   reconcileCycle: ["ACCOUNTANT"],
   // Payment points (docs/payment-points.md).
@@ -144,10 +155,13 @@ export const actions = {
 
 /** Route handlers that serve staff (not the intake API or cron): who may call them. */
 export const routes = {
+  // "Stay signed in" on the idle warning (components/idle-warning.tsx).
+  session: ALL_ROLES,
   fileDownload: ["SSCL_FINANCE", "ADMIN"],
-  // A caseworker only for the uploads a caseworker makes (the Payout return files): see
-  // mayDownloadErrorReport below, which the route applies once it knows the upload's kind.
-  uploadErrorReport: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"],
+  // A caseworker only for the uploads a caseworker makes (the Payout return files), a plan manager or
+  // accountant only for enrolment files: see mayDownloadErrorReport below, which the route applies
+  // once it knows the upload's kind.
+  uploadErrorReport: ["CASEWORKER", "SSCL_FINANCE", "ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
   // Uploads are route handlers, not server actions: the file streams in (app/api/uploads/upload-handler.ts).
   uploadFailedPayments: ["SSCL_FINANCE", "ADMIN"],
   uploadBankHolidays: ["ADMIN"],
@@ -176,11 +190,20 @@ const uploaderRoles: Partial<Record<UploadKind, readonly Role[]>> = {
 };
 
 /**
- * An upload's error report: SSCL finance and admins for every kind (as ever), and whoever may make
- * an upload of that kind, so a caseworker can correct a Payout return file they uploaded.
+ * An upload's error report (the file's rows again) goes to whoever may make an upload of that kind
+ * and to whoever sees that kind's uploads on their page: SSCL finance the failed-payments and
+ * Payout files, never an admin's bank holidays or a plan's enrolment file (docs/security.md#input).
  */
+const reportReaderRoles: Record<UploadKind, readonly Role[]> = {
+  SSCL_FAILED_PAYMENTS: pages.bankAdmin.roles,
+  PAYOUT_PAYMENT_CODES: pages.payoutUpload.roles,
+  PAYOUT_RECONCILIATION: pages.payoutUpload.roles,
+  BANK_HOLIDAYS: pages.adminBankHolidays.roles,
+  ENROLMENT: pages.benefitPlanUpload.roles,
+};
+
 export function mayDownloadErrorReport(kind: UploadKind, role: Role): boolean {
-  return mayUse(["SSCL_FINANCE", "ADMIN"], role) || mayUse(uploaderRoles[kind] ?? [], role);
+  return mayUse(reportReaderRoles[kind] ?? [], role) || mayUse(uploaderRoles[kind] ?? [], role);
 }
 
 export function mayUse(roles: readonly Role[], role: Role): boolean {

@@ -46,12 +46,20 @@ export async function decideBankDetailsChange(options: {
         decisionNote: options.note ?? null,
       },
     });
+    let bankDetailsNeededCleared = false;
     if (approve) {
+      // The lookup hash travels with the ciphertext it was made from.
       await tx.bankDetails.upsert({
         where: { claimantId: change.claimantId },
-        create: { claimantId: change.claimantId, ciphertext: change.ciphertext },
-        update: { ciphertext: change.ciphertext },
+        create: { claimantId: change.claimantId, ciphertext: change.ciphertext, lookupHash: change.lookupHash },
+        update: { ciphertext: change.ciphertext, lookupHash: change.lookupHash },
       });
+      // New details answer a failed cycle payment's flag (docs/cycle-reconciliation.md#a-failed-cycle-payment).
+      const cleared = await tx.claimant.updateMany({
+        where: { id: change.claimantId, bankDetailsNeededSince: { not: null } },
+        data: { bankDetailsNeededSince: null },
+      });
+      bankDetailsNeededCleared = cleared.count > 0;
     }
     const released = await releaseBankPaymentHolds(tx, { claimantId: change.claimantId, actor, now });
     await options.inSameTransaction?.(tx, { claimantId: change.claimantId });
@@ -72,7 +80,13 @@ export async function decideBankDetailsChange(options: {
       entityType: "Claimant",
       entityId: change.claimantId,
       before: { changeId, status: "PENDING" },
-      after: { changeId, status: approve ? "APPROVED" : "REJECTED", account, releasedPayments: released },
+      after: {
+        changeId,
+        status: approve ? "APPROVED" : "REJECTED",
+        account,
+        releasedPayments: released,
+        ...(bankDetailsNeededCleared ? { bankDetailsNeededCleared } : {}),
+      },
     });
   });
 }

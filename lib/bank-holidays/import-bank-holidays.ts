@@ -1,4 +1,5 @@
 import { recordAuditSql } from "@/lib/audit/record-audit";
+import { jsonFileProblem, readJsonText } from "@/lib/json/read-json-text";
 import type { Db } from "@/lib/db";
 import type { SqlTx } from "@/lib/db/pg-transaction";
 import type { FileStore } from "@/lib/storage/file-store";
@@ -49,12 +50,10 @@ export function checkBankHolidaysFile(
   if (looksBinary(bytes)) return fileError(BINARY_MESSAGE);
   // TextDecoder drops a leading byte order mark, which JSON.parse would refuse.
   const text = new TextDecoder("utf-8").decode(bytes);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return fileError(`The file is not valid JSON: ${(error as Error).message}`);
-  }
+  // Too deep, a key twice, a NUL or half a character: refused as the intake API refuses them.
+  const read = readJsonText(text);
+  if (!read.ok) return fileError(jsonFileProblem(read));
+  const json = read.value;
   let holidays: BankHoliday[];
   try {
     holidays = parseBankHolidays(json);

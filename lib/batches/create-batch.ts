@@ -1,5 +1,5 @@
 import type { SqlTx } from "@/lib/db/pg-transaction";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 
 // A run's batch and its file lines, written in the same transaction that selected (and locked) the
@@ -13,7 +13,8 @@ import type { PaymentMethod } from "@/lib/generated/prisma/enums";
  * staged lines (e.g. from a temporary table the run filled with COPY), with the columns
  * "lineNo", "paymentId", "amountPence", "fileReference" (what the file's reference column holds:
  * payment reference, or roll number) and "bankDetailsCiphertext" (the details paid to, encrypted:
- * bank details, or a Payout line's own text). The batch's count and total are the lines' own, and
+ * bank details, or a Payout line's own text); a bank batch's lines also have "bankLookupHash" (the
+ * lookup hash of the details paid to, lib/bank-details/lookup-hash.ts). The batch's count and total are the lines' own, and
  * must be what the run's rules formatted (`expected`): any difference is a bug, and fails the step. A
  * Payout batch also gets its Europe/London business date (YYYY-MM-DD) and the day's sequence
  * number, which name its file and never change.
@@ -32,6 +33,8 @@ export async function createBatch(
 ): Promise<{ id: string; paymentCount: number; totalPence: number }> {
   const { runId, method, lines, expected, now } = options;
   const businessDate = options.businessDate ?? null;
+  // A Payout line pays no bank account, so it has no lookup hash.
+  const lookupHash = method === "BANK" ? Prisma.sql`s."bankLookupHash"` : Prisma.sql`NULL`;
   const sequenceNo = options.sequenceNo ?? null;
   const [batch] = await tx.$queryRaw<{ id: string; paymentCount: number; totalPence: string }[]>`
     WITH staged AS MATERIALIZED (${lines}),
@@ -43,8 +46,10 @@ export async function createBatch(
       RETURNING id, "paymentCount", "totalPence"
     ),
     written AS (
-      INSERT INTO "FileLine" (id, "batchId", "lineNo", "paymentId", "amountPence", "fileReference", "bankDetailsCiphertext")
-      SELECT gen_random_uuid(), b.id, s."lineNo", s."paymentId", s."amountPence", s."fileReference", s."bankDetailsCiphertext"
+      INSERT INTO "FileLine" (id, "batchId", "lineNo", "paymentId", "amountPence", "fileReference", "bankDetailsCiphertext",
+                              "bankLookupHash")
+      SELECT gen_random_uuid(), b.id, s."lineNo", s."paymentId", s."amountPence", s."fileReference", s."bankDetailsCiphertext",
+             ${lookupHash}
       FROM staged s CROSS JOIN batch b
     )
     SELECT id, "paymentCount", "totalPence"::text AS "totalPence" FROM batch`;

@@ -31,6 +31,13 @@ export async function openFileDownload(options: {
     throw new Error(`stored file ${file.storageKey} has sha256 ${stat.sha256}, but the run recorded ${file.sha256}`);
   }
   await db.$transaction(async (tx) => {
+    // Under a share lock on the batch: a void holds it for update, so a download either lands
+    // before it (and the void sees it: a second admin is needed) or after it (and is refused here).
+    const [batch] = await tx.$queryRaw<{ status: string }[]>`
+      SELECT status::text AS status FROM "Batch" WHERE id = ${file.batchId}::uuid FOR SHARE`;
+    if (batch?.status === "VOID") {
+      throw new AppError("INVALID_STATE", `${file.fileName} belongs to a voided batch and must not be sent to the bank`);
+    }
     const download = await tx.fileDownload.create({ data: { batchFileId: file.id, userId: user.id, downloadedAt: now } });
     await recordAudit(tx, {
       actor: user,

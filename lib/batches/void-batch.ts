@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { movePayments } from "@/lib/payments/move-payments";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { requestBatchAction } from "./batch-actions/request-batch-action";
 
 // An admin voids a stored bank batch whose file AccessPay rejected (docs/runs.md#voiding-a-batch:
 // SENT -> NEW). The batch, its files and its lines are marked void, never deleted, and the files
@@ -11,7 +12,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // only count live rows). A payment SSCL has already reported on (PAID or FAILED) has left our
 // hands, so a batch holding one cannot be voided at all: voiding only part of a file would
 // misstate what it carried. The records part (voidBatchRecords) is shared with the Payout
-// batch's "return to NEW" (lib/payout/return-payout-batch.ts), whose rules differ.
+// batch's "return to NEW" (lib/payout/return-payout-batch.ts), whose rules differ. Once any file of
+// the batch was downloaded, one admin only asks; a second admin approves (./batch-actions).
 
 export const VOID_REASON_MIN = 5;
 export const VOID_REASON_MAX = 500;
@@ -72,34 +74,92 @@ async function loadLivePayments(tx: Tx | Db, batchId: string, options: { lock: b
 /** Per payment an event and an audit record: a large batch needs more than Prisma's 5-second default. */
 const VOID_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 
+export type VoidOutcome =
+  | { outcome: "VOIDED"; batchId: string; payments: number; paymentIds: string[] }
+  /** A file of the batch was downloaded: only a request, for a second admin (./batch-actions). */
+  | { outcome: "REQUESTED"; batchId: string; requestId: string };
+
+/**
+ * An admin voids a stored bank batch. While none of its files has been downloaded the bank cannot
+ * hold it, and one admin's decision is enough. Once any file was downloaded, the bank may pay it:
+ * the void only becomes a request, carried out when a second admin approves it.
+ */
 export async function voidBatch(options: {
   db: Db;
   batchId: string;
   reason: string;
   actor: { id: string; email: string };
   now: Date;
-}): Promise<{ batchId: string; payments: number; paymentIds: string[] }> {
+}): Promise<VoidOutcome> {
   const { db, batchId, actor, now } = options;
   const checked = checkVoidReason(options.reason);
   if (!checked.ok) throw new AppError("VALIDATION", checked.message, { reason: [checked.message] });
   const reason = checked.reason;
 
   return db.$transaction(async (tx) => {
-    // The batch row first: of two admins voiding at once, the second waits here and then sees VOID.
-    const [batch] = await tx.$queryRaw<BatchToVoid[]>`
-      SELECT id, status::text AS status, method::text AS method FROM "Batch" WHERE id = ${batchId}::uuid FOR UPDATE`;
-    if (!batch) throw new AppError("NOT_FOUND", "Batch not found");
-    const early = whyBatchCannotBeVoided(batch, []);
-    if (early) throw new AppError("INVALID_STATE", early);
-    const payments = await loadLivePayments(tx, batchId, { lock: true });
-    const refusal = whyBatchCannotBeVoided(batch, payments);
-    if (refusal) throw new AppError("INVALID_STATE", refusal);
-    if (payments.length === 0) throw new Error(`stored batch ${batchId} has no live lines`);
-
-    const ids = payments.map((p) => p.id);
+    const { batch, payments } = await lockVoidableBatch(tx, batchId);
+    if (await anyFileDownloaded(tx, batchId)) {
+      const { requestId } = await requestBatchAction(tx, { batchId, kind: "VOID", reason, actor, now });
+      return { outcome: "REQUESTED", batchId, requestId };
+    }
     await voidBatchRecords(tx, { batchId, fromStatus: batch.status, reason, actor, now, payments, action: "batch.voided" });
-    return { batchId, payments: payments.length, paymentIds: ids };
+    return { outcome: "VOIDED", batchId, payments: payments.length, paymentIds: payments.map((p) => p.id) };
   }, VOID_TRANSACTION);
+}
+
+/**
+ * The void a second admin approved (lib/payout/batch-action-carriers.ts), in their transaction:
+ * the same locks and refusals as voidBatch, whatever was downloaded since.
+ */
+export async function voidBatchInTransaction(
+  tx: Tx,
+  options: {
+    batchId: string;
+    reason: string;
+    actor: { id: string; email: string };
+    now: Date;
+    auditAfter?: Record<string, unknown>;
+  },
+): Promise<{ payments: number }> {
+  const { batchId, reason, actor, now, auditAfter } = options;
+  const { batch, payments } = await lockVoidableBatch(tx, batchId);
+  await voidBatchRecords(tx, {
+    batchId,
+    fromStatus: batch.status,
+    reason,
+    actor,
+    now,
+    payments,
+    action: "batch.voided",
+    auditAfter,
+  });
+  return { payments: payments.length };
+}
+
+/** The batch row first: of two admins voiding at once, the second waits here and then sees VOID. */
+async function lockVoidableBatch(tx: Tx, batchId: string): Promise<{ batch: BatchToVoid; payments: BatchPayment[] }> {
+  const [batch] = await tx.$queryRaw<BatchToVoid[]>`
+    SELECT id, status::text AS status, method::text AS method FROM "Batch" WHERE id = ${batchId}::uuid FOR UPDATE`;
+  if (!batch) throw new AppError("NOT_FOUND", "Batch not found");
+  const early = whyBatchCannotBeVoided(batch, []);
+  if (early) throw new AppError("INVALID_STATE", early);
+  const payments = await loadLivePayments(tx, batchId, { lock: true });
+  const refusal = whyBatchCannotBeVoided(batch, payments);
+  if (refusal) throw new AppError("INVALID_STATE", refusal);
+  if (payments.length === 0) throw new Error(`stored batch ${batchId} has no live lines`);
+  return { batch, payments };
+}
+
+/**
+ * Whether anyone downloaded a file of the batch. A download is recorded under a share lock on the
+ * batch row (./open-file-download.ts), so with the batch locked for update the answer holds.
+ */
+export async function anyFileDownloaded(tx: Tx | Db, batchId: string): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ downloaded: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "FileDownload" d JOIN "BatchFile" f ON f.id = d."batchFileId" WHERE f."batchId" = ${batchId}::uuid
+    ) AS downloaded`;
+  return row.downloaded;
 }
 
 /**

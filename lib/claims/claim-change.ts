@@ -3,7 +3,8 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import type { LockedClaim } from "./lock-claim";
-import { assertTransition, canDecide } from "./rules/claim-transitions";
+import { assertTransition, canDecide, TRANSITION_MESSAGES } from "./rules/claim-transitions";
+import { secondApproverRefusal } from "./rules/second-approval";
 
 export type Caseworker = StaffMember;
 
@@ -42,6 +43,13 @@ export function claimSnapshot(claim: {
 /** Decisions (approve, reject, request information) only on NEW and UPDATED claims. */
 export function assertCanDecide(status: ClaimStatus) {
   if (canDecide(status)) return;
+  if (status === "AWAITING_SECOND_APPROVAL") throw new AppError("INVALID_STATE", TRANSITION_MESSAGES.awaitingSecondApproval);
   const refused = assertTransition(status, "APPROVED");
   throw new AppError("INVALID_STATE", refused.ok ? "This claim cannot be decided now" : refused.message);
+}
+
+/** The check for approving or returning a claim that waits for its second caseworker. */
+export function assertMaySecondApprove(claim: LockedClaim, actor: Caseworker) {
+  const refused = secondApproverRefusal(claim, actor.id);
+  if (refused) throw new AppError(refused.code, refused.message);
 }

@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { encryptBankDetails, maskAccountNumber } from "@/lib/crypto/bank-details-cipher";
+import { bankLookupHash } from "@/lib/bank-details/lookup-hash";
 import { addClaimEvent } from "../timeline/claim-events";
 import { makeClaimReference } from "../references/claim-reference";
 import type { ClaimIntake } from "./intake/claim-intake-schema";
@@ -26,6 +27,8 @@ function dateOnly(isoDate: string): Date {
 export async function createClaim(options: {
   db: Db;
   key: Buffer;
+  /** BANK_DETAILS_LOOKUP_KEY: the details keep the account's lookup hash beside their ciphertext. */
+  lookupKey: Buffer;
   intake: ClaimIntake;
   source: ClaimSourceForIntake;
   actor: AuditActor;
@@ -68,7 +71,12 @@ export async function createClaim(options: {
     );
     if (bankDetails) {
       await tx.bankDetails.create({
-        data: { claimantId: claimant.id, ciphertext: encryptBankDetails(bankDetails, key), createdAt: now },
+        data: {
+          claimantId: claimant.id,
+          ciphertext: encryptBankDetails(bankDetails, key),
+          lookupHash: bankLookupHash(bankDetails, options.lookupKey),
+          createdAt: now,
+        },
       });
     }
 

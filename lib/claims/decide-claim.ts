@@ -1,23 +1,34 @@
 import type { Db } from "@/lib/db";
-import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
-import { AppError } from "@/lib/errors";
-import { formatPence } from "@/lib/money";
-import { recordPaymentsCreated } from "../payments/move-payments";
-import { refreshNeedsAttention } from "../payments/payment-holds";
+import { approveWithPayment, type ApprovedOutcome } from "./approve-with-payment";
+import { lockPersonAndSumRecentApprovals } from "./approved-for-person";
 import { changeClaimStatus, type StatusChange } from "./change-claim-status";
 import { validationError, type Caseworker } from "./claim-change";
 import { decideLinesFromForm, type FormFieldReader } from "./rules/decide-lines-form";
-import { paymentForApproval } from "./rules/payment-for-approval";
+import { lineFieldName } from "./rules/decide-lines";
 import { rejectionReasonLabel } from "./rules/rejection-reasons";
+import {
+  secondApprovalDecision,
+  secondApprovalFigures,
+  secondApprovalReason,
+  type ApprovalLimits,
+} from "./rules/second-approval";
 
 export type DecisionOutcome =
-  | { outcome: "APPROVED"; approvedTotalPence: number; payment: { id: string; reference: string; holdReason: string | null } }
+  | ApprovedOutcome
+  | {
+      outcome: "AWAITING_SECOND_APPROVAL";
+      approvedTotalPence: number;
+      recentApprovedPence: number;
+      combinedPence: number;
+    }
   | { outcome: "REJECTED"; reason: string };
 
 /**
- * Submits the caseworker's line-by-line decision. Approval creates the payment in the same
- * transaction, so there is never an approved claim without its payment or a payment without
- * its approval; the claim row lock and version make a double submit decide once.
+ * Submits the caseworker's line-by-line decision. An approval within the limits creates the payment
+ * in the same transaction, so there is never an approved claim without its payment or a payment
+ * without its approval; one above the second-approval threshold (with the person's approvals of the
+ * last 30 days) waits for a second caseworker instead, with no payment and no message to the
+ * claimant yet. The claim row lock and version make a double submit decide once.
  */
 export async function decideClaim(options: {
   db: Db;
@@ -26,8 +37,10 @@ export async function decideClaim(options: {
   expectedVersion: number;
   read: FormFieldReader;
   actor: Caseworker;
+  limits: ApprovalLimits;
+  now?: Date;
 }): Promise<DecisionOutcome> {
-  const { db, key, reference, expectedVersion, read, actor } = options;
+  const { db, key, reference, expectedVersion, read, actor, limits, now = new Date() } = options;
   return changeClaimStatus({
     db,
     reference,
@@ -46,7 +59,6 @@ export async function decideClaim(options: {
         });
       }
       const lines = decided.lines.map((l) => ({ ...l }));
-      const claimant = claim.claimant;
 
       if (decided.outcome === "REJECTED") {
         const reason = rejectionReasonLabel(decided.reason);
@@ -59,42 +71,58 @@ export async function decideClaim(options: {
         };
       }
 
-      const pending = await tx.bankDetailChange.count({ where: { claimantId: claimant.id, status: "PENDING" } });
-      const planned = paymentForApproval({
-        claimReference: reference,
-        paymentMethod: claim.paymentMethod,
-        approvedTotalPence: decided.approvedTotalPence,
-        existingPaymentReferences: claim.payments.map((p) => p.reference),
-        bankDetails: claimant.bankDetails ? decryptBankDetails(claimant.bankDetails.ciphertext, key) : null,
-        hasPendingBankDetailsChange: pending > 0,
+      const recentApprovedPence = await lockPersonAndSumRecentApprovals(tx, {
+        claimantId: claim.claimantId,
+        exceptClaimId: claim.id,
+        now,
       });
-      if (!planned.ok) throw new AppError("INVALID_STATE", planned.message);
+      const lineNumbers = new Map(claim.expenses.map((l) => [l.id, l.lineNo]));
+      const rule = secondApprovalDecision({
+        lines: decided.lines.map((l) => ({ lineNo: lineNumbers.get(l.id)!, approvedPence: l.approvedPence })),
+        recentApprovedPence,
+        limits,
+      });
+      if (rule.kind === "REFUSED") {
+        const byLineNo = new Map(decided.lines.map((l) => [lineNumbers.get(l.id)!, l]));
+        const errors: Record<string, string> = {};
+        for (const refused of rule.lines) {
+          const line = byLineNo.get(refused.lineNo)!;
+          // The amount field when the caseworker typed the amount; the choice when it is the claimed one.
+          const part = line.decision === "APPROVED_DIFFERENT_AMOUNT" ? "amount" : "decision";
+          errors[lineFieldName(line.id, part)] = refused.message;
+        }
+        throw validationError(errors);
+      }
 
-      const payment = await tx.payment.create({ data: { ...planned.payment, personId: claimant.id, claimId: claim.id } });
-      await recordPaymentsCreated(tx, { ids: [payment.id], action: "payment.created", actor, now: payment.createdAt });
-      if (payment.holdReason) await refreshNeedsAttention(tx, claimant.id);
-      const total = formatPence(decided.approvedTotalPence);
+      // Every approval records who approved first and when: the 30-day sum counts a claim from then.
+      const firstApproval = { firstApprovedById: actor.id, firstApprovedAt: now };
+      if (rule.kind === "APPROVE") {
+        return approveWithPayment(tx, {
+          claim,
+          key,
+          approvedTotalPence: rule.approvedTotalPence,
+          actor,
+          event: { kind: "claim.approved", summary: "Approved" },
+          claimUpdate: firstApproval,
+          audit: { lines, recentApprovedPence },
+        });
+      }
+
+      const figures = secondApprovalFigures(rule, limits);
       return {
-        claim: { status: "APPROVED", informationRequestKind: null, rejectionReason: null },
+        claim: { status: "AWAITING_SECOND_APPROVAL", informationRequestKind: null, rejectionReason: null, ...firstApproval },
         event: {
-          kind: "claim.approved",
-          summary: `Approved ${total}: payment ${payment.reference} created${payment.holdReason ? " (on hold)" : ""}`,
-          detail: { paymentId: payment.id, paymentReference: payment.reference, amountPence: payment.amountPence },
+          kind: "claim.first-approved",
+          summary: `Approved, waiting for a second caseworker: ${secondApprovalReason(figures)}`,
+          detail: figures,
         },
-        message: { kind: "CLAIM_APPROVED", data: { claimReference: reference, amountPence: decided.approvedTotalPence } },
-        audit: {
-          lines,
-          payment: {
-            id: payment.id,
-            reference: payment.reference,
-            amountPence: payment.amountPence,
-            holdReason: payment.holdReason,
-          },
-        },
+        message: null,
+        audit: { lines, ...figures },
         result: {
-          outcome: "APPROVED",
-          approvedTotalPence: decided.approvedTotalPence,
-          payment: { id: payment.id, reference: payment.reference, holdReason: payment.holdReason },
+          outcome: "AWAITING_SECOND_APPROVAL",
+          approvedTotalPence: rule.approvedTotalPence,
+          recentApprovedPence: rule.recentApprovedPence,
+          combinedPence: rule.combinedPence,
         },
       };
     },

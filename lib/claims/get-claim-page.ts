@@ -32,6 +32,7 @@ export async function getClaimPage(db: Db, reference: string, key: Buffer) {
       },
       assignedTo: { select: { id: true, name: true } },
       keyedInBy: { select: { id: true, name: true } },
+      firstApprovedBy: { select: { id: true, name: true } },
       expenses: { orderBy: { lineNo: "asc" } },
       payments: {
         orderBy: { createdAt: "asc" },

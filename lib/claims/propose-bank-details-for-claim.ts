@@ -4,15 +4,20 @@ import { bankDetailsSchema } from "./intake/bank-details-schema";
 import { addClaimEvent } from "../timeline/claim-events";
 import type { Caseworker } from "./claim-change";
 import { proposeBankDetailsChange } from "../bank-details/propose-bank-details-change";
+import type { SameAccountPerson } from "../bank-details/same-account";
 
-/** A caseworker keys in new bank details from a claim's page: validated (modulus too), then pending. */
+/**
+ * A caseworker keys in new bank details from a claim's page: validated (modulus too), then pending.
+ * Returns the other people who already hold the account, for the maker's warning.
+ */
 export async function proposeBankDetailsForClaim(options: {
   db: Db;
   key: Buffer;
+  lookupKey: Buffer;
   reference: string;
   fields: Record<string, unknown>;
   actor: Caseworker;
-}): Promise<void> {
+}): Promise<{ sameAccount: SameAccountPerson[] }> {
   const { db, key, reference, fields, actor } = options;
   const parsed = bankDetailsSchema.safeParse({
     nameOnAccount: fields.nameOnAccount,
@@ -25,13 +30,14 @@ export async function proposeBankDetailsForClaim(options: {
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "nameOnAccount")] ??= []).push(issue.message);
     throw new AppError("VALIDATION", "Check the bank details for errors.", fieldErrors);
   }
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { reference } });
     if (!claim) throw new AppError("NOT_FOUND", `There is no claim with reference ${reference}`);
-    await proposeBankDetailsChange(tx, {
+    const { sameAccount } = await proposeBankDetailsChange(tx, {
       claimantId: claim.claimantId,
       details: parsed.data,
       key,
+      lookupKey: options.lookupKey,
       actor,
       proposedById: actor.id,
     });
@@ -41,5 +47,6 @@ export async function proposeBankDetailsForClaim(options: {
       kind: "bank-details.proposed",
       summary: `New bank details proposed by ${actor.name}: awaiting a second caseworker`,
     });
+    return { sameAccount };
   });
 }

@@ -4,6 +4,7 @@ import { maskAccountNumber, type BankDetailsPlain } from "@/lib/crypto/bank-deta
 import { AppError } from "@/lib/errors";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { proposeBankDetailsChange } from "../bank-details/propose-bank-details-change";
+import { ONLINE_RESPONSE_NOTE, RESPONSE_NOTE } from "../bank-details/change-source";
 import { bumpVersion, claimSnapshot } from "./claim-change";
 import { addClaimEvent } from "../timeline/claim-events";
 import { lockClaim } from "./lock-claim";
@@ -22,6 +23,8 @@ export type RecordedResponse = { claimId: string; reference: string; status: Cla
 export async function recordResponse(options: {
   db: Db;
   key: Buffer;
+  /** BANK_DETAILS_LOOKUP_KEY, for new bank details sent with the response. */
+  lookupKey: Buffer;
   reference: string;
   message: string;
   bankDetails?: BankDetailsPlain | null;
@@ -65,9 +68,11 @@ export async function recordResponse(options: {
         claimantId: claim.claimantId,
         details: bankDetails,
         key,
+        lookupKey: options.lookupKey,
         actor,
         proposedById: actorId,
-        note: actorId ? "Sent with the claimant's response" : "Sent with the claimant's response through the online service",
+        // The checker is shown how the claimant sent them (lib/bank-details/change-source.ts).
+        note: actorId ? RESPONSE_NOTE : ONLINE_RESPONSE_NOTE,
       });
       bankDetailsChangeId = change.changeId;
       await addClaimEvent(tx, {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./schema";
 
 const key = Buffer.alloc(32, 7).toString("base64");
-const secrets = { AUTH_SECRET: "a".repeat(40), BANK_DETAILS_KEY: key };
+const lookupKey = Buffer.alloc(32, 8).toString("base64");
+const secrets = { AUTH_SECRET: "a".repeat(40), BANK_DETAILS_KEY: key, BANK_DETAILS_LOOKUP_KEY: lookupKey };
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -16,7 +17,11 @@ function problems(env: Record<string, string>): string[] {
 
 describe("parseConfig", () => {
   it("defaults to production when a database is given, and names every missing secret", () => {
-    expect(problems({ DATABASE_URL: "postgresql://db/x" })).toEqual(["AUTH_SECRET is required", "BANK_DETAILS_KEY is required"]);
+    expect(problems({ DATABASE_URL: "postgresql://db/x" })).toEqual([
+      "AUTH_SECRET is required",
+      "BANK_DETAILS_KEY is required",
+      "BANK_DETAILS_LOOKUP_KEY is required",
+    ]);
   });
 
   it("defaults to demo without a database, but still needs the database URL the start script provides", () => {
@@ -24,7 +29,7 @@ describe("parseConfig", () => {
   });
 
   it("rejects a bank-details key that is not 32 bytes", () => {
-    expect(problems({ DATABASE_URL: "postgresql://db/x", AUTH_SECRET: "a".repeat(40), BANK_DETAILS_KEY: "c2hvcnQ=" })).toEqual([
+    expect(problems({ DATABASE_URL: "postgresql://db/x", ...secrets, BANK_DETAILS_KEY: "c2hvcnQ=" })).toEqual([
       "BANK_DETAILS_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)",
     ]);
   });
@@ -47,13 +52,76 @@ describe("parseConfig", () => {
   });
 
   it("derives AUTH_URL from PORT and APP_HOST", () => {
-    const config = parseConfig({ DATABASE_URL: "postgresql://db/x", ...secrets, PORT: "4000", APP_HOST: "0.0.0.0" });
-    expect(config.authUrl).toBe("http://0.0.0.0:4000");
+    const config = parseConfig({ DATABASE_URL: "postgresql://db/x", ...secrets, PORT: "4000", APP_HOST: "localhost" });
+    expect(config.authUrl).toBe("http://localhost:4000");
   });
 
   it("treats a short cron secret as an error rather than silently accepting it", () => {
     expect(problems({ DATABASE_URL: "postgresql://db/x", ...secrets, CRON_SECRET: "short" })).toEqual([
       "CRON_SECRET must be at least 32 characters",
+    ]);
+  });
+});
+
+describe("AUTH_URL in production", () => {
+  const production = {
+    DISBURSE_MODE: "production",
+    DATABASE_URL: "postgresql://app@db.internal/disburse",
+    AUTH_SECRET: "x".repeat(32),
+    BANK_DETAILS_KEY: Buffer.alloc(32, 1).toString("base64"),
+    BANK_DETAILS_LOOKUP_KEY: Buffer.alloc(32, 2).toString("base64"),
+  };
+
+  it("refuses plain http except on loopback", () => {
+    expect(() => parseConfig({ ...production, AUTH_URL: "http://portal.example.gov.uk" })).toThrow(
+      /AUTH_URL must be an https:\/\/ address in production \(got http:\/\/portal\.example\.gov\.uk\)/,
+    );
+    expect(parseConfig({ ...production, AUTH_URL: "https://portal.example.gov.uk" }).authUrl).toBe(
+      "https://portal.example.gov.uk",
+    );
+    expect(parseConfig({ ...production, AUTH_URL: "http://127.0.0.1:3000" }).authUrl).toBe("http://127.0.0.1:3000");
+    expect(parseConfig({ ...production, AUTH_URL: "http://localhost:3000" }).mode).toBe("production");
+  });
+});
+
+describe("MIGRATION_DATABASE_URL", () => {
+  const given = { DATABASE_URL: "postgresql://app@db/x", ...secrets };
+
+  it("is optional: unset or blank, migrations run as DATABASE_URL", () => {
+    expect(parseConfig(given).migrationDatabaseUrl).toBeUndefined();
+    expect(parseConfig({ ...given, MIGRATION_DATABASE_URL: " " }).migrationDatabaseUrl).toBeUndefined();
+    expect(parseConfig({ ...given, MIGRATION_DATABASE_URL: "postgresql://owner@db/x" }).migrationDatabaseUrl).toBe(
+      "postgresql://owner@db/x",
+    );
+  });
+
+  it("must be a postgresql:// URL when given", () => {
+    expect(problems({ ...given, MIGRATION_DATABASE_URL: "mysql://owner@db/x" })).toEqual([
+      "MIGRATION_DATABASE_URL must be a postgresql:// URL",
+    ]);
+  });
+});
+
+describe("BANK_DETAILS_LOOKUP_KEY", () => {
+  const production = { DATABASE_URL: "postgresql://app@db/x", AUTH_SECRET: "a".repeat(40), BANK_DETAILS_KEY: key };
+
+  it("is required in production, by name, with any other problem", () => {
+    expect(problems(production)).toEqual(["BANK_DETAILS_LOOKUP_KEY is required"]);
+    expect(problems({ ...production, BANK_DETAILS_LOOKUP_KEY: " " })).toEqual(["BANK_DETAILS_LOOKUP_KEY is required"]);
+    expect(problems({ ...production, AUTH_SECRET: "short" })).toEqual([
+      "AUTH_SECRET must be at least 32 characters",
+      "BANK_DETAILS_LOOKUP_KEY is required",
+    ]);
+    expect(parseConfig({ ...production, BANK_DETAILS_LOOKUP_KEY: lookupKey }).bankDetailsLookupKey).toBe(lookupKey);
+  });
+
+  it("may be left unset in demo mode, where npm start generates it", () => {
+    expect(parseConfig({ ...production, DISBURSE_MODE: "demo" }).bankDetailsLookupKey).toBeUndefined();
+  });
+
+  it("must be 32 bytes when given", () => {
+    expect(problems({ ...production, BANK_DETAILS_LOOKUP_KEY: "c2hvcnQ=" })).toEqual([
+      "BANK_DETAILS_LOOKUP_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)",
     ]);
   });
 });

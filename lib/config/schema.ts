@@ -35,8 +35,20 @@ const optionalText = z
 export const configSchema = z.object({
   mode: z.enum(["demo", "production"]),
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  /** The tables' owner, for migrations only; unset: they run as DATABASE_URL (docs/security.md#database-roles). */
+  migrationDatabaseUrl: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+      .optional(),
+  ),
   authSecret: secret(32),
   bankDetailsKey: base64Key,
+  /**
+   * HMAC key of the bank-details lookup hash (same account, another person), separate from the
+   * encryption key. Required in production (REQUIRED_IN_PRODUCTION); `npm start` generates it in demo.
+   */
+  bankDetailsLookupKey: base64Key.optional(),
   cronSecret: optionalText.pipe(secret(32).optional()),
   port: z.coerce.number().int().min(1).max(65535),
   appHost: z.string().min(1),
@@ -78,6 +90,26 @@ export const configSchema = z.object({
     .int("must be a whole number of megabytes")
     .min(1, "must be at least 1")
     .max(1024, "must be at most 1024"),
+  /** Proxies in front of the portal that append to X-Forwarded-For; 0 when it is reached directly. */
+  /** A claim whose approved total, with the person's approvals of the previous 30 days, is above this needs a second caseworker. */
+  secondApprovalThresholdPence: z.coerce
+    .number("must be a whole number of pence")
+    .int("must be a whole number of pence")
+    .min(0)
+    .max(100_000_000),
+  /** No expense line may be approved above this. */
+  lineMaximumPence: z.coerce
+    .number("must be a whole number of pence")
+    .int("must be a whole number of pence")
+    .min(1)
+    .max(100_000_000),
+  trustedProxyHops: z.coerce.number("must be a whole number").int("must be a whole number").min(0).max(5),
+  /** A session with no request for this long ends (sign-in again); a warning shows 5 minutes before. */
+  sessionIdleMinutes: z.coerce
+    .number("must be a whole number of minutes")
+    .int("must be a whole number of minutes")
+    .min(10, "must be at least 10")
+    .max(480, "must be at most 480"),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -86,8 +118,10 @@ export type AppConfig = z.infer<typeof configSchema>;
 export const settingNames: Record<keyof AppConfig, string> = {
   mode: "DISBURSE_MODE",
   databaseUrl: "DATABASE_URL",
+  migrationDatabaseUrl: "MIGRATION_DATABASE_URL",
   authSecret: "AUTH_SECRET",
   bankDetailsKey: "BANK_DETAILS_KEY",
+  bankDetailsLookupKey: "BANK_DETAILS_LOOKUP_KEY",
   cronSecret: "CRON_SECRET",
   port: "PORT",
   appHost: "APP_HOST",
@@ -117,6 +151,10 @@ export const settingNames: Record<keyof AppConfig, string> = {
   logLevel: "LOG_LEVEL",
   demoPassword: "DEMO_PASSWORD",
   uploadMaxMb: "UPLOAD_MAX_MB",
+  secondApprovalThresholdPence: "SECOND_APPROVAL_THRESHOLD_PENCE",
+  lineMaximumPence: "LINE_MAXIMUM_PENCE",
+  trustedProxyHops: "TRUSTED_PROXY_HOPS",
+  sessionIdleMinutes: "SESSION_IDLE_MINUTES",
 };
 
 export type Env = Record<string, string | undefined>;
@@ -136,6 +174,9 @@ export function resolveMode(env: Env): "demo" | "production" {
   return env.DATABASE_URL ? "production" : "demo";
 }
 
+/** Settings the schema lets demo mode leave unset (`npm start` generates them) but production must give. */
+const REQUIRED_IN_PRODUCTION = ["bankDetailsLookupKey"] as const satisfies (keyof AppConfig)[];
+
 const blank = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v);
 
 /** Pure: the environment in, a validated config (or a ConfigError naming every bad setting) out. */
@@ -146,8 +187,10 @@ export function parseConfig(env: Env): AppConfig {
   const raw = {
     mode,
     databaseUrl: blank(env.DATABASE_URL),
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     authSecret: blank(env.AUTH_SECRET),
     bankDetailsKey: blank(env.BANK_DETAILS_KEY),
+    bankDetailsLookupKey: blank(env.BANK_DETAILS_LOOKUP_KEY),
     cronSecret: env.CRON_SECRET,
     port,
     appHost,
@@ -180,17 +223,25 @@ export function parseConfig(env: Env): AppConfig {
     logLevel: blank(env.LOG_LEVEL) ?? "info",
     demoPassword: blank(env.DEMO_PASSWORD) ?? DEFAULT_DEMO_PASSWORD,
     uploadMaxMb: blank(env.UPLOAD_MAX_MB) ?? String(DEFAULT_UPLOAD_MAX_MB),
+    secondApprovalThresholdPence: blank(env.SECOND_APPROVAL_THRESHOLD_PENCE) ?? "50000",
+    lineMaximumPence: blank(env.LINE_MAXIMUM_PENCE) ?? "100000",
+    trustedProxyHops: blank(env.TRUSTED_PROXY_HOPS) ?? "0",
+    sessionIdleMinutes: blank(env.SESSION_IDLE_MINUTES) ?? "30",
   };
   const result = configSchema.safeParse(raw);
-  const sftp = result.success ? sftpProblems(result.data) : [];
-  if (result.success && sftp.length === 0) return result.data;
-  if (result.success) throw new ConfigError(sftp);
+  const missing =
+    mode === "production"
+      ? REQUIRED_IN_PRODUCTION.filter((k) => raw[k] === undefined).map((k) => `${settingNames[k]} is required`)
+      : [];
+  const further = result.success ? [...missing, ...sftpProblems(result.data), ...transportProblems(result.data)] : [];
+  if (result.success && further.length === 0) return result.data;
+  if (result.success) throw new ConfigError(further);
   const problems = result.error.issues.map((issue) => {
     const key = issue.path[0] as keyof AppConfig;
     const name = settingNames[key] ?? String(key);
     return issue.code === "invalid_type" && raw[key] === undefined ? `${name} is required` : `${name} ${issue.message}`;
   });
-  throw new ConfigError(problems);
+  throw new ConfigError([...problems, ...missing]);
 }
 
 /** NOTIFY_TEMPLATE_IDS is a JSON object; anything else is kept as given so the schema names it. */
@@ -213,4 +264,16 @@ function sftpProblems(config: AppConfig): string[] {
     problems.push("PAYOUT_SFTP_PRIVATE_KEY_PATH or PAYOUT_SFTP_PASSWORD is required when PAYOUT_SFTP_HOST is set");
   }
   return problems;
+}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** In production the session cookie must be Secure, so the portal's own address must be https. */
+function transportProblems(config: AppConfig): string[] {
+  if (config.mode !== "production") return [];
+  const url = new URL(config.authUrl);
+  if (url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname)) return [];
+  return [
+    `AUTH_URL must be an https:// address in production (got ${url.origin}): over plain http the session cookie would travel unprotected; only 127.0.0.1, localhost and [::1] may use http`,
+  ];
 }

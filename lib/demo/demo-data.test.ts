@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkBankAccount, isBacsRollNumber } from "../bank-details/modulus";
 import { isClaimReference } from "../references/claim-reference";
 import {
+  AWAITING_SECOND_APPROVAL_CLAIMS,
   CASEWORKER2_EMAIL,
   CASEWORKER_EMAIL,
   REJECTION_REASONS,
@@ -42,6 +43,8 @@ const linesOf = (claim: DemoClaim): DemoExpenseLine[] => linesByClaim.get(claim.
 const eventsOf = (claim: DemoClaim): DemoClaimEvent[] => eventsByClaim.get(claim.id) ?? [];
 const paymentsOf = (claim: DemoClaim): DemoPayment[] => paymentsByClaim.get(claim.id) ?? [];
 const countWhere = <T>(items: T[], predicate: (item: T) => boolean) => items.filter(predicate).length;
+const isLongStay = (claim: DemoClaim, line: DemoExpenseLine) =>
+  claim.status === "AWAITING_SECOND_APPROVAL" && line.lineNo === linesOf(claim).length;
 const failsModulus = (b: { sortCode: string; accountNumber: string }) => !checkBankAccount(b.sortCode, b.accountNumber).valid;
 
 describe("generateDemoData: claims", () => {
@@ -133,13 +136,14 @@ describe("generateDemoData: claims", () => {
 describe("generateDemoData: expense lines", () => {
   it("gives each claim 1 to 4 numbered lines of realistic integer amounts", () => {
     for (const claim of data.claims) {
-      const lines = linesOf(claim);
+      // A claim waiting for a second approval also has a week's accommodation (tested below).
+      const lines = linesOf(claim).filter((l) => !isLongStay(claim, l));
       expect(lines.length, claim.reference).toBeGreaterThanOrEqual(1);
       expect(lines.length, claim.reference).toBeLessThanOrEqual(4);
       expect(lines.map((l) => l.lineNo)).toEqual(lines.map((_, i) => i + 1));
     }
     expect(data.expenseLines.every((l) => claimById.has(l.claimId))).toBe(true);
-    for (const line of data.expenseLines) {
+    for (const line of data.expenseLines.filter((l) => !isLongStay(claimById.get(l.claimId)!, l))) {
       expect(Number.isInteger(line.claimedPence), line.description).toBe(true);
       expect(line.claimedPence).toBeGreaterThanOrEqual(180);
       expect(line.claimedPence).toBeLessThanOrEqual(25_000);
@@ -191,12 +195,48 @@ describe("generateDemoData: expense lines", () => {
           lines.every((l) => l.decision === "REJECTED" && l.approvedPence === null),
           claim.reference,
         ).toBe(true);
-      } else if (claim.status !== "APPROVED") {
+      } else if (claim.status !== "APPROVED" && claim.status !== "AWAITING_SECOND_APPROVAL") {
         expect(
           lines.every((l) => l.decision === null && l.approvedPence === null && l.decisionNote === null),
           claim.reference,
         ).toBe(true);
       }
+    }
+  });
+});
+
+describe("generateDemoData: claims waiting for a second approval", () => {
+  const waiting = data.claims.filter((c) => c.status === "AWAITING_SECOND_APPROVAL");
+
+  it("has a few, bank and cash, approved above £500 with no line above £1,000, and no payment", () => {
+    expect(waiting).toHaveLength(AWAITING_SECOND_APPROVAL_CLAIMS);
+    expect(new Set(waiting.map((c) => c.paymentMethod))).toEqual(new Set(["BANK", "CASH"]));
+    for (const claim of waiting) {
+      const lines = linesOf(claim);
+      expect(lines.every((l) => l.decision === "APPROVED" && l.approvedPence === l.claimedPence)).toBe(true);
+      expect(lines.every((l) => l.claimedPence <= 100_000)).toBe(true);
+      expect(lines.reduce((sum, l) => sum + l.claimedPence, 0)).toBeGreaterThan(50_000);
+      expect(isLongStay(claim, lines.at(-1)!)).toBe(true);
+      expect(paymentsOf(claim)).toEqual([]);
+    }
+  });
+
+  it("records the first approver, never the keyer, on the claim and its last event; each person has only this claim", () => {
+    for (const claim of waiting) {
+      const last = eventsOf(claim).at(-1)!;
+      expect(claim.firstApprovedById).toBe(last.actorId);
+      expect(claim.firstApprovedAt).toEqual(last.at);
+      expect(claim.firstApprovedById).not.toBe(claim.keyedInById);
+      expect(last.summary).toMatch(/^Approved, waiting for a second caseworker: £[\d,]+\.\d\d is above the £500\.00/);
+      expect(countWhere(data.claims, (c) => c.claimantId === claim.claimantId)).toBe(1);
+    }
+  });
+
+  it("records the first approval of every approved claim, and of no other", () => {
+    for (const claim of data.claims) {
+      const decided = claim.status === "APPROVED" || claim.status === "AWAITING_SECOND_APPROVAL";
+      expect(claim.firstApprovedById !== null, claim.reference).toBe(decided);
+      expect(claim.firstApprovedAt !== null, claim.reference).toBe(decided);
     }
   });
 });
@@ -334,11 +374,12 @@ describe("generateDemoData: timeline", () => {
       UPDATED: ["claim.response-received"],
       APPROVED: ["claim.approved"],
       REJECTED: ["claim.rejected"],
+      AWAITING_SECOND_APPROVAL: ["claim.first-approved"],
     };
     for (const claim of data.claims) {
       const last = eventsOf(claim).at(-1);
       expect(finalKind[claim.status], claim.reference).toContain(last?.kind);
-      if (claim.status === "APPROVED" || claim.status === "REJECTED" || claim.status === "INFORMATION_REQUESTED") {
+      if (claim.status !== "NEW" && claim.status !== "UPDATED") {
         expect(CASEWORKER_IDS.has(last?.actorId ?? ""), claim.reference).toBe(true);
       }
       if (claim.status === "INFORMATION_REQUESTED") expect(last?.detail.kind).toBe(claim.informationRequestKind);

@@ -78,6 +78,9 @@ export type DemoClaim = {
   rejectionReason: string | null;
   version: number;
   needsAttention: boolean;
+  /** Who approved the claim (first, when it needed a second caseworker) and when. */
+  firstApprovedById: string | null;
+  firstApprovedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -142,6 +145,8 @@ export const CASEWORKER_EMAIL = "caseworker@demo.disburse.test";
 export const CASEWORKER2_EMAIL = "caseworker2@demo.disburse.test";
 export const BAD_BANK_DETAILS_CLAIMANTS = 3;
 export const PENDING_CHANGE_CLAIMANTS = 4;
+/** Claims approved above the threshold by one caseworker, waiting for a second (lib/claims/rules/second-approval.ts). */
+export const AWAITING_SECOND_APPROVAL_CLAIMS = 3;
 // Below this the status and hold quotas cannot all be met; above it the 1,000 drama-range
 // mobile numbers run out.
 export const MIN_CLAIM_COUNT = 50;
@@ -150,7 +155,7 @@ export const MAX_CLAIM_COUNT = 1000;
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness.
 
-type Rng = {
+export type Rng = {
   /** In [0, 1). */
   next(): number;
   /** An integer in [min, max]. */
@@ -162,7 +167,7 @@ type Rng = {
   uuid(): string;
 };
 
-function createRng(seed: number): Rng {
+export function createRng(seed: number): Rng {
   const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
@@ -317,6 +322,12 @@ function planClaims(claimCount: number, rng: Rng): ClaimPlan[] {
   }
   rng.shuffle(plans);
   markAssistedDigital(plans, Math.round(claimCount / 32));
+  // The last few new claims in the shuffled order (bank and cash), so every claim before them comes
+  // out as it did before this status existed.
+  const fresh = plans.filter((plan) => plan.status === "NEW");
+  const cash = fresh.filter((plan) => plan.method === "CASH").slice(-1);
+  const bank = fresh.filter((plan) => plan.method === "BANK").slice(cash.length - AWAITING_SECOND_APPROVAL_CLAIMS);
+  for (const plan of [...bank, ...cash]) plan.status = "AWAITING_SECOND_APPROVAL";
   return plans;
 }
 
@@ -339,7 +350,9 @@ const CASH_CLAIMANT_BANK_DETAILS_CHANCE = 0.2;
 const ROLL_NUMBER_CHANCE = 0.03;
 
 function claimantFor(ctx: Context, plan: ClaimPlan): ClaimantState {
-  if (plan.profile === "ORDINARY" && ctx.rng.chance(REPEAT_CLAIMANT_CHANCE)) {
+  // A claim waiting for its second approval gets a new person, so its 30-day figure is its own total.
+  const mayRepeat = plan.status !== "AWAITING_SECOND_APPROVAL";
+  if (plan.profile === "ORDINARY" && mayRepeat && ctx.rng.chance(REPEAT_CLAIMANT_CHANCE)) {
     const candidates = ctx.claimants.filter(
       (c) => c.profile === "ORDINARY" && c.method === plan.method && c.claimTimes.length < MAX_CLAIMS_PER_CLAIMANT,
     );
@@ -381,7 +394,7 @@ function newClaimant(ctx: Context, plan: ClaimPlan): ClaimantState {
   return state;
 }
 
-function randomName(rng: Rng): PersonName {
+export function randomName(rng: Rng): PersonName {
   return { firstName: rng.pick(FIRST_NAMES), lastName: rng.pick(LAST_NAMES) };
 }
 
@@ -391,18 +404,18 @@ function randomDateOfBirth(rng: Rng): Date {
   return new Date(from + rng.int(0, Math.floor((to - from) / DAY_MS)) * DAY_MS);
 }
 
-function houseNumber(rng: Rng): string {
+export function houseNumber(rng: Rng): string {
   const number = rng.int(1, 240);
   return rng.chance(0.05) ? `${number}A` : String(number);
 }
 
-function postcodeIn(rng: Rng, place: UkTown): string {
+export function postcodeIn(rng: Rng, place: UkTown): string {
   const letter = () => rng.pick([...POSTCODE_INWARD_LETTERS]);
   return `${rng.pick(place.districts)} ${rng.int(0, 9)}${letter()}${letter()}`;
 }
 
 /** Lower-case ASCII for an email local part: "Zoë Brontë-Smith" -> "zoe", "bronte-smith". */
-function emailSafe(text: string): string {
+export function emailSafe(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{Mn}/gu, "")
@@ -464,7 +477,7 @@ function failingAccount(rng: Rng, sortCode: string): string {
   }
 }
 
-function randomBankDetails(rng: Rng, name: PersonName, failModulus: boolean): BankDetailsPlain {
+export function randomBankDetails(rng: Rng, name: PersonName, failModulus: boolean): BankDetailsPlain {
   const { sortCode } = rng.pick(DEMO_SORT_CODES);
   return {
     sortCode,
@@ -515,8 +528,11 @@ function addClaim(ctx: Context, plan: ClaimPlan, claimant: ClaimantState): void 
   const { eventDate, receivedAt } = claimDates(ctx);
   const keyedInBy = plan.source === "ASSISTED_DIGITAL" ? ctx.caseworker2 : null;
   const assignee = rng.chance(plan.status === "NEW" || plan.status === "UPDATED" ? 0.5 : 0.6) ? rng.pick(ctx.caseworkers) : null;
-  const decider = assignee ?? rng.pick(ctx.caseworkers);
+  const picked = assignee ?? rng.pick(ctx.caseworkers);
+  // The first approver of a claim waiting for a second one is never who keyed it in.
+  const decider = plan.status === "AWAITING_SECOND_APPROVAL" && picked.id === keyedInBy?.id ? ctx.caseworker : picked;
   const lines = expenseLines(rng, claimId, claimant.place);
+  if (plan.status === "AWAITING_SECOND_APPROVAL") lines.push(longStay(rng, claimId, lines.length + 1, claimant.place));
 
   const steps: Step[] = [];
   if (assignee)
@@ -536,6 +552,7 @@ function addClaim(ctx: Context, plan: ClaimPlan, claimant: ClaimantState): void 
       `Approved: ${formatPence(payment.amountPence)} to pay ${plan.method === "BANK" ? "by bank transfer" : "in cash"}`;
     steps[paymentStep].detail = { approvedPence: payment.amountPence, paymentReference: payment.reference };
   }
+  const approvalStep = steps.findIndex((s) => s.kind === "claim.approved" || s.kind === "claim.first-approved");
   if (plan.profile === "CHANGE_PENDING" && payment) {
     addPendingChange(ctx, claimant, midpoint(receivedAt, payment.createdAt));
   }
@@ -565,6 +582,8 @@ function addClaim(ctx: Context, plan: ClaimPlan, claimant: ClaimantState): void 
     rejectionReason: plan.status === "REJECTED" ? rejectionReasonOf(steps) : null,
     version: steps.length,
     needsAttention: payment?.holdReason != null,
+    firstApprovedById: approvalStep >= 0 ? steps[approvalStep].actorId : null,
+    firstApprovedAt: approvalStep >= 0 ? times[approvalStep] : null,
     createdAt: receivedAt,
     updatedAt: times.length > 0 ? times[times.length - 1] : receivedAt,
   });
@@ -627,9 +646,24 @@ function workSteps(ctx: Context, plan: ClaimPlan, decider: Staff, lines: DemoExp
         { kind: "claim.rejected", summary: `Rejected: ${reason}`, actorId: decider.id, detail: { reason } },
       ];
     }
+    case "AWAITING_SECOND_APPROVAL":
+      return [firstApprovalStep(decider, lines)];
     case "NEW":
       return [];
   }
+}
+
+/** Every line approved as claimed; the total is above the £500 threshold by the long stay's line. */
+function firstApprovalStep(decider: Staff, lines: DemoExpenseLine[]): Step {
+  for (const line of lines) decide(line, "APPROVED", line.claimedPence, null);
+  const total = lines.reduce((sum, line) => sum + line.claimedPence, 0);
+  const detail = { approvedTotalPence: total, recentApprovedPence: 0, combinedPence: total, thresholdPence: 50_000 };
+  return {
+    kind: "claim.first-approved",
+    summary: `Approved, waiting for a second caseworker: ${formatPence(total)} is above the £500.00 one caseworker may approve`,
+    actorId: decider.id,
+    detail,
+  };
 }
 
 function optionalRequestRound(ctx: Context, decider: Staff): Step[] {
@@ -799,6 +833,21 @@ function expenseLines(rng: Rng, claimId: string, place: UkTown): DemoExpenseLine
       decisionNote: null,
     };
   });
+}
+
+/** A week's accommodation: £520 to £950, under the £1,000 a line may be approved for. */
+function longStay(rng: Rng, claimId: string, lineNo: number, place: UkTown): DemoExpenseLine {
+  return {
+    id: rng.uuid(),
+    claimId,
+    lineNo,
+    type: "ACCOMMODATION",
+    description: `A week's accommodation near ${place.hospital} during a long stay`,
+    claimedPence: pence(rng, 52_000, 95_000, 100),
+    approvedPence: null,
+    decision: null,
+    decisionNote: null,
+  };
 }
 
 function decide(line: DemoExpenseLine, decision: LineDecision, approvedPence: number | null, decisionNote: string | null): void {

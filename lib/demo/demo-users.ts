@@ -12,4 +12,6 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   // A second plan manager, so that beneficiaries' bank details and payment methods can be approved (four eyes).
   { email: "plan-manager2@demo.disburse.test", name: "Nia Lloyd", role: "PLAN_MANAGER" },
   { email: "admin@demo.disburse.test", name: "Alex Morgan", role: "ADMIN" },
+  // A second admin, so that role grants and voids of downloaded batches can be approved (four eyes).
+  { email: "admin2@demo.disburse.test", name: "Joanna Price", role: "ADMIN" },
 ];

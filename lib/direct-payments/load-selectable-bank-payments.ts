@@ -19,7 +19,7 @@ import { AccessPayFormatter } from "./accesspay/format-accesspay";
 // in memory. The run then COPYs the staging file into STAGE_TABLE and does the rest in SQL.
 
 export const SELECTABLE_BANK_PAYMENTS = `
-  SELECT p.id, p.reference, p."amountPence", b.ciphertext
+  SELECT p.id, p.reference, p."amountPence", b.ciphertext, b."lookupHash"
   FROM "Payment" p
   LEFT JOIN "BankDetails" b ON b."claimantId" = p."personId"
   WHERE p.status = 'NEW' AND p.method = 'BANK' AND p."holdReason" IS NULL
@@ -37,12 +37,12 @@ export const STAGE_TABLE = "run_selection";
 export const CREATE_STAGE_TABLE = `
   CREATE TEMP TABLE ${STAGE_TABLE} (
     seq int NOT NULL, kind char(1) NOT NULL, payment_id uuid NOT NULL,
-    line_no int, amount_pence int, file_reference text, ciphertext text,
+    line_no int, amount_pence int, file_reference text, ciphertext text, lookup_hash text,
     reason text, detail text, timeline_detail text, warning jsonb
   ) ON COMMIT DROP`;
 
 export const COPY_INTO_STAGE_TABLE = `
-  COPY ${STAGE_TABLE} (seq, kind, payment_id, line_no, amount_pence, file_reference, ciphertext,
+  COPY ${STAGE_TABLE} (seq, kind, payment_id, line_no, amount_pence, file_reference, ciphertext, lookup_hash,
                        reason, detail, timeline_detail, warning)
   FROM STDIN (FORMAT csv)`;
 
@@ -75,10 +75,10 @@ export async function stageSelectableBankPayments(
   const hold = (paymentId: string, reference: string, reason: HoldOrExclusionReason, detail: string) => {
     counts.held += 1;
     const { timelineDetail, warning } = stagedHold({ paymentId, reference, reason, detail });
-    return stage(["H", paymentId, null, null, null, null, reason, detail, timelineDetail, warning]);
+    return stage(["H", paymentId, null, null, null, null, null, reason, detail, timelineDetail, warning]);
   };
 
-  await forEachCopyRow(client, SELECTABLE_BANK_PAYMENTS, async ([id, reference, amount, ciphertext]) => {
+  await forEachCopyRow(client, SELECTABLE_BANK_PAYMENTS, async ([id, reference, amount, ciphertext, lookupHash]) => {
     counts.selected += 1;
     const paymentId = id!;
     const paymentReference = reference!;
@@ -97,8 +97,21 @@ export async function stageSelectableBankPayments(
       return hold(paymentId, paymentReference, outcome.exclusion.reason, outcome.exclusion.detail);
     }
     const { line } = outcome;
-    // The line keeps the very ciphertext it was made from: the details it pays to, encrypted.
-    await stage(["L", paymentId, line.lineNo, line.amountPence, line.fileReference, ciphertext, null, null, null, null]);
+    // The line keeps the very ciphertext it was made from (the details it pays to, encrypted), and
+    // that ciphertext's lookup hash, so "paid to the same account" can be found later.
+    await stage([
+      "L",
+      paymentId,
+      line.lineNo,
+      line.amountPence,
+      line.fileReference,
+      ciphertext,
+      lookupHash,
+      null,
+      null,
+      null,
+      null,
+    ]);
     for (const w of outcome.warnings) {
       const warning: RunWarning = {
         kind: "VALUE_CLEANED",
@@ -107,7 +120,7 @@ export async function stageSelectableBankPayments(
         field: w.field,
         changes: w.changes,
       };
-      await stage(["W", paymentId, null, null, null, null, null, null, null, JSON.stringify(warning)]);
+      await stage(["W", paymentId, null, null, null, null, null, null, null, null, JSON.stringify(warning)]);
     }
   });
   return { ...counts, lines: formatter.lineCount, totalPence: formatter.totalPence };

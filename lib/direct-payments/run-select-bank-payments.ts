@@ -72,7 +72,7 @@ export async function selectBankPayments(options: {
       now,
       lines: Prisma.sql`
         SELECT line_no AS "lineNo", payment_id AS "paymentId", amount_pence AS "amountPence",
-               file_reference AS "fileReference", ciphertext AS "bankDetailsCiphertext"
+               file_reference AS "fileReference", ciphertext AS "bankDetailsCiphertext", lookup_hash AS "bankLookupHash"
         FROM ${stage} WHERE kind = 'L'`,
       expected: staged,
     });

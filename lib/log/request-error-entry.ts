@@ -28,7 +28,8 @@ export function requestErrorEntry(error: unknown, request: RequestErrorRequest, 
   if (typeof e.stack === "string") described.stack = e.stack;
   const fields: Record<string, unknown> = {
     component: "next",
-    path: request.path.split("?")[0],
+    // An activation link's path is itself a credential (app/(auth)/activate/[token]): never logged.
+    path: request.path.split("?")[0].replace(/^\/activate\/[^/]+/, "/activate/[token]"),
     method: request.method,
     routerKind: context.routerKind,
     routePath: context.routePath,

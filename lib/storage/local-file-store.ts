@@ -35,6 +35,11 @@ import {
 
 type FileMeta = { contentType: string };
 
+// Payment files and uploads hold bank details and names: readable by the portal's own user only,
+// whatever the umask (docs/security.md#data-at-rest).
+const OWNER_ONLY_DIR = 0o700;
+const OWNER_ONLY_FILE = 0o600;
+
 export class LocalFileStore implements FileStore {
   readonly driver = "local" as const;
   private readonly root: string;
@@ -75,13 +80,13 @@ export class LocalFileStore implements FileStore {
   ): Promise<PutResult> {
     const target = this.pathFor(key);
     const dir = path.dirname(target);
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: OWNER_ONLY_DIR });
 
     const temp = tempPath(dir);
     let won = false;
     let written: { sha256: string; size: number };
     try {
-      const handle = await open(temp, "wx");
+      const handle = await open(temp, "wx", OWNER_ONLY_FILE);
       try {
         written = await fill(handle);
         await handle.sync(); // the bytes are on disk before the name points at them
@@ -201,7 +206,7 @@ export class LocalFileStore implements FileStore {
   private async writeMeta(target: string, meta: FileMeta): Promise<void> {
     const temp = tempPath(path.dirname(target));
     try {
-      await writeFile(temp, JSON.stringify(meta), { flag: "wx" });
+      await writeFile(temp, JSON.stringify(meta), { flag: "wx", mode: OWNER_ONLY_FILE });
       await rename(temp, this.metaPath(target));
     } finally {
       await rm(temp, { force: true });

@@ -1,28 +1,36 @@
 import type { Db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { hashPassword } from "@/lib/auth/password";
-import { generateOneTimePassword } from "@/lib/auth/one-time-password";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import type { AuditActor } from "@/lib/audit/record-audit";
+import { assertCanDeliver, type ActivationDelivery } from "./activation/activation-delivery";
+import { unusablePasswordHash } from "./activation/unusable-password";
+import { proposeRoleGrant } from "./role-grants/propose-role-grant";
 import { isSystemUserEmail, SYSTEM_USER_DOMAIN } from "./system-users";
 import { userSnapshot } from "./user-snapshot";
 
-/** Creates a user with a one-time password, returned once for the admin to pass on. */
+/**
+ * Creating an account is a role grant: the user is made waiting for approval (they cannot sign in)
+ * with no password anyone knows, and a pending grant of the role. When a second admin approves
+ * it, the activation link goes to the user's own email (lib/users/role-grants/decide-role-grant.ts).
+ * Refused at once when that link could not be delivered (production without Notify).
+ */
 export async function createUser(options: {
   db: Db;
-  actor: AuditActor;
+  actor: AuditActor & { id: string };
   email: string;
   name: string;
   role: Role;
-}): Promise<{ userId: string; oneTimePassword: string }> {
-  const { db, actor, email, name, role } = options;
+  delivery: ActivationDelivery;
+  now?: Date;
+}): Promise<{ userId: string; grantId: string }> {
+  const { db, actor, email, name, role, delivery } = options;
+  const now = options.now ?? new Date();
   if (isSystemUserEmail(email)) {
     const message = `Addresses at ${SYSTEM_USER_DOMAIN} are kept for the system's own accounts`;
     throw new AppError("VALIDATION", message, { email: [message] });
   }
-  const oneTimePassword = generateOneTimePassword();
-  const passwordHash = await hashPassword(oneTimePassword);
+  assertCanDeliver(delivery);
+  const passwordHash = await unusablePasswordHash();
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email } });
     if (existing) {
@@ -30,8 +38,11 @@ export async function createUser(options: {
         email: ["A user with this email address already exists"],
       });
     }
-    const user = await tx.user.create({ data: { email, name, role, passwordHash, mustChangePassword: true } });
+    const user = await tx.user.create({
+      data: { email, name, role, passwordHash, awaitingApproval: true, mustChangePassword: false },
+    });
     await recordAudit(tx, { actor, action: "user.created", entityType: "User", entityId: user.id, after: userSnapshot(user) });
-    return { userId: user.id, oneTimePassword };
+    const { grantId } = await proposeRoleGrant(tx, { user, role, actor, now });
+    return { userId: user.id, grantId };
   });
 }

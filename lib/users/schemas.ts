@@ -34,3 +34,33 @@ export const changeOwnPasswordSchema = z
     path: ["newPassword"],
     message: "New password must be different from your current password",
   });
+
+const newPassword = z
+  .string("Enter a new password")
+  .min(MIN_PASSWORD_LENGTH, `New password must be ${MIN_PASSWORD_LENGTH} characters or more`)
+  .max(256, "New password must be 256 characters or fewer");
+
+/** The activation link's form: the token from the link, and the password the user chooses. */
+export const activateAccountSchema = z
+  .object({
+    token: z.string().max(100).default(""),
+    newPassword,
+    confirmPassword: z.string("Confirm your new password").min(1, "Confirm your new password"),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "Passwords do not match" });
+
+export const DECISION_NOTE_MAX = 500;
+
+/** A second admin's decision on a role grant: a reason is needed to reject. */
+export const decideRoleGrantSchema = z
+  .object({
+    grantId: z.uuid("Choose a role change"),
+    decision: z.enum(["APPROVE", "REJECT"], "Choose whether to approve or reject"),
+    note: z.string().trim().max(DECISION_NOTE_MAX, `The note must be ${DECISION_NOTE_MAX} characters or fewer`).default(""),
+  })
+  .refine((v) => v.decision === "APPROVE" || v.note.length > 0, {
+    path: ["note"],
+    message: "Enter why you are rejecting it",
+  });
+
+export const withdrawRoleGrantSchema = z.object({ grantId: z.uuid("Choose a role change") });

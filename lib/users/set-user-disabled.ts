@@ -13,6 +13,7 @@ export function setUserDisabled(options: {
     ...options,
     action: options.disabled ? "user.disabled" : "user.enabled",
     forbidSelf: "You cannot disable or enable your own account. Ask another administrator.",
+    endsSessions: options.disabled,
     change: () => ({ disabledAt: options.disabled ? options.now : null }),
   });
 }

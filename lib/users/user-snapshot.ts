@@ -8,5 +8,6 @@ export function userSnapshot(user: User) {
     role: user.role,
     disabled: !!user.disabledAt,
     mustChangePassword: user.mustChangePassword,
+    awaitingApproval: user.awaitingApproval,
   };
 }

@@ -18,6 +18,8 @@ export type PageExpectation = {
 export const expectedPages: PageExpectation[] = [
   { pattern: "/", url: "/", allowed: EVERY_ROLE },
   { pattern: "/login", url: "/login", allowed: "public" },
+  // An activation link, followed signed out; a token nobody issued shows "cannot be used" (200).
+  { pattern: "/activate/[token]", url: "/activate/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", allowed: "public" },
   { pattern: "/account/password", url: "/account/password", allowed: EVERY_ROLE },
   { pattern: "/claims", url: "/claims", allowed: ["CASEWORKER", "ADMIN"] },
   { pattern: "/claims/new", url: "/claims/new", allowed: ["CASEWORKER"] },
@@ -29,6 +31,7 @@ export const expectedPages: PageExpectation[] = [
   { pattern: "/outbox", url: "/outbox", allowed: ["ADMIN"] },
   { pattern: "/admin/users", url: "/admin/users", allowed: ["ADMIN"] },
   { pattern: "/admin/users/[id]", url: "/admin/users/{adminUserId}", allowed: ["ADMIN"] },
+  { pattern: "/admin/approvals", url: "/admin/approvals", allowed: ["ADMIN"] },
   { pattern: "/payout", url: "/payout", allowed: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"] },
   // Random ids: the roles allowed get past the check to "not found"; the rest get 403 first.
   {
@@ -84,10 +87,52 @@ export const expectedPages: PageExpectation[] = [
     allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
     allowedStatus: 404,
   },
+  // Enrolment files: whoever sees the plan sees them; only plan managers upload and decide.
+  {
+    pattern: "/benefit-plans/[code]/uploads",
+    url: "/benefit-plans/NO-SUCH-PLAN/uploads",
+    allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/benefit-plans/[code]/uploads/[id]",
+    url: "/benefit-plans/NO-SUCH-PLAN/uploads/5d3c1b2a-9e8f-4a7b-8c6d-5e4f3a2b1c0d",
+    allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+    allowedStatus: 404,
+  },
+  // Payment points: a random id gets the roles allowed past the check to "not found". A point's payroll
+  // page admits every role and then the point decides: its manager, whatever their role, besides those
+  // who see payment points (tests/plans/payment-points-access.test.ts).
+  { pattern: "/payment-points", url: "/payment-points", allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  { pattern: "/payment-points/new", url: "/payment-points/new", allowed: ["PLAN_MANAGER"] },
+  {
+    pattern: "/payment-points/[id]",
+    url: "/payment-points/4a7c9e1b-3d5f-4b2a-8c6e-9f1a3b5c7d9e",
+    allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/payment-points/[id]/edit",
+    url: "/payment-points/4a7c9e1b-3d5f-4b2a-8c6e-9f1a3b5c7d9e/edit",
+    allowed: ["PLAN_MANAGER"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/payment-points/[id]/payroll",
+    url: "/payment-points/4a7c9e1b-3d5f-4b2a-8c6e-9f1a3b5c7d9e/payroll",
+    allowed: EVERY_ROLE,
+    allowedStatus: 404,
+  },
   { pattern: "/payment-cycles", url: "/payment-cycles", allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
   {
     pattern: "/payment-cycles/[id]",
     url: "/payment-cycles/8e2f6a4c-1b3d-4c5e-9f7a-2b4c6d8e0f13",
+    allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/payment-cycles/[id]/reconciliation",
+    url: "/payment-cycles/8e2f6a4c-1b3d-4c5e-9f7a-2b4c6d8e0f13/reconciliation",
     allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
     allowedStatus: 404,
   },
@@ -111,6 +156,13 @@ export type RouteExpectation = {
 export const expectedRoutes: RouteExpectation[] = [
   { pattern: "/api/health", method: "GET", url: "/api/health", allowed: "public" },
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: "/api/auth/session", allowed: "auth" },
+  // "Stay signed in" on the idle warning: any signed-in role, 401 signed out.
+  {
+    pattern: "/api/session",
+    method: "POST",
+    url: "/api/session",
+    allowed: ["CASEWORKER", "SSCL_FINANCE", "ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+  },
   { pattern: "/api/claims", method: "POST", url: "/api/claims", allowed: "api-token" },
   { pattern: "/api/cron/direct-payments", method: "GET", url: "/api/cron/direct-payments", allowed: "cron" },
   { pattern: "/api/cron/payout-payments", method: "GET", url: "/api/cron/payout-payments", allowed: "cron" },
@@ -141,8 +193,25 @@ export const expectedRoutes: RouteExpectation[] = [
     pattern: "/api/uploads/[uploadId]/error-report",
     method: "GET",
     url: "/api/uploads/0d9b9a3e-8f64-4a55-b1d8-2f0c6f7e9a20/error-report",
-    // Caseworkers: only for the Payout return files they upload (tests/payout/pages-error-report-access.test.ts).
-    allowed: ["CASEWORKER", "SSCL_FINANCE", "ADMIN"],
+    // Caseworkers: only for the Payout return files they upload (tests/payout/pages-error-report-access.test.ts);
+    // plan managers and accountants: only for enrolment files (tests/plans/enrolment-file-route.test.ts).
+    allowed: ["CASEWORKER", "SSCL_FINANCE", "ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+    allowedStatus: 404,
+  },
+  // A cycle's payroll CSV and PDF report; a point's manager of any role also exports the point's
+  // payroll with ?point= (tests/plans/payroll-export.test.ts).
+  {
+    pattern: "/api/payment-cycles/[id]/payroll.csv",
+    method: "GET",
+    url: "/api/payment-cycles/8e2f6a4c-1b3d-4c5e-9f7a-2b4c6d8e0f13/payroll.csv",
+    allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/api/payment-cycles/[id]/payroll.pdf",
+    method: "GET",
+    url: "/api/payment-cycles/8e2f6a4c-1b3d-4c5e-9f7a-2b4c6d8e0f13/payroll.pdf",
+    allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
     allowedStatus: 404,
   },
   // Uploads stream in as a form post. A body with no file in it: the roles allowed get past the
@@ -175,12 +244,21 @@ export const expectedRoutes: RouteExpectation[] = [
     allowed: ["CASEWORKER"],
     allowedStatus: 400,
   },
+  // An enrolment file names its plan: plan managers get past the check to "no such plan".
+  {
+    pattern: "/api/uploads/enrolment",
+    method: "POST",
+    url: "/api/uploads/enrolment?plan=NO-SUCH-PLAN",
+    allowed: ["PLAN_MANAGER"],
+    allowedStatus: 404,
+  },
 ];
 
 export type ActionExpectation = { file: string; name: string; allowed: Role[] | "public" | "self" };
 
 export const expectedActions: ActionExpectation[] = [
   { file: "app/(auth)/login/actions.ts", name: "signInAction", allowed: "public" },
+  { file: "app/(auth)/activate/[token]/actions.ts", name: "activateAccountAction", allowed: "public" },
   { file: "app/sign-out-action.ts", name: "signOutAction", allowed: "self" },
   { file: "app/(portal)/account/password/actions.ts", name: "changeOwnPasswordAction", allowed: EVERY_ROLE },
   { file: "app/(portal)/admin/users/actions.ts", name: "createUserAction", allowed: ["ADMIN"] },
@@ -188,8 +266,13 @@ export const expectedActions: ActionExpectation[] = [
   { file: "app/(portal)/admin/users/actions.ts", name: "setUserDisabledAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/users/actions.ts", name: "unlockUserAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/users/actions.ts", name: "resetUserPasswordAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/admin/approvals/actions.ts", name: "decideRoleGrantAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/admin/approvals/actions.ts", name: "withdrawRoleGrantAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/admin/approvals/actions.ts", name: "decideBatchActionAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "assignClaimAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "decideClaimAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "secondApproveClaimAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/actions.ts", name: "returnClaimAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "rejectClaimAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "requestInformationAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "recordResponseAction", allowed: ["CASEWORKER"] },
@@ -245,9 +328,21 @@ export const expectedActions: ActionExpectation[] = [
     name: "decidePaymentMethodAction",
     allowed: ["PLAN_MANAGER"],
   },
+  {
+    file: "app/(portal)/benefit-plans/[code]/uploads/[id]/actions.ts",
+    name: "decideEnrolmentFileChangesAction",
+    allowed: ["PLAN_MANAGER"],
+  },
+  { file: "app/(portal)/payment-points/actions.ts", name: "createPaymentPointAction", allowed: ["PLAN_MANAGER"] },
+  { file: "app/(portal)/payment-points/actions.ts", name: "changePaymentPointAction", allowed: ["PLAN_MANAGER"] },
   { file: "app/(portal)/payment-cycles/actions.ts", name: "createCycleAction", allowed: ["ACCOUNTANT"] },
   { file: "app/(portal)/payment-cycles/[id]/actions.ts", name: "decideSuspendedPaymentsAction", allowed: ["ACCOUNTANT"] },
   { file: "app/(portal)/payment-cycles/[id]/actions.ts", name: "approveCycleAction", allowed: ["ACCOUNTANT"] },
   { file: "app/(portal)/payment-cycles/[id]/actions.ts", name: "rejectCycleAction", allowed: ["ACCOUNTANT"] },
   { file: "app/(portal)/payment-cycles/[id]/actions.ts", name: "rebuildPayrollAction", allowed: ["ACCOUNTANT"] },
+  {
+    file: "app/(portal)/payment-cycles/[id]/reconciliation/actions.ts",
+    name: "reconcileCycleAction",
+    allowed: ["ACCOUNTANT"],
+  },
 ];

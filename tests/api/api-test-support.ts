@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { vi } from "vitest";
 import { keyFromBase64 } from "@/lib/crypto/bank-details-cipher";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { TEST_LOOKUP_KEY } from "../support/lookup-key";
 
 export const BANK_DETAILS_KEY_BASE64 = randomBytes(32).toString("base64");
 export const bankKey = () => keyFromBase64(BANK_DETAILS_KEY_BASE64);
@@ -13,6 +14,7 @@ export async function loadApiRoutes(databaseUrl: string) {
   vi.resetModules();
   process.env.DATABASE_URL = databaseUrl;
   process.env.BANK_DETAILS_KEY = BANK_DETAILS_KEY_BASE64;
+  process.env.BANK_DETAILS_LOOKUP_KEY = TEST_LOOKUP_KEY.toString("base64");
   process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
   delete (globalThis as { prisma?: unknown }).prisma;
   const claims = await import("@/app/api/claims/route");

@@ -9,6 +9,7 @@ import type { ClaimStatus, InformationRequestKind, PaymentStatus } from "@/lib/g
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 import { apiRequest, bankKey, loadApiRoutes, newIdempotencyKey, rowCounts } from "./api-test-support";
+import { TEST_LOOKUP_KEY } from "../support/lookup-key";
 
 const { db, url } = useTestDatabase();
 let postResponse: Awaited<ReturnType<typeof loadApiRoutes>>["postResponse"];
@@ -28,6 +29,7 @@ async function claimIn(status: ClaimStatus, options: { requestKind?: Information
   const { id, reference } = await createClaim({
     db: db(),
     key: bankKey(),
+    lookupKey: TEST_LOOKUP_KEY,
     intake,
     source: "API",
     actor: { system: "test" },

@@ -35,7 +35,12 @@ let signInAction: SignInAction;
 
 beforeAll(async () => {
   delete (globalThis as { prisma?: unknown }).prisma;
-  Object.assign(process.env, { DATABASE_URL: url(), AUTH_SECRET: randomBytes(32).toString("base64url") });
+  Object.assign(process.env, {
+    DATABASE_URL: url(),
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    BANK_DETAILS_KEY: randomBytes(32).toString("base64"),
+    BANK_DETAILS_LOOKUP_KEY: randomBytes(32).toString("base64"),
+  });
   ({ signInAction } = await import("@/app/(auth)/login/actions"));
 });
 

@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { decideBatchAction } from "@/lib/batches/batch-actions/decide-batch-action";
 import { loadBatchForVoid, voidBatch } from "@/lib/batches/void-batch";
+import { batchActionCarriers } from "@/lib/payout/batch-action-carriers";
 import { sha256Hex } from "@/lib/storage/file-store";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
@@ -64,8 +66,8 @@ describe("voiding a stored batch", () => {
     const voidedAt = nextNow();
 
     const result = await voidBatch({ db: db(), batchId: batch.id, reason: `  ${REASON}  `, actor, now: voidedAt });
-    expect(result).toMatchObject({ batchId: batch.id, payments: 3 });
-    expect([...result.paymentIds].sort()).toEqual([...ids].sort());
+    expect(result).toMatchObject({ outcome: "VOIDED", batchId: batch.id, payments: 3 });
+    expect(result.outcome === "VOIDED" && [...result.paymentIds].sort()).toEqual([...ids].sort());
 
     const after = await db().batch.findUniqueOrThrow({ where: { id: batch.id } });
     expect(after).toMatchObject({ status: "VOID", voidReason: REASON, voidedAt, voidedById: actor.id });
@@ -127,12 +129,23 @@ describe("voiding a stored batch", () => {
     await db().fileDownload.create({
       data: { batchFileId: voidCsv.id, userId: finance.id, downloadedAt: new Date(start.getTime() + 60_000) },
     });
-    await voidBatch({
+    // Downloaded, so the void is a request that a second admin approves (tests/batches/batch-four-eyes.test.ts).
+    const asked = await voidBatch({
       db: db(),
       batchId: batch.id,
       reason: REASON,
       actor: await admin(),
       now: new Date(start.getTime() + 120_000),
+    });
+    if (asked.outcome !== "REQUESTED") throw new Error("a downloaded batch's void needs a second admin");
+    const second = await makeUser(db(), { role: "ADMIN" });
+    await decideBatchAction({
+      db: db(),
+      actor: { id: second.id, email: second.email },
+      requestId: asked.requestId,
+      decision: "APPROVE",
+      now: new Date(start.getTime() + 180_000),
+      carryOut: batchActionCarriers,
     });
     const resent = await run(db(), store(), { now: new Date(start.getTime() + 30 * 60_000) });
     expect(resent).toMatchObject({ status: "SUCCEEDED" });

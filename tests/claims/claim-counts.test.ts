@@ -72,7 +72,7 @@ const counterRows = async () => (await db().$queryRaw<{ n: number }[]>`SELECT co
 describe("ClaimCount: the home page's counts, kept by triggers", () => {
   it("starts at zero and counts inserts, one statement or many", async () => {
     expect(await countClaimsByStatus({ db: db(), userId: me })).toEqual({
-      byStatus: { NEW: 0, INFORMATION_REQUESTED: 0, UPDATED: 0, APPROVED: 0, REJECTED: 0 },
+      byStatus: { NEW: 0, INFORMATION_REQUESTED: 0, UPDATED: 0, APPROVED: 0, REJECTED: 0, AWAITING_SECOND_APPROVAL: 0 },
       needsAttention: 0,
       assignedToUser: 0,
     });

@@ -6,6 +6,7 @@ import { validBody, type AnyBody } from "@/lib/claims/intake/test-fixtures";
 import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
+import { TEST_LOOKUP_KEY } from "../support/lookup-key";
 
 const { db } = useTestDatabase();
 const key = randomBytes(32);
@@ -40,6 +41,7 @@ describe("createClaim (assisted digital)", () => {
     const { id, reference } = await createClaim({
       db: db(),
       key,
+      lookupKey: TEST_LOOKUP_KEY,
       intake: intake(),
       source: "ASSISTED_DIGITAL",
       actor,
@@ -77,6 +79,7 @@ describe("createClaim (assisted digital)", () => {
     const { id } = await createClaim({
       db: db(),
       key,
+      lookupKey: TEST_LOOKUP_KEY,
       intake: intake((b) => {
         b.expenses = [
           { type: "BUS", description: "Bus out", amountPence: 250 },
@@ -102,6 +105,7 @@ describe("createClaim (assisted digital)", () => {
     const { id } = await createClaim({
       db: db(),
       key,
+      lookupKey: TEST_LOOKUP_KEY,
       intake: intake((b) => {
         b.paymentMethod = "CASH";
         b.bankDetails = null;
@@ -125,6 +129,7 @@ describe("createClaim (assisted digital)", () => {
     const first = await createClaim({
       db: db(),
       key,
+      lookupKey: TEST_LOOKUP_KEY,
       intake: intake(),
       source: "ASSISTED_DIGITAL",
       actor,
@@ -137,6 +142,7 @@ describe("createClaim (assisted digital)", () => {
     const second = await createClaim({
       db: db(),
       key,
+      lookupKey: TEST_LOOKUP_KEY,
       intake: intake(),
       source: "ASSISTED_DIGITAL",
       actor,
@@ -156,6 +162,7 @@ describe("createClaim (assisted digital)", () => {
       createClaim({
         db: db(),
         key,
+        lookupKey: TEST_LOOKUP_KEY,
         intake: intake(),
         source: "ASSISTED_DIGITAL",
         actor,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { proposeBankDetailsChange } from "@/lib/bank-details/propose-bank-details-change";
 import { decideBankDetailsChange } from "@/lib/bank-details/decide-bank-details-change";
 import { decideClaim } from "@/lib/claims/decide-claim";
+import { DEFAULT_APPROVAL_LIMITS } from "@/lib/claims/rules/second-approval";
 import { rejectClaim } from "@/lib/claims/reject-claim";
 import { requestInformation } from "@/lib/claims/request-information";
 import { lineFieldName } from "@/lib/claims/rules/decide-lines";
@@ -11,9 +12,11 @@ import { cancelPayment } from "@/lib/claims/cancel-payment";
 import { makeUser } from "../support/make-user";
 import { formReader, makeClaim, VALID_BANK } from "../support/make-claim";
 import { useTestDatabase } from "../support/test-db";
+import { TEST_LOOKUP_KEY } from "../support/lookup-key";
 
 const { db } = useTestDatabase();
 const key = randomBytes(32);
+const limits = DEFAULT_APPROVAL_LIMITS;
 const now = new Date("2026-11-22T10:00:00Z");
 
 async function caseworker() {
@@ -32,6 +35,7 @@ describe("deciding a claim", () => {
     const result = await decideClaim({
       db: db(),
       key,
+      limits,
       reference: claim.reference,
       expectedVersion: 0,
       read: approveAll(claim.expenses),
@@ -77,7 +81,7 @@ describe("deciding a claim", () => {
       [lineFieldName(b.id, "note")]: "Off-peak fare",
       [lineFieldName(c.id, "decision")]: "REJECT",
     });
-    const result = await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read, actor });
+    const result = await decideClaim({ db: db(), key, limits, reference: claim.reference, expectedVersion: 0, read, actor });
     expect(result).toMatchObject({ outcome: "APPROVED", approvedTotalPence: 1240 + 2550 });
     const lines = await db().expenseLine.findMany({ where: { claimId: claim.id }, orderBy: { lineNo: "asc" } });
     expect(lines.map((l) => [l.decision, l.approvedPence, l.decisionNote])).toEqual([
@@ -98,7 +102,7 @@ describe("deciding a claim", () => {
       [lineFieldName(b.id, "decision")]: "REJECT",
     });
     await expect(
-      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read, actor }),
+      decideClaim({ db: db(), key, limits, reference: claim.reference, expectedVersion: 0, read, actor }),
     ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { [lineFieldName(a.id, "amount")]: [expect.stringContaining("£12.40")] },
@@ -114,18 +118,18 @@ describe("deciding a claim", () => {
     const line = claim.expenses[0];
     const noReason = formReader({ [lineFieldName(line.id, "decision")]: "REJECT" });
     await expect(
-      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: noReason, actor }),
+      decideClaim({ db: db(), key, limits, reference: claim.reference, expectedVersion: 0, read: noReason, actor }),
     ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { rejectionReason: ["Choose a reason for rejecting the claim"] },
     });
     const withReason = formReader({ [lineFieldName(line.id, "decision")]: "REJECT", rejectionReason: "NO_EVIDENCE" });
-    expect(await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: withReason, actor })).toEqual(
-      {
-        outcome: "REJECTED",
-        reason: "No receipts or evidence",
-      },
-    );
+    expect(
+      await decideClaim({ db: db(), key, limits, reference: claim.reference, expectedVersion: 0, read: withReason, actor }),
+    ).toEqual({
+      outcome: "REJECTED",
+      reason: "No receipts or evidence",
+    });
     expect(await db().payment.count({ where: { claimId: claim.id } })).toBe(0);
     expect((await db().notification.findMany({ where: { claimId: claim.id } })).map((n) => n.template)).toEqual([
       "CLAIM_REJECTED",
@@ -137,7 +141,15 @@ describe("deciding a claim", () => {
     const { claim } = await makeClaim(db(), key);
     await db().claim.update({ where: { id: claim.id }, data: { version: 3 } });
     await expect(
-      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 2, read: approveAll(claim.expenses), actor }),
+      decideClaim({
+        db: db(),
+        key,
+        limits,
+        reference: claim.reference,
+        expectedVersion: 2,
+        read: approveAll(claim.expenses),
+        actor,
+      }),
     ).rejects.toMatchObject({
       code: "STALE",
       message: expect.stringContaining("Reload the page"),
@@ -149,7 +161,15 @@ describe("deciding a claim", () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key);
     const submit = () =>
-      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor });
+      decideClaim({
+        db: db(),
+        key,
+        limits,
+        reference: claim.reference,
+        expectedVersion: 0,
+        read: approveAll(claim.expenses),
+        actor,
+      });
     const results = await Promise.allSettled([submit(), submit(), submit()]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual([
@@ -167,6 +187,7 @@ describe("deciding a claim", () => {
       decideClaim({
         db: db(),
         key,
+        limits,
         reference: claim.reference,
         expectedVersion: 0,
         read: approveAll(claim.expenses),
@@ -182,6 +203,7 @@ describe("deciding a claim", () => {
         await decideClaim({
           db: db(),
           key,
+          limits,
           reference: claim.reference,
           expectedVersion: 0,
           read: approveAll(claim.expenses),
@@ -195,7 +217,15 @@ describe("deciding a claim", () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key, { bank: null });
     await expect(
-      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read: approveAll(claim.expenses), actor }),
+      decideClaim({
+        db: db(),
+        key,
+        limits,
+        reference: claim.reference,
+        expectedVersion: 0,
+        read: approveAll(claim.expenses),
+        actor,
+      }),
     ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: expect.stringContaining("no bank details"),
@@ -205,6 +235,7 @@ describe("deciding a claim", () => {
       decideClaim({
         db: db(),
         key,
+        limits,
         reference: bad.claim.reference,
         expectedVersion: 0,
         read: approveAll(bad.claim.expenses),
@@ -223,6 +254,7 @@ describe("deciding a claim", () => {
     const result = await decideClaim({
       db: db(),
       key,
+      limits,
       reference: claim.reference,
       expectedVersion: 0,
       read: approveAll(claim.expenses),
@@ -252,7 +284,15 @@ describe("requesting information and rejecting", () => {
     expect(after).toMatchObject({ status: "INFORMATION_REQUESTED", informationRequestKind: "BANK_DETAILS", version: 1 });
     expect(after.notifications.map((n) => n.template)).toEqual(["BANK_DETAILS_REQUESTED"]);
     await expect(
-      decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 1, read: approveAll(claim.expenses), actor }),
+      decideClaim({
+        db: db(),
+        key,
+        limits,
+        reference: claim.reference,
+        expectedVersion: 1,
+        read: approveAll(claim.expenses),
+        actor,
+      }),
     ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: expect.stringContaining("waiting for information"),
@@ -289,6 +329,7 @@ describe("payments and bank details", () => {
     const result = await decideClaim({
       db: db(),
       key,
+      limits,
       reference: claim.reference,
       expectedVersion: 0,
       read: approveAll(claim.expenses),
@@ -312,6 +353,7 @@ describe("payments and bank details", () => {
     const result = await decideClaim({
       db: db(),
       key,
+      limits,
       reference: claim.reference,
       expectedVersion: 0,
       read: approveAll(claim.expenses),
@@ -321,7 +363,14 @@ describe("payments and bank details", () => {
 
     const newDetails = { sortCode: "089999", accountNumber: "66374958", nameOnAccount: "Ada Lovelace", rollNumber: null };
     const { changeId } = await db().$transaction((tx) =>
-      proposeBankDetailsChange(tx, { claimantId: claimant.id, details: newDetails, key, actor: maker, proposedById: maker.id }),
+      proposeBankDetailsChange(tx, {
+        claimantId: claimant.id,
+        details: newDetails,
+        key,
+        lookupKey: TEST_LOOKUP_KEY,
+        actor: maker,
+        proposedById: maker.id,
+      }),
     );
     expect(await db().payment.findUniqueOrThrow({ where: { id: result.payment.id } })).toMatchObject({
       holdReason: "BANK_DETAILS_CHANGE_PENDING",

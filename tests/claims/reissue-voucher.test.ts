@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { proposeBankDetailsChange } from "@/lib/bank-details/propose-bank-details-change";
 import { cancelPayment } from "@/lib/claims/cancel-payment";
 import { decideClaim } from "@/lib/claims/decide-claim";
+import { DEFAULT_APPROVAL_LIMITS } from "@/lib/claims/rules/second-approval";
 import { STALE_MESSAGE } from "@/lib/claims/lock-claim";
 import { reissueVoucher, voucherReissueState } from "@/lib/claims/reissue-payment";
 import { lineFieldName } from "@/lib/claims/rules/decide-lines";
@@ -18,9 +19,11 @@ import { forcePaymentUpdate } from "../support/force-payment-update";
 import { formReader, makeClaim, VALID_BANK } from "../support/make-claim";
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
+import { TEST_LOOKUP_KEY } from "../support/lookup-key";
 
 const { db } = useTestDatabase();
 const key = randomBytes(32);
+const limits = DEFAULT_APPROVAL_LIMITS;
 const places = usePayoutPlaces();
 const bankStore = useTempStore();
 let clock = new Date("2026-12-20T10:00:00Z").getTime();
@@ -43,7 +46,7 @@ async function voucherThat(
     lines: [options.pence ?? 2500],
   });
   const read = formReader(Object.fromEntries(claim.expenses.map((l) => [lineFieldName(l.id, "decision"), "APPROVE"])));
-  const decided = await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read, actor });
+  const decided = await decideClaim({ db: db(), key, limits, reference: claim.reference, expectedVersion: 0, read, actor });
   if (decided.outcome !== "APPROVED") throw new Error("not approved");
   // The Payout run, the payment-code file and the reconciliation report are other modules' (and
   // tested there): here the voucher is put straight into the state they leave it in.
@@ -213,6 +216,7 @@ describe("reissuing an expired voucher", () => {
         claimantId: pending.claimant.id,
         details: { ...VALID_BANK, nameOnAccount: "Someone Else" },
         key,
+        lookupKey: TEST_LOOKUP_KEY,
         actor: pending.actor,
         proposedById: pending.actor.id,
       }),
@@ -246,7 +250,7 @@ describe("reissuing an expired voucher", () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key, { method: "CASH", bank: null, lines: [900] });
     const read = formReader(Object.fromEntries(claim.expenses.map((l) => [lineFieldName(l.id, "decision"), "APPROVE"])));
-    const decided = await decideClaim({ db: db(), key, reference: claim.reference, expectedVersion: 0, read, actor });
+    const decided = await decideClaim({ db: db(), key, limits, reference: claim.reference, expectedVersion: 0, read, actor });
     if (decided.outcome !== "APPROVED") throw new Error("not approved");
     await cancelPayment({ db: db(), paymentId: decided.payment.id, reason: "Claimant withdrew", actor, now: tick() });
     expect(await queued()).not.toContain(decided.payment.id);

@@ -27,12 +27,16 @@ function tempFolder(mode: number) {
 function start(env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([k]) => !/^(DATABASE_URL|DISBURSE_MODE|AUTH_SECRET|BANK_DETAILS_KEY|CRON_SECRET|EMBEDDED_PG_\w+)$/.test(k),
+      ([k]) =>
+        !/^(DATABASE_URL|DISBURSE_MODE|AUTH_SECRET|BANK_DETAILS_KEY|BANK_DETAILS_LOOKUP_KEY|CRON_SECRET|EMBEDDED_PG_\w+)$/.test(
+          k,
+        ),
     ),
   );
   const secrets: Record<string, string> = {
     AUTH_SECRET: "a".repeat(43),
     BANK_DETAILS_KEY: Buffer.alloc(32, 7).toString("base64"),
+    BANK_DETAILS_LOOKUP_KEY: Buffer.alloc(32, 6).toString("base64"),
     CRON_SECRET: "c".repeat(43),
   };
   return new Promise((resolve, reject) => {

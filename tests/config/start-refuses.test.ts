@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 function start(env: Record<string, string>) {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([k]) => !/^(DATABASE_URL|DISBURSE_MODE|AUTH_SECRET|BANK_DETAILS_KEY|CRON_SECRET)$/.test(k),
+      ([k]) => !/^(DATABASE_URL|DISBURSE_MODE|AUTH_SECRET|BANK_DETAILS_KEY|BANK_DETAILS_LOOKUP_KEY|CRON_SECRET)$/.test(k),
     ),
   );
   return spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.mts"], {
@@ -47,7 +47,12 @@ describe("demo secrets", () => {
   it("are generated once, kept in secrets.json, and reused on the next start", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "disburse-secrets-"));
     const first: Record<string, string | undefined> = {};
-    expect(applyDemoSecrets(first, dir).sort()).toEqual(["AUTH_SECRET", "BANK_DETAILS_KEY", "CRON_SECRET"]);
+    expect(applyDemoSecrets(first, dir).sort()).toEqual([
+      "AUTH_SECRET",
+      "BANK_DETAILS_KEY",
+      "BANK_DETAILS_LOOKUP_KEY",
+      "CRON_SECRET",
+    ]);
     expect(Buffer.from(first.BANK_DETAILS_KEY!, "base64")).toHaveLength(32);
     const second: Record<string, string | undefined> = {};
     applyDemoSecrets(second, dir);

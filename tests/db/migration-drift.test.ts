@@ -76,6 +76,16 @@ const SQL_ONLY: SqlOnly[] = [
   { kind: "index", name: "Claim_attention_eventDate_id_idx", table: "Claim" },
   { kind: "index", name: "Claim_attention_reference_idx", table: "Claim" },
   { kind: "index", name: "Claim_attention_claimantName_id_idx", table: "Claim" },
+  // 20261129090000_app_role: the portal's group role's rights (a function the owner can run again once
+  // an operator has made the role), and the audit log's time set by the database (trigger).
+  { kind: "function", name: "disburse_app_grants" },
+  { kind: "function", name: "audit_log_database_time" },
+  { kind: "trigger", name: "AuditLog_database_time", table: "AuditLog" },
+  // 20261129100000_partial_indexes_for_rare_rows: pending payment methods, people needing new bank
+  // details, bank file lines by account hash.
+  { kind: "index", name: "Enrolment_pending_method_idx", table: "Enrolment" },
+  { kind: "index", name: "Claimant_bank_details_needed_idx", table: "Claimant" },
+  { kind: "index", name: "FileLine_bankLookupHash_idx", table: "FileLine" },
 ];
 
 const run = promisify(execFile);
@@ -128,7 +138,12 @@ async function diffMigrationsTo(schemaFile: string, databaseUrl: string): Promis
     const { stdout } = await run(
       bin("prisma"),
       ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", schemaFile, "--script"],
-      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, maxBuffer: 16 * 1024 * 1024 },
+      {
+        cwd: root,
+        // prisma.config.ts prefers MIGRATION_DATABASE_URL: both name this file's database.
+        env: { ...process.env, DATABASE_URL: databaseUrl, MIGRATION_DATABASE_URL: databaseUrl },
+        maxBuffer: 16 * 1024 * 1024,
+      },
     );
     return stdout;
   } catch (error) {

@@ -57,7 +57,7 @@ describe("migrations", () => {
     const result = await deployAndInspect(databaseUrl(name));
     expect(result.tables).toEqual(expect.arrayContaining(expectedTables));
     expect(result.indexes).toBe(1);
-    expect(result.triggers).toEqual(["AuditLog_no_truncate", "AuditLog_no_update_delete"]);
+    expect(result.triggers).toEqual(["AuditLog_database_time", "AuditLog_no_truncate", "AuditLog_no_update_delete"]);
   }, 120_000);
 
   it("apply to the embedded PostgreSQL 17", async () => {

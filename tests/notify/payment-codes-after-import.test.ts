@@ -32,6 +32,7 @@ beforeAll(async () => {
     DISBURSE_MODE: "production",
     AUTH_SECRET: "a".repeat(40),
     BANK_DETAILS_KEY: Buffer.alloc(32, 3).toString("base64"),
+    BANK_DETAILS_LOOKUP_KEY: Buffer.alloc(32, 6).toString("base64"),
     FILE_STORE_DIR: files,
     NOTIFY_API_KEY: notify.apiKey,
     NOTIFY_BASE_URL: notify.baseUrl,

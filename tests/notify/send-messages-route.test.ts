@@ -30,6 +30,7 @@ describe("GET /api/cron/send-messages", () => {
       DATABASE_URL: url(),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       BANK_DETAILS_KEY: randomBytes(32).toString("base64"),
+      BANK_DETAILS_LOOKUP_KEY: randomBytes(32).toString("base64"),
       CRON_SECRET: secret,
       NOTIFY_API_KEY: undefined,
       NOTIFY_BASE_URL: notify.baseUrl,

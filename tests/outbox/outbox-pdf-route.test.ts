@@ -24,6 +24,7 @@ async function loadRoute() {
     DATABASE_URL: url(),
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     BANK_DETAILS_KEY: randomBytes(32).toString("base64"),
+    BANK_DETAILS_LOOKUP_KEY: randomBytes(32).toString("base64"),
   });
   return (await import("@/app/api/outbox/[notificationId]/pdf/route")).GET;
 }

@@ -12,6 +12,7 @@ import { approvedBankPayment, key, NOW, run, useTempStore } from "../runs/run-te
 import { makeUser } from "../support/make-user";
 import { useTestDatabase } from "../support/test-db";
 import { forcePaymentUpdate } from "../support/force-payment-update";
+import { TEST_LOOKUP_KEY } from "../support/lookup-key";
 
 const { db } = useTestDatabase();
 const store = useTempStore();
@@ -84,7 +85,14 @@ describe("reissuing a failed payment", () => {
       message: REISSUE_MESSAGES.noNewDetails,
     });
 
-    await proposeBankDetailsForClaim({ db: db(), key, reference: ref, fields: NEW_DETAILS, actor: maker });
+    await proposeBankDetailsForClaim({
+      db: db(),
+      key,
+      lookupKey: TEST_LOOKUP_KEY,
+      reference: ref,
+      fields: NEW_DETAILS,
+      actor: maker,
+    });
     expect(await reissueState(db(), key, claim.id)).toEqual({
       failedPaymentId: failed.id,
       problem: REISSUE_MESSAGES.pendingChange,
@@ -158,7 +166,14 @@ describe("reissuing a failed payment", () => {
     const maker = await caseworker("Maker");
     const checker = await caseworker("Checker");
     const { claim, payment: failed } = await failedClaim(2000);
-    await proposeBankDetailsForClaim({ db: db(), key, reference: claim.reference, fields: NEW_DETAILS, actor: maker });
+    await proposeBankDetailsForClaim({
+      db: db(),
+      key,
+      lookupKey: TEST_LOOKUP_KEY,
+      reference: claim.reference,
+      fields: NEW_DETAILS,
+      actor: maker,
+    });
     const change = await db().bankDetailChange.findFirstOrThrow({ where: { claimantId: claim.claimantId, status: "PENDING" } });
     await decideBankDetailsChange({ db: db(), key, changeId: change.id, approve: true, actor: checker, now: tick() });
 
@@ -176,7 +191,14 @@ describe("reissuing a failed payment", () => {
     const maker = await caseworker("Maker");
     const checker = await caseworker("Checker");
     const made = await approvedBankPayment(db(), { pence: 3000 });
-    await proposeBankDetailsForClaim({ db: db(), key, reference: made.claim.reference, fields: NEW_DETAILS, actor: maker });
+    await proposeBankDetailsForClaim({
+      db: db(),
+      key,
+      lookupKey: TEST_LOOKUP_KEY,
+      reference: made.claim.reference,
+      fields: NEW_DETAILS,
+      actor: maker,
+    });
     const change = await db().bankDetailChange.findFirstOrThrow({ where: { claimantId: made.claimant.id, status: "PENDING" } });
     await decideBankDetailsChange({ db: db(), key, changeId: change.id, approve: true, actor: checker, now: tick() });
 

@@ -31,6 +31,7 @@ beforeAll(async () => {
     DISBURSE_MODE: "production",
     AUTH_SECRET: "a".repeat(40),
     BANK_DETAILS_KEY: Buffer.alloc(32, 7).toString("base64"),
+    BANK_DETAILS_LOOKUP_KEY: Buffer.alloc(32, 6).toString("base64"),
     FILE_STORE_DIR: files,
   };
   ({ GET } = (await freshRoutes(env, () => import("@/app/api/uploads/[uploadId]/error-report/route"))) as { GET: Get });

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { cancelPayment } from "@/lib/claims/cancel-payment";
 import { AUTO_RESUME_MAX_ATTEMPTS } from "@/lib/runs/acquire-run";
 import { retryPayoutDelivery } from "@/lib/payout/retry-payout-delivery";
+import { decideBatchAction } from "@/lib/batches/batch-actions/decide-batch-action";
+import { batchActionCarriers } from "@/lib/payout/batch-action-carriers";
 import { returnPayoutBatch } from "@/lib/payout/return-payout-batch";
 import { settleUncertainDelivery } from "@/lib/payout/settle-uncertain-delivery";
 import type { LocalFolderDeliverer } from "@/lib/payout/transfer/local-folder-deliverer";
@@ -253,7 +255,15 @@ describe("returning a delivered batch to NEW", () => {
     const back = (reason: string, batchId = batch.id) =>
       returnPayoutBatch({ db: db(), batchId, reason, actor: person, now: new Date(now.getTime() + 60_000) });
     await expect(back("")).rejects.toMatchObject({ code: "VALIDATION" });
-    expect(await back("The Post Office rejected lines 2 and 3")).toEqual({ batchId: batch.id, returned: 2, kept: 1 });
+    // Delivered, so one admin only asks; a second admin approves (lib/batches/batch-actions).
+    const asked = await back("The Post Office rejected lines 2 and 3");
+    if (asked.outcome !== "REQUESTED") throw new Error("returning a delivered batch needs a second admin");
+    expect(await db().batch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "DELIVERED" });
+    const decide = (actor: { id: string; email: string }) =>
+      decideBatchAction({ db: db(), actor, requestId: asked.requestId, decision: "APPROVE", now, carryOut: batchActionCarriers });
+    await expect(decide(person)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const approver = await admin();
+    expect(await decide(approver)).toMatchObject({ outcome: "APPROVED", carried: { payments: 2, kept: 1 } });
 
     const after = await db().payment.findMany({ where: { id: { in: payments } } });
     const byId = new Map(after.map((p) => [p.id, p]));
@@ -263,7 +273,9 @@ describe("returning a delivered batch to NEW", () => {
       expect(byId.get(id)).toMatchObject({ status: "NEW", voucherExpiresOn: null, sentAt: null });
     expect(await db().fileLine.count({ where: { batchId: batch.id, isVoid: false } })).toBe(1);
     expect(await db().batch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "VOID" });
-    expect(await db().auditLog.count({ where: { entityType: "Payment", action: "payment.unsent", actorId: person.id } })).toBe(2);
+    expect(await db().auditLog.count({ where: { entityType: "Payment", action: "payment.unsent", actorId: approver.id } })).toBe(
+      2,
+    );
     await expect(back("again, please")).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: expect.stringContaining("already"),

@@ -308,6 +308,7 @@ describe.skipIf(!hasSshd)("SFTP delivery against OpenSSH sshd", () => {
       DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/unused",
       AUTH_SECRET: "a".repeat(43),
       BANK_DETAILS_KEY: Buffer.alloc(32, 7).toString("base64"),
+      BANK_DETAILS_LOOKUP_KEY: Buffer.alloc(32, 6).toString("base64"),
       PAYOUT_SFTP_HOST: server.host,
       PAYOUT_SFTP_PORT: String(server.port),
       PAYOUT_SFTP_USERNAME: server.username,

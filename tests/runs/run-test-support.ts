@@ -14,6 +14,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runDirectPayments, type RunDirectPaymentsOptions } from "@/lib/direct-payments/run-direct-payments";
 import { LocalFileStore } from "@/lib/storage/local-file-store";
 import { sha256Hex } from "@/lib/storage/file-store";
+import { FIXTURE_APPROVAL_LIMITS } from "../support/approve-claim";
 import { formReader, makeClaim, VALID_BANK } from "../support/make-claim";
 import { makeUser } from "../support/make-user";
 
@@ -70,7 +71,15 @@ export async function approvedBankPayment(
   const actor = await caseworkerId;
   const { claim, claimant } = await makeClaim(db, key, { bank: options.bank ?? VALID_BANK, lines: [options.pence ?? 1240] });
   const read = formReader(Object.fromEntries(claim.expenses.map((l) => [lineFieldName(l.id, "decision"), "APPROVE"])));
-  const decided = await decideClaim({ db, key, reference: claim.reference, expectedVersion: 0, read, actor });
+  const decided = await decideClaim({
+    db,
+    key,
+    reference: claim.reference,
+    expectedVersion: 0,
+    read,
+    actor,
+    limits: FIXTURE_APPROVAL_LIMITS,
+  });
   if (decided.outcome !== "APPROVED") throw new Error("claim was not approved");
   if (options.laterBank) {
     await db.bankDetails.update({

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,6 +29,23 @@ describe("LocalFileStore: FileStore contract", () => {
 });
 
 describe("LocalFileStore on disk", () => {
+  it("creates files and folders readable by the portal's own user only (0600 and 0700), not world-readable", async () => {
+    // Under the usual umask (022) files would otherwise be 0644 and folders 0755: world-readable.
+    await theStore().putOnce("private/2026/11/28/r9/AccessPay.csv", Buffer.from("x"), "text/csv");
+    await theStore().putStream(
+      "private/2026/11/28/r9/upload.csv",
+      (async function* () {
+        yield Buffer.from("y");
+      })(),
+      "text/csv",
+    );
+    const mode = async (...parts: string[]) => (await stat(path.join(root, ...parts))).mode & 0o777;
+    expect(await mode("private", "2026", "11", "28", "r9", "AccessPay.csv")).toBe(0o600);
+    expect(await mode("private", "2026", "11", "28", "r9", "upload.csv")).toBe(0o600);
+    expect(await mode("private", "2026", "11", "28", "r9", ".AccessPay.csv.meta.json")).toBe(0o600);
+    for (const dir of [["private"], ["private", "2026", "11", "28", "r9"]]) expect(await mode(...dir)).toBe(0o700);
+  });
+
   it("keeps the file at the key's path under the root, as plain bytes", async () => {
     await theStore().putOnce("plain/2026/11/22/r1/a.csv", Buffer.from("a,b\n"), "text/csv");
     expect(await readFile(path.join(root, "plain", "2026", "11", "22", "r1", "a.csv"), "utf8")).toBe("a,b\n");

@@ -19,6 +19,7 @@ export function cronRouteEnv(options: { databaseUrl: string; key: Buffer; secret
     DATABASE_URL: options.databaseUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     BANK_DETAILS_KEY: options.key.toString("base64"),
+    BANK_DETAILS_LOOKUP_KEY: Buffer.alloc(32, 6).toString("base64"),
     CRON_SECRET: options.secret,
     FILE_STORE_DIR: files,
     AZURE_STORAGE_CONNECTION_STRING: undefined,

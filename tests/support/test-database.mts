@@ -1,13 +1,28 @@
 // Test databases: one migrated template per test run, then a cheap copy per test file
 // (CREATE DATABASE ... TEMPLATE). Without DATABASE_URL the suite runs its own embedded
-// PostgreSQL (port 54339, .data/pg-test), so the demo data is never touched.
+// PostgreSQL (port 54339, .data/pg-test), so the demo data is never touched. The template is
+// migrated as the server's own user, who owns the tables; tests that must act as the portal does,
+// with only the rights of disburse_app, connect through appUrl() (docs/security.md#database-roles).
 import path from "node:path";
 import pg from "pg";
+import { urlAsRole } from "../../scripts/lib/app-database-role.mts";
+import { ensureAppLogin } from "../../scripts/lib/database-roles.mts";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../scripts/lib/embedded-postgres.mts";
 import { migrate } from "../../scripts/lib/migrate.mts";
 import { root } from "../../scripts/lib/run-command.mts";
 
 export const TEST_PG_PORT = 54339;
+
+/**
+ * The login role in disburse_app that tests and the end-to-end portal use. Roles belong to the whole
+ * server, so every run shares this one: a fixed name and password, reset by each run's set-up.
+ */
+const TEST_APP_ROLE = { login: "disburse_test_app", password: "disburse-test-app" };
+
+/** The same database, signed in as the test server's app role (a member of disburse_app only). */
+export function appUrl(databaseUrl: string): string {
+  return urlAsRole(databaseUrl, TEST_APP_ROLE);
+}
 
 export type TestServer = {
   /** URL of a database on the test server. */
@@ -77,6 +92,7 @@ export async function prepareTestServer(log: (m: string) => void): Promise<TestS
   });
   log("migrating the test template database");
   await migrate(urlFor(base, template), log);
+  await ensureAppLogin(serverUrl, TEST_APP_ROLE);
   return { url: (database) => urlFor(base!, database), template, prefix, embedded };
 }
 

@@ -2,7 +2,8 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
-import { INVALID_MESSAGE, LOCKED_MESSAGE } from "@/lib/auth/lockout";
+import { EXPIRED_MESSAGE, INVALID_MESSAGE, LOCKED_MESSAGE } from "@/lib/auth/lockout";
+import { RATE_LIMITED_MESSAGE } from "@/lib/auth/rate-limits";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import type { ActionResult } from "@/lib/actions/result";
 
@@ -11,6 +12,12 @@ const signInSchema = z.object({
   password: z.string().min(1, "Enter your password"),
   callbackUrl: z.string().optional(),
 });
+
+const REFUSALS: Record<string, string> = {
+  locked: LOCKED_MESSAGE,
+  "rate-limited": RATE_LIMITED_MESSAGE,
+  expired: EXPIRED_MESSAGE,
+};
 
 // Public by nature: the one action a signed-out visitor may call.
 export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -24,8 +31,8 @@ export async function signInAction(_previous: ActionResult | null, formData: For
     await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl) });
   } catch (error) {
     if (error instanceof AuthError) {
-      const locked = error.type === "CredentialsSignin" && (error as AuthError & { code?: string }).code === "locked";
-      return { ok: false, code: "UNAUTHENTICATED", message: locked ? LOCKED_MESSAGE : INVALID_MESSAGE };
+      const code = error.type === "CredentialsSignin" ? (error as AuthError & { code?: string }).code : undefined;
+      return { ok: false, code: "UNAUTHENTICATED", message: REFUSALS[code ?? ""] ?? INVALID_MESSAGE };
     }
     throw error; // the redirect that signs the user in
   }

@@ -24,6 +24,10 @@ export const appliedMessages: Partial<Record<UploadKind, (counts: UploadCounts) 
     const unchanged = c.unchanged ? `; ${plural(c.unchanged, "row was", "rows were")} already recorded` : "";
     return `${plural(c.matched, "voucher", "vouchers")} updated from the Post Office's report${unchanged}.`;
   },
+  ENROLMENT: (c) => {
+    const unchanged = c.unchanged ? `; ${plural(c.unchanged, "row changed", "rows changed")} nothing` : "";
+    return `${plural(c.matched, "person", "people")} enrolled or changed${unchanged}. New bank details and payment methods wait for a second plan manager.`;
+  },
   BANK_HOLIDAYS: (c) =>
     `Bank holidays replaced: ${c.rows} dates (${c.matched} new or changed, ${c.unchanged} unchanged). Working days now count from this calendar.`,
 };

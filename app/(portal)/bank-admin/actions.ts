@@ -24,6 +24,14 @@ export const voidBatchAction = defineAction(
     const voided = await voidBatch({ db: prisma, batchId: input.batchId, reason: input.reason, actor: user, now: new Date() });
     revalidatePath("/bank-admin");
     revalidatePath("/runs");
+    revalidatePath("/admin/approvals");
+    if (voided.outcome === "REQUESTED") {
+      return {
+        ok: true,
+        message:
+          "A file of this batch was downloaded, so another administrator must approve the void. Nothing moves until then; it is listed on Approvals.",
+      };
+    }
     return { ok: true, message: `Batch voided: ${plural(voided.payments, "payment goes", "payments go")} into the next run.` };
   },
 );

@@ -6,6 +6,7 @@ import { KeysetPagination } from "@/components/pagination";
 import { UploadSection } from "@/components/upload-section";
 import { actions, mayUse, routes } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
+import { listPendingBatchActions } from "@/lib/batches/batch-actions/list-batch-action-requests";
 import { bankAdminHref, parseBankAdminParams } from "@/lib/direct-payments/bank-admin/bank-admin-params";
 import { listBankAdminRuns } from "@/lib/direct-payments/bank-admin/list-bank-admin-runs";
 import { loadMissedDownloads } from "@/lib/direct-payments/bank-admin/load-missed-downloads";
@@ -35,6 +36,7 @@ export default async function BankAdminPage({ searchParams }: { searchParams: Se
     listUploads(prisma, "SSCL_FAILED_PAYMENTS"),
     uploadResultFromParam(prisma, raw.upload, "SSCL_FAILED_PAYMENTS"),
   ]);
+  const waiting = await listPendingBatchActions(prisma, { batchIds: page.runs.flatMap((r) => r.batches.map((b) => b.id)) });
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const filtered = !!(params.from || params.to);
   return (
@@ -73,7 +75,9 @@ export default async function BankAdminPage({ searchParams }: { searchParams: Se
         {page.runs.length === 0 ? (
           <p>{filtered ? "No runs with files in these dates." : "No runs have made files yet."}</p>
         ) : (
-          page.runs.map((run) => <RunBatches key={run.id} run={run} mayVoid={mayUse(actions.voidBatch, user.role)} />)
+          page.runs.map((run) => (
+            <RunBatches key={run.id} run={run} mayVoid={mayUse(actions.voidBatch, user.role)} waiting={waiting} />
+          ))
         )}
         <KeysetPagination
           previousHref={page.newer ? bankAdminHref(params, { after: page.newer }) : undefined}

@@ -8,6 +8,7 @@ import { createClaim } from "@/lib/claims/create-claim";
 import { claimIntakeSchema } from "@/lib/claims/intake/claim-intake-schema";
 import { intakeErrors } from "@/lib/claims/intake/intake-errors";
 import { intakeToday } from "@/lib/claims/intake-today";
+import { bankLookupKey } from "@/lib/bank-details/lookup-key";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
 
@@ -28,6 +29,7 @@ export const POST = withApiToken(async (request, { token }) => {
       createClaim({
         db: prisma,
         key: bankDetailsKey(),
+        lookupKey: bankLookupKey(),
         intake,
         source: "API",
         actor: { system: `API token "${token.name}"` },

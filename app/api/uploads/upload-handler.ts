@@ -32,6 +32,7 @@ import {
   type UploadProgress,
 } from "@/lib/uploads/receive-upload";
 import { MB, NO_FILE_MESSAGE } from "@/lib/uploads/upload-limits";
+import { replaceHiddenCharacters } from "@/lib/claims/intake/person-text";
 import type { UploadActionData } from "@/components/upload-form";
 import { appliedMessages, uploadOutcomeResult } from "@/app/(portal)/_actions/upload-result";
 import { sendDueMessagesAfterResponse } from "@/app/api/cron/send-messages/send-due-messages-now";
@@ -141,7 +142,9 @@ async function receiveFromForm(
   try {
     for await (const part of multipartParts(body, boundary)) {
       if (part.name !== FILE_FIELD || part.fileName === null) continue;
-      fileName = part.fileName;
+      // The name is a label shown on pages: a NUL (which PostgreSQL cannot store) or a
+      // direction-changing character would break or disguise it.
+      fileName = replaceHiddenCharacters(part.fileName);
       // The file's own chunks, with a broken form turned into a refusal the shell records.
       const source = refusing(part.body);
       const received = await storeUpload({ db: prisma, store, spec, fileName, source, actor, now, maxBytes });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkBankAccount, isBacsRollNumber, normaliseAccountNumber, normaliseSortCode } from "@/lib/bank-details/modulus";
-import { blankAsNull, isRecord, requiredText, strictObject } from "./fields";
+import { blankAsNull, isRecord, requiredPersonText, strictObject } from "./fields";
 
 export const MODULUS_FAILURE_MESSAGE = "Sort code and account number do not match (failed the bank's modulus check)";
 
@@ -31,7 +31,7 @@ function formatsParsed(payload: z.core.ParsePayload): boolean {
 export const bankDetailsSchema = strictObject("Bank details", {
   // Bacs allows 18 characters, but cleaning and truncating the name is the
   // payment file's job; here we keep what the claimant typed.
-  nameOnAccount: requiredText("Name on the account", 70),
+  nameOnAccount: requiredPersonText("Name on the account", 70),
   sortCode,
   accountNumber,
   rollNumber,

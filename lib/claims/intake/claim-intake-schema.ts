@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { bankDetailsSchema } from "./bank-details-schema";
-import { blankAsNull, enumOf, isoDate, isRecord, optionalText, requiredText, strictObject } from "./fields";
+import {
+  blankAsNull,
+  enumOf,
+  isoDate,
+  isRecord,
+  optionalPersonText,
+  requiredPersonText,
+  requiredText,
+  strictObject,
+} from "./fields";
 
 // Mirrors the Prisma enums; claim-intake-schema.test.ts checks they stay in step.
 export const CONTACT_PREFERENCES = ["EMAIL", "SMS", "LETTER"] as const;
@@ -10,6 +19,15 @@ export const EXPENSE_TYPES = ["BUS", "TRAIN", "TAXI", "CAR_MILEAGE", "ACCOMMODAT
 export const MIN_EXPENSE_LINES = 1;
 export const MAX_EXPENSE_LINES = 20;
 export const MAX_AMOUNT_PENCE = 10_000_000;
+
+// The sane range of dates (ISO dates compare correctly as strings). The scheme pays for events of
+// this century; a date of birth before 1900 is a typing slip, and year 0000 is no date PostgreSQL
+// can store. The latest dates are judged against `today` below.
+export const EARLIEST_EVENT_DATE = "2000-01-01";
+export const EARLIEST_DATE_OF_BIRTH = "1900-01-01";
+
+/** A date not before `earliest`; a value not shaped YYYY-MM-DD is left to the date check's one message. */
+const notBefore = (earliest: string) => (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d >= earliest;
 
 const POSTCODE = /^(GIR 0AA|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})$/;
 
@@ -47,12 +65,12 @@ const email = z
   .pipe(z.email("Email address must be a valid email address, like name@example.com"));
 
 const address = strictObject("Address", {
-  line1: requiredText("Address line 1", 100),
-  line2: optionalText("Address line 2", 100),
-  town: requiredText("Town or city", 100),
-  county: optionalText("County", 100),
+  line1: requiredPersonText("Address line 1", 100),
+  line2: optionalPersonText("Address line 2", 100),
+  town: requiredPersonText("Town or city", 100),
+  county: optionalPersonText("County", 100),
   postcode,
-  country: requiredText("Country", 100),
+  country: requiredPersonText("Country", 100),
 });
 
 const expense = strictObject("Expense", {
@@ -87,10 +105,11 @@ export function claimIntakeSchema(today: string) {
   assertIsoDate(today);
 
   const claimant = strictObject("Claimant", {
-    firstName: requiredText("First name", 100),
-    lastName: requiredText("Last name", 100),
-    // ISO dates compare correctly as strings.
-    dateOfBirth: isoDate("Date of birth").refine((d) => d < today, "Date of birth must be in the past"),
+    firstName: requiredPersonText("First name", 100),
+    lastName: requiredPersonText("Last name", 100),
+    dateOfBirth: isoDate("Date of birth")
+      .refine(notBefore(EARLIEST_DATE_OF_BIRTH), "Date of birth must be 1 January 1900 or later")
+      .refine((d) => d < today, "Date of birth must be in the past"),
     email: blankAsNull(email),
     phone: blankAsNull(phone),
     address,
@@ -104,7 +123,9 @@ export function claimIntakeSchema(today: string) {
 
   return strictObject("Request body", {
     claimant,
-    eventDate: isoDate("Event date").refine((d) => d <= today, "Event date cannot be in the future"),
+    eventDate: isoDate("Event date")
+      .refine(notBefore(EARLIEST_EVENT_DATE), "Event date must be 1 January 2000 or later")
+      .refine((d) => d <= today, "Event date cannot be in the future"),
     paymentMethod: enumOf("Payment method", PAYMENT_METHODS),
     // Accepted with CASH too: the claimant's details are kept for later use.
     bankDetails: blankAsNull(bankDetailsSchema),

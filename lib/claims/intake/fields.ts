@@ -1,4 +1,12 @@
 import { z } from "zod";
+import {
+  controlCharactersMessage,
+  formulaStartMessage,
+  hasControlCharacters,
+  hasHiddenCharacters,
+  hiddenCharactersMessage,
+  startsLikeFormula,
+} from "./person-text";
 
 // Shared field builders so every message names the field in plain English.
 
@@ -7,23 +15,36 @@ function typeError(name: string, kind: string) {
     issue.input === undefined || issue.input === null ? `${name} is required` : `${name} must be ${kind}`;
 }
 
-/** Trimmed text, 1..max characters. */
+/** Trimmed text, 1..max characters, without control characters (tabs and line breaks allowed). */
 export function requiredText(name: string, max: number) {
   return z
     .string({ error: typeError(name, "text") })
     .trim()
     .min(1, `${name} is required`)
-    .max(max, `${name} must be ${max} characters or fewer`);
+    .max(max, `${name} must be ${max} characters or fewer`)
+    .refine((v) => !hasControlCharacters(v), controlCharactersMessage(name));
 }
 
-/** Trimmed text up to max characters, or null. */
-export function optionalText(name: string, max: number) {
-  return blankAsNull(
-    z
-      .string({ error: typeError(name, "text") })
-      .trim()
-      .max(max, `${name} must be ${max} characters or fewer`),
-  );
+// A person's name or address line (person-text.ts): on top of the text rules, nothing hidden or
+// direction-changing, so what a caseworker sees is what the claimant typed, and no formula start.
+function personText(name: string, max: number, min: number) {
+  return z
+    .string({ error: typeError(name, "text") })
+    .trim()
+    .min(min, `${name} is required`)
+    .max(max, `${name} must be ${max} characters or fewer`)
+    .refine((v) => !hasHiddenCharacters(v), hiddenCharactersMessage(name))
+    .refine((v) => !startsLikeFormula(v), formulaStartMessage(name));
+}
+
+/** A required name or address line: trimmed, 1..max characters, nothing hidden. */
+export function requiredPersonText(name: string, max: number) {
+  return personText(name, max, 1);
+}
+
+/** An optional name or address line, or null. */
+export function optionalPersonText(name: string, max: number) {
+  return blankAsNull(personText(name, max, 0));
 }
 
 // Forms often send "" for an unfilled field; treating blank and absent as null

@@ -51,6 +51,18 @@ describe("parseClaimListParams", () => {
     expect(params).toEqual(DEFAULT_CLAIM_LIST_PARAMS);
   });
 
+  it("drops values holding a NUL, another control character or a lone surrogate, never passing them on", () => {
+    expect(parse("q=a%00b").params.q).toBeUndefined();
+    expect(parse("q=a%1Bb&status=NEW%00").params).toEqual(DEFAULT_CLAIM_LIST_PARAMS);
+    expect(parseClaimListParams({ q: "Smi\uD800th", eventFrom: "2026-01-01\u0000" })).toEqual({
+      params: DEFAULT_CLAIM_LIST_PARAMS,
+      problems: [],
+    });
+    expect(parse("after=%00&before=%00").params).toEqual(DEFAULT_CLAIM_LIST_PARAMS);
+    // Whitespace inside a search is still collapsed, not refused.
+    expect(parse("q=Ada%09%0ALovelace").params.q).toBe("Ada Lovelace");
+  });
+
   it("treats empty form fields as not set (a GET form submits every field)", () => {
     expect(parse("q=&status=&method=&eventFrom=&eventTo=&assigned=").params).toEqual(DEFAULT_CLAIM_LIST_PARAMS);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacters } from "@/lib/claims/intake/person-text";
 import { ClaimStatus, PaymentMethod } from "@/lib/generated/prisma/enums";
 import { setPagePosition } from "@/lib/pagination/keyset";
 import { decodeCursor, encodeCursor, type ClaimCursor } from "./claim-list-cursor";
@@ -48,7 +49,9 @@ function raw(input: SearchParamsInput, name: string): string | undefined {
   const value = input instanceof URLSearchParams ? (input.get(name) ?? undefined) : input[name];
   const single = Array.isArray(value) ? value[0] : value;
   const trimmed = single?.trim();
-  return trimmed ? trimmed : undefined;
+  // A NUL (which PostgreSQL cannot take as text), another control character or half a character
+  // is no search or filter anyone typed: the value is dropped like any other we cannot use.
+  return trimmed && !hasControlCharacters(trimmed) ? trimmed : undefined;
 }
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);

@@ -22,6 +22,7 @@ export const TRANSITION_MESSAGES = {
   approvedAwaitingReissue:
     "This claim is already approved. Approve the claimant's new bank details and reissue the payment instead.",
   newBankDetailsNotApproved: "The new bank details must be approved before the payment is reissued",
+  awaitingSecondApproval: "This claim is waiting for a second caseworker to approve it or return it",
 } as const;
 
 const OK: TransitionResult = { ok: true };
@@ -43,11 +44,20 @@ export function assertTransition(from: ClaimStatus, to: ClaimStatus, context: Tr
       return fromApproved(to, context);
     case "REJECTED":
       return refuse(TRANSITION_MESSAGES.alreadyDecided);
+    case "AWAITING_SECOND_APPROVAL":
+      return fromAwaitingSecondApproval(to);
   }
 }
 
+/** A second caseworker approves (the payment is then created) or returns the claim with a note. */
+function fromAwaitingSecondApproval(to: ClaimStatus): TransitionResult {
+  return to === "APPROVED" || to === "UPDATED" ? OK : refuse(TRANSITION_MESSAGES.awaitingSecondApproval);
+}
+
 function fromUndecided(to: ClaimStatus): TransitionResult {
-  if (to === "APPROVED" || to === "REJECTED" || to === "INFORMATION_REQUESTED") return OK;
+  if (to === "APPROVED" || to === "REJECTED" || to === "INFORMATION_REQUESTED" || to === "AWAITING_SECOND_APPROVAL") {
+    return OK;
+  }
   return refuse(to === "UPDATED" ? TRANSITION_MESSAGES.notWaiting : TRANSITION_MESSAGES.noReturnToNew);
 }
 
@@ -67,6 +77,8 @@ function fromInformationRequested(to: ClaimStatus, context: TransitionContext): 
       return refuse(TRANSITION_MESSAGES.alreadyRequested);
     case "NEW":
       return refuse(TRANSITION_MESSAGES.noReturnToNew);
+    case "AWAITING_SECOND_APPROVAL":
+      return refuse(TRANSITION_MESSAGES.waitingForClaimant);
   }
 }
 

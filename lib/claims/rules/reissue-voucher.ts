@@ -1,3 +1,4 @@
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { REISSUE_MESSAGES } from "./reissue";
 
 /**
@@ -11,7 +12,7 @@ import { REISSUE_MESSAGES } from "./reissue";
 export type ReissueMethod = "CASH" | "BANK";
 
 export interface VoucherReissueFacts {
-  claimStatus: "NEW" | "INFORMATION_REQUESTED" | "UPDATED" | "APPROVED" | "REJECTED";
+  claimStatus: ClaimStatus;
   voucher: {
     method: "BANK" | "CASH";
     status: string;

@@ -1,3 +1,4 @@
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 /**
  * When a failed bank payment may be paid again (docs/domain.md#reissuing-a-failed-payment): the
  * claim went back to the caseworker for new bank details; once a second caseworker has approved
@@ -6,7 +7,7 @@
  */
 
 export interface ReissueFacts {
-  claimStatus: "NEW" | "INFORMATION_REQUESTED" | "UPDATED" | "APPROVED" | "REJECTED";
+  claimStatus: ClaimStatus;
   informationRequestKind: "GENERAL" | "BANK_DETAILS" | null;
   failedPayment: { status: string; failedAt: Date | null; replacedBy: boolean };
   /** Another payment of the claim is NEW, SENT or PAID. */

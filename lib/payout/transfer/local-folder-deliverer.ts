@@ -42,7 +42,7 @@ export class LocalFolderDeliverer implements PayoutDeliverer {
     const final = this.pathFor(file.fileName);
     const part = `${final}.part`;
     try {
-      await mkdir(this.dir, { recursive: true });
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
       // A .part left by an interrupted attempt is replaced by a new file, never truncated: a worker
       // that lost its run may still hold the old one, whose bytes must not reach the final name.
       await rm(part, { force: true });

@@ -1,7 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { roleLabels } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
+import { configuredActivation } from "@/lib/users/activation/configured-activation";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { createUser } from "@/lib/users/create-user";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
@@ -9,25 +11,34 @@ import { changeUserRoleSchema, createUserSchema, setUserDisabledSchema, userIdSc
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
 import { unlockUser } from "@/lib/users/unlock-user";
 
+// An admin never holds another account's working credential: a new account or a reset gets a
+// single-use link emailed to the user (shown once only in demo mode without Notify), and a new
+// account or a role change waits for a second admin (/admin/approvals).
+
 function refresh(userId?: string) {
   revalidatePath("/admin/users");
+  revalidatePath("/admin/approvals");
   if (userId) revalidatePath(`/admin/users/${userId}`);
 }
 
 export const createUserAction = defineAction("createUser", createUserSchema, async (input, user) => {
-  const { userId, oneTimePassword } = await createUser({ db: prisma, actor: user, ...input });
+  const { delivery } = configuredActivation();
+  const { userId } = await createUser({ db: prisma, actor: user, ...input, delivery });
   refresh();
   return {
     ok: true,
-    message: `${input.name} can now sign in with the one-time password below.`,
-    data: { userId, oneTimePassword, email: input.email },
+    message: `${input.name}'s account (${roleLabels[input.role]}) is waiting for another administrator to approve it. Once approved, ${input.email} is sent a link to set a password.`,
+    data: { userId, email: input.email },
   };
 });
 
 export const changeUserRoleAction = defineAction("changeUserRole", changeUserRoleSchema, async (input, user) => {
-  await changeUserRole({ db: prisma, actor: user, userId: input.userId, role: input.role });
+  const { userName } = await changeUserRole({ db: prisma, actor: user, userId: input.userId, role: input.role });
   refresh(input.userId);
-  return { ok: true, message: "Role changed." };
+  return {
+    ok: true,
+    message: `Role change proposed: ${userName} becomes ${roleLabels[input.role]} when another administrator approves it.`,
+  };
 });
 
 export const setUserDisabledAction = defineAction("setUserDisabled", setUserDisabledSchema, async (input, user) => {
@@ -43,11 +54,14 @@ export const unlockUserAction = defineAction("unlockUser", userIdSchema, async (
 });
 
 export const resetUserPasswordAction = defineAction("resetUserPassword", userIdSchema, async (input, user) => {
-  const { oneTimePassword } = await resetUserPassword({ db: prisma, actor: user, userId: input.userId });
+  const { delivery, baseUrl } = configuredActivation();
+  const { email, demoLink } = await resetUserPassword({ db: prisma, actor: user, userId: input.userId, delivery, baseUrl });
   refresh(input.userId);
   return {
     ok: true,
-    message: "Password reset. Give the user this one-time password; it is shown only once.",
-    data: { oneTimePassword },
+    message: demoLink
+      ? "Password reset. Their old password no longer works."
+      : `Password reset. Their old password no longer works; ${email} has been sent a link to choose a new one.`,
+    data: { demoLink },
   };
 });

@@ -2,14 +2,14 @@
 
 import { useActionState } from "react";
 import { ActionErrorSummary, fieldError } from "@/components/action-error-summary";
+import { SuccessMessage } from "@/components/notification-from-result";
 import { Select } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import { TextInput } from "@/components/text-input";
 import { createUserAction } from "./actions";
-import { OneTimePasswordPanel } from "./one-time-password-panel";
 import { roleOptions } from "./role-options";
 
-type Created = { oneTimePassword: string; email: string };
+type Created = { userId: string; email: string };
 
 export function CreateUserForm() {
   const [result, action] = useActionState(createUserAction, null);
@@ -17,7 +17,7 @@ export function CreateUserForm() {
   return (
     <>
       <ActionErrorSummary result={result} fields={["name", "email", "role"]} />
-      {created && <OneTimePasswordPanel title={`User ${created.email} created`} password={created.oneTimePassword} />}
+      <SuccessMessage result={result} />
       <form action={action} noValidate className="max-w-xl" key={created?.email}>
         <TextInput
           id="name"
@@ -32,6 +32,7 @@ export function CreateUserForm() {
           name="email"
           type="email"
           label="Email address"
+          hint="The user's own work address: the link to set their password goes there."
           autoComplete="off"
           spellCheck={false}
           error={fieldError(result, "email")}

@@ -19,6 +19,13 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeading caption="Administration">Users</PageHeading>
+      <p className="mb-6 max-w-2xl">
+        A new account, or a change of role, takes effect only when another administrator approves it on{" "}
+        <Link href="/admin/approvals" className="text-link underline">
+          Approvals
+        </Link>
+        . The user then sets their own password with a link sent to their email address.
+      </p>
       <Table caption={`${users.length} users`}>
         <THead>
           <Tr>

@@ -1,8 +1,10 @@
 import { buttonClass } from "@/components/button-styles";
 import { formatDateTime } from "@/components/format-date";
 import { Money } from "@/components/money";
-import { StatusTag } from "@/components/tag";
+import Link from "next/link";
+import { StatusTag, Tag } from "@/components/tag";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
+import type { PendingBatchAction } from "@/lib/batches/batch-actions/list-batch-action-requests";
 import type { BankAdminRun } from "@/lib/direct-payments/bank-admin/list-bank-admin-runs";
 import { voidBatchAction } from "../actions";
 import { VoidBatchForm } from "./void-batch-form";
@@ -59,7 +61,26 @@ function FileRow({ file }: { file: File }) {
   );
 }
 
-function BatchFiles({ batch, mayVoid }: { batch: Batch; mayVoid: boolean }) {
+/** A void asked for and waiting for a second admin (a file of the batch was downloaded). */
+function WaitingVoid({ request }: { request: PendingBatchAction }) {
+  return (
+    <div className="mb-4 border-l-[10px] border-mid-grey p-[15px]">
+      <p className="mb-2">
+        <Tag colour="yellow">Waiting for a second admin</Tag>
+      </p>
+      <p className="mb-0">
+        Void asked by {request.requestedBy}, {formatDateTime(request.requestedAt)}: {request.reason}. Another administrator
+        approves or rejects it on{" "}
+        <Link href="/admin/approvals" className="text-link underline">
+          Approvals
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}
+
+function BatchFiles({ batch, mayVoid, waiting }: { batch: Batch; mayVoid: boolean; waiting?: PendingBatchAction }) {
   return (
     <>
       <p className="mb-3">
@@ -89,15 +110,30 @@ function BatchFiles({ batch, mayVoid }: { batch: Batch; mayVoid: boolean }) {
           ))}
         </TBody>
       </Table>
+      {waiting && <WaitingVoid request={waiting} />}
       {mayVoid && (batch.status === "STORED" || batch.status === "VOID") && (
-        <VoidBatchForm action={voidBatchAction} batchId={batch.id} showForm={batch.status === "STORED"} />
+        <VoidBatchForm
+          action={voidBatchAction}
+          batchId={batch.id}
+          showForm={batch.status === "STORED" && !waiting}
+          downloaded={batch.files.some((f) => f.downloads.length > 0)}
+        />
       )}
     </>
   );
 }
 
 /** One run: when, who started it, and each of its batches with files, downloads and totals. */
-export function RunBatches({ run, mayVoid }: { run: BankAdminRun; mayVoid: boolean }) {
+export function RunBatches({
+  run,
+  mayVoid,
+  waiting,
+}: {
+  run: BankAdminRun;
+  mayVoid: boolean;
+  /** Requests waiting for a second admin, for batches of this page. */
+  waiting: PendingBatchAction[];
+}) {
   return (
     <section id={`run-${run.id}`} aria-labelledby={`run-heading-${run.id}`} className="mb-10 border-t border-mid-grey pt-5">
       <h3 id={`run-heading-${run.id}`} className="mb-2 text-[1.125rem] font-bold sm:text-[1.5rem]">
@@ -107,7 +143,7 @@ export function RunBatches({ run, mayVoid }: { run: BankAdminRun; mayVoid: boole
         Started by {run.triggeredBy}. Run {run.id}
       </p>
       {run.batches.map((b) => (
-        <BatchFiles key={b.id} batch={b} mayVoid={mayVoid} />
+        <BatchFiles key={b.id} batch={b} mayVoid={mayVoid} waiting={waiting.find((w) => w.batch.id === b.id)} />
       ))}
     </section>
   );

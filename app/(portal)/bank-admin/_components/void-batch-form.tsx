@@ -9,7 +9,18 @@ type VoidAction = (previous: ActionResult | null, formData: FormData) => Promise
  * Voiding sends payments again, so it asks why and for an explicit confirmation. Stays mounted
  * after the batch is void (showForm false) so the outcome stays on screen.
  */
-export function VoidBatchForm({ action, batchId, showForm }: { action: VoidAction; batchId: string; showForm: boolean }) {
+export function VoidBatchForm({
+  action,
+  batchId,
+  showForm,
+  downloaded = false,
+}: {
+  action: VoidAction;
+  batchId: string;
+  showForm: boolean;
+  /** A file was downloaded: the void becomes a request for a second admin. */
+  downloaded?: boolean;
+}) {
   return (
     <ConfirmWithReasonForm
       action={action}
@@ -24,6 +35,15 @@ export function VoidBatchForm({ action, batchId, showForm }: { action: VoidActio
       confirmLabel="The bank has not paid and will not pay this file. Its payments go into the next run."
       submitLabel="Void this batch"
       pendingLabel="Voiding…"
-    />
+    >
+      {() =>
+        downloaded && (
+          <p className="mb-4">
+            A file of this batch was downloaded, so the bank may have it: another administrator must approve the void before
+            anything moves.
+          </p>
+        )
+      }
+    </ConfirmWithReasonForm>
   );
 }

@@ -5,10 +5,15 @@ import { defineAction } from "@/lib/actions/define-action";
 import { assignClaimToSelf } from "@/lib/claims/assign-claim";
 import { decideBankDetailsChange } from "@/lib/bank-details/decide-bank-details-change";
 import { proposeBankDetailsForClaim } from "@/lib/claims/propose-bank-details-for-claim";
-import { decideClaim } from "@/lib/claims/decide-claim";
+import { approvalLimits } from "@/lib/claims/approval-limits";
+import { decideClaim, type DecisionOutcome } from "@/lib/claims/decide-claim";
+import { returnClaim } from "@/lib/claims/return-claim";
+import { secondApproveClaim } from "@/lib/claims/second-approve-claim";
 import { recordResponse } from "@/lib/claims/record-response";
 import { rejectClaim } from "@/lib/claims/reject-claim";
 import { requestInformation } from "@/lib/claims/request-information";
+import { bankLookupKey } from "@/lib/bank-details/lookup-key";
+import { sameAccountWarning } from "@/lib/bank-details/same-account";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { sendDueMessagesAfterResponse } from "@/app/api/cron/send-messages/send-due-messages-now";
 import { prisma } from "@/lib/db";
@@ -43,14 +48,42 @@ export const decideClaimAction = defineAction("decideClaim", z.looseObject(claim
     expectedVersion: input.version,
     read: (name) => fields[name],
     actor: user,
+    limits: approvalLimits(),
   });
   refresh(input.reference);
   sendDueMessagesAfterResponse();
-  const message =
-    result.outcome === "APPROVED"
-      ? `Claim approved. Payment ${result.payment.reference} for ${formatPence(result.approvedTotalPence)} created${result.payment.holdReason ? " and put on hold" : ""}.`
-      : `Claim rejected: ${result.reason}.`;
-  return { ok: true, message };
+  return { ok: true, message: decisionMessage(result) };
+});
+
+function decisionMessage(result: DecisionOutcome): string {
+  switch (result.outcome) {
+    case "APPROVED":
+      return `Claim approved. Payment ${result.payment.reference} for ${formatPence(result.approvedTotalPence)} created${result.payment.holdReason ? " and put on hold" : ""}.`;
+    case "AWAITING_SECOND_APPROVAL":
+      return `Claim approved for ${formatPence(result.approvedTotalPence)}. It is above the amount one caseworker may approve, so another caseworker must approve it before it is paid.`;
+    case "REJECTED":
+      return `Claim rejected: ${result.reason}.`;
+  }
+}
+
+export const secondApproveClaimAction = defineAction("secondApproveClaim", z.object(claimForm), async (input, user) => {
+  const result = await secondApproveClaim({
+    db: prisma,
+    key: bankDetailsKey(),
+    reference: input.reference,
+    expectedVersion: input.version,
+    actor: user,
+    limits: approvalLimits(),
+  });
+  refresh(input.reference);
+  sendDueMessagesAfterResponse();
+  return { ok: true, message: decisionMessage(result) };
+});
+
+export const returnClaimAction = defineAction("returnClaim", z.object({ ...claimForm, note: optional }), async (input, user) => {
+  await returnClaim({ db: prisma, reference: input.reference, expectedVersion: input.version, note: input.note, actor: user });
+  refresh(input.reference);
+  return { ok: true, message: "Claim returned. It can be decided again." };
 });
 
 export const rejectClaimAction = defineAction(
@@ -103,6 +136,7 @@ export const recordResponseAction = defineAction(
     await recordResponse({
       db: prisma,
       key: bankDetailsKey(),
+      lookupKey: bankLookupKey(),
       reference: input.reference,
       message: input.message,
       actor: user,
@@ -183,12 +217,18 @@ export const proposeBankDetailsAction = defineAction(
   z.looseObject({ reference: claimForm.reference }),
   async (input, user) => {
     const fields = input as Record<string, unknown>;
-    await proposeBankDetailsForClaim({ db: prisma, key: bankDetailsKey(), reference: input.reference, fields, actor: user });
+    const { sameAccount } = await proposeBankDetailsForClaim({
+      db: prisma,
+      key: bankDetailsKey(),
+      lookupKey: bankLookupKey(),
+      reference: input.reference,
+      fields,
+      actor: user,
+    });
     refresh(input.reference);
-    return {
-      ok: true,
-      message: "New bank details proposed. Another caseworker must approve them; until then bank payments are on hold.",
-    };
+    const proposed = "New bank details proposed. Another caseworker must approve them; until then bank payments are on hold.";
+    const warning = sameAccountWarning(sameAccount);
+    return { ok: true, message: warning ? `${proposed} ${warning}` : proposed };
   },
 );
 

@@ -21,6 +21,7 @@ import { ExpenseLinesTable } from "./_components/expense-lines-table";
 import { RecordResponseForm, RejectClaimForm, RequestInformationForm } from "./_components/other-decision-forms";
 import { AssignToMeForm } from "./_components/payment-forms";
 import { PaymentsTable } from "./_components/payments-table";
+import { SecondApprovalSection } from "./_components/second-approval-section";
 import { VoucherSection } from "./_components/voucher-section";
 
 export const dynamic = "force-dynamic";
@@ -69,10 +70,11 @@ export default async function ClaimPage({ params }: Params) {
 
       <VoucherSection claim={claim} isCaseworker={isCaseworker} reissue={voucherReissue} />
       {/* A cash claim is paid by voucher, so it has no bank-details section (a switch to bank is offered with the voucher). */}
-      {claim.paymentMethod !== "CASH" && <BankDetailsSection claim={claim} userId={user.id} isCaseworker={isCaseworker} />}
+      {claim.paymentMethod !== "CASH" && <BankDetailsSection claim={claim} viewer={user} isCaseworker={isCaseworker} />}
 
       <h2 className="mt-10 mb-4 text-2xl font-bold">Expenses</h2>
       <ExpenseLinesTable lines={claim.expenses} totals={claim.totals} />
+      <SecondApprovalSection claim={claim} userId={user.id} isCaseworker={isCaseworker} />
 
       {/* Rendered for every caseworker, forms hidden when they no longer apply, so a decision's outcome stays on screen. */}
       {isCaseworker && (

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { createClaim } from "@/lib/claims/create-claim";
+import { bankLookupKey } from "@/lib/bank-details/lookup-key";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
 import { keyInClaimSchema } from "./key-in-claim-schema";
@@ -10,6 +11,7 @@ export const keyInClaimAction = defineAction("keyInClaim", keyInClaimSchema, asy
   const { reference } = await createClaim({
     db: prisma,
     key: bankDetailsKey(),
+    lookupKey: bankLookupKey(),
     intake,
     source: "ASSISTED_DIGITAL",
     actor: user,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { formatDateTime } from "@/components/format-date";
@@ -36,6 +37,26 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           { key: "Email address", value: user.email },
           { key: "Role", value: roleLabels[user.role] },
           { key: "Status", value: <UserStateTags user={user} /> },
+          ...(user.pendingGrant
+            ? [
+                {
+                  key: "Waiting for approval",
+                  value: (
+                    <>
+                      {user.pendingGrant.previousRole
+                        ? `Role change to ${roleLabels[user.pendingGrant.role]}`
+                        : `New account as ${roleLabels[user.pendingGrant.role]}`}
+                      , proposed by {user.pendingGrant.proposedBy}, {formatDateTime(user.pendingGrant.proposedAt)}. Another
+                      administrator approves or rejects it on{" "}
+                      <Link href="/admin/approvals" className="text-link underline">
+                        Approvals
+                      </Link>
+                      .
+                    </>
+                  ),
+                },
+              ]
+            : []),
           { key: "Failed sign-ins in a row", value: String(user.failedSignIns) },
           { key: "Last signed in", value: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never" },
           { key: "Created", value: formatDateTime(user.createdAt) },
@@ -50,12 +71,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <h2 id="role-heading" className="mb-4 text-2xl font-bold">
               Role
             </h2>
+            <p className="mb-4">A change of role takes effect when another administrator approves it.</p>
             <UserActionForm
               action={changeUserRoleAction}
               userId={user.id}
-              label="Change role"
-              pendingLabel="Changing role…"
+              label="Propose role change"
+              pendingLabel="Proposing…"
               fields={["role"]}
+              showForm={!user.pendingGrant}
             >
               <Select id="role" name="role" label="New role" options={roleOptions} defaultValue={user.role} />
             </UserActionForm>
@@ -77,6 +100,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               userId={user.id}
               label="Reset password"
               pendingLabel="Resetting password…"
+              showForm={!user.awaitingApproval}
             />
             <UserActionForm
               action={setUserDisabledAction}

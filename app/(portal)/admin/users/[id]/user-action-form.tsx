@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/action-form";
 import type { ButtonVariant } from "@/components/button-styles";
 import { SuccessMessage } from "@/components/notification-from-result";
 import type { ActionResult } from "@/lib/actions/result";
-import { OneTimePasswordPanel } from "../one-time-password-panel";
+import { ActivationLinkPanel } from "../activation-link-panel";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action has its own data type
 type Action = (previous: any, formData: FormData) => Promise<ActionResult<any>>;
@@ -37,13 +37,12 @@ export function UserActionForm({
       submitLabel={label}
       variant={variant}
       outcome={(result) => {
-        const oneTimePassword = result?.ok
-          ? (result.data as { oneTimePassword?: string } | undefined)?.oneTimePassword
-          : undefined;
-        return oneTimePassword ? (
-          <OneTimePasswordPanel title="Password reset" password={oneTimePassword} />
-        ) : (
-          <SuccessMessage result={result} />
+        const demoLink = result?.ok ? (result.data as { demoLink?: string } | undefined)?.demoLink : undefined;
+        return (
+          <>
+            <SuccessMessage result={result} />
+            {demoLink && <ActivationLinkPanel title="Link to choose a new password" link={demoLink} />}
+          </>
         );
       }}
     />

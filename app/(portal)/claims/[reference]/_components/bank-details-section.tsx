@@ -2,48 +2,104 @@ import { Details } from "@/components/details";
 import { formatDateTime } from "@/components/format-date";
 import { SummaryList } from "@/components/summary-list";
 import { Tag } from "@/components/tag";
+import { WarningText } from "@/components/warning-text";
+import { actions, mayUse } from "@/lib/auth/access";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { CHANGE_SOURCE_LABELS } from "@/lib/bank-details/change-source";
+import { loadBankDetailsReview, type ShownDetails } from "@/lib/bank-details/load-bank-details-review";
 import type { ClaimPage } from "@/lib/claims/get-claim-page";
+import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
+import { prisma } from "@/lib/db";
+import { SameAccountWarning } from "../../_components/same-account-warning";
+import { BankDetailsSideBySide } from "./bank-details-side-by-side";
 import { DecideBankDetailsChangeForms, ProposeBankDetailsForm } from "./bank-details-forms";
 
-type Masked = ClaimPage["bankDetails"];
+function checkTag(details: ShownDetails) {
+  return details.passesModulusCheck ? (
+    <Tag colour="green">Passes the modulus check</Tag>
+  ) : (
+    <Tag colour="red">Fails the modulus check</Tag>
+  );
+}
 
-function maskedRows(details: NonNullable<Masked>) {
+function maskedRows(details: ShownDetails) {
   return [
     { key: "Name on account", value: details.nameOnAccount },
     { key: "Sort code", value: details.sortCode },
-    { key: "Account number", value: details.account },
+    { key: "Account number", value: details.accountNumber },
     { key: "Roll number", value: details.hasRollNumber ? "Yes (hidden)" : "None" },
-    {
-      key: "Check",
-      value: details.valid ? <Tag colour="green">Passes the modulus check</Tag> : <Tag colour="red">Fails the modulus check</Tag>,
-    },
+    { key: "Check", value: checkTag(details) },
   ];
 }
 
-export function BankDetailsSection({ claim, userId, isCaseworker }: { claim: ClaimPage; userId: string; isCaseworker: boolean }) {
-  // Only the newest change can be pending (a newer proposal replaces an older one).
-  const decidable = claim.pendingChanges.find((c) => c.proposedBy?.id !== userId);
+/**
+ * The claimant's bank details and any change waiting for a second caseworker. That caseworker
+ * sees both in full, side by side (lib/bank-details/load-bank-details-review.ts, which audits the
+ * view); everyone else sees them masked. Anyone else holding the account is listed for all.
+ */
+export async function BankDetailsSection({
+  claim,
+  viewer,
+  isCaseworker,
+}: {
+  claim: ClaimPage;
+  viewer: CurrentUser;
+  isCaseworker: boolean;
+}) {
+  const review = await loadBankDetailsReview({
+    db: prisma,
+    key: bankDetailsKey(),
+    personId: claim.claimantId,
+    viewer,
+    mayCheck: mayUse(actions.decideBankDetailsChange, viewer.role),
+    now: new Date(),
+    audit: { claimReference: claim.reference },
+  });
+  const { current, pending } = review;
   return (
     <section aria-labelledby="bank-heading" className="mt-10">
       <h2 id="bank-heading" className="mb-4 text-2xl font-bold">
         Bank details
       </h2>
-      {claim.bankDetails ? <SummaryList rows={maskedRows(claim.bankDetails)} /> : <p className="mb-4">No bank details.</p>}
-      {claim.pendingChanges.map((change) => (
-        <div key={change.id} className="my-6 border-l-[10px] border-orange-600 bg-light-grey p-4">
+      <SameAccountWarning people={review.sameAccount} viewerRole={viewer.role} />
+      {!(review.inFull && pending) &&
+        (current ? <SummaryList rows={maskedRows(current)} /> : <p className="mb-4">No bank details.</p>)}
+      {pending && (
+        <div className="my-6 border-l-[10px] border-orange-600 bg-light-grey p-4">
           <h3 className="mb-2 text-xl font-bold">Change awaiting approval</h3>
-          <p className="mb-4">
-            Proposed {formatDateTime(change.proposedAt)} by{" "}
-            {change.proposedBy?.name ?? "the claimant, through the online service"}. Bank payments are on hold until it is
+          <p className="mb-2">
+            Proposed {formatDateTime(pending.proposedAt)} by{" "}
+            {pending.proposedBy?.name ?? "the claimant, through the online service"}. Bank payments are on hold until it is
             decided.
           </p>
-          <SummaryList rows={maskedRows(change.details)} />
-          {isCaseworker && change.proposedBy?.id === userId && (
+          <p className="mb-4">
+            <strong>How the claimant sent them:</strong> {CHANGE_SOURCE_LABELS[pending.source]}
+            {pending.note && pending.source !== "API" && pending.source !== "PHONE" ? ` (${pending.note})` : ""}.
+          </p>
+          {review.inFull && pending.comparison ? (
+            <>
+              {pending.comparison.maskedLookSame && <WarningText>{pending.comparison.maskedLookSame}</WarningText>}
+              <p className="mb-4">
+                Shown in full so that you can check them against what the claimant gave. Your viewing them is recorded.
+              </p>
+              <BankDetailsSideBySide
+                current={current}
+                proposed={pending.details}
+                changed={pending.comparison.changed}
+                checkTag={checkTag}
+              />
+            </>
+          ) : (
+            <SummaryList rows={maskedRows(pending.details)} />
+          )}
+          {isCaseworker && pending.proposedBy?.id === viewer.id && (
             <p>You proposed this change, so another caseworker must approve or reject it.</p>
           )}
         </div>
-      ))}
-      {isCaseworker && <DecideBankDetailsChangeForms reference={claim.reference} changeId={decidable?.id ?? null} />}
+      )}
+      {isCaseworker && (
+        <DecideBankDetailsChangeForms reference={claim.reference} changeId={pending?.mayDecide ? pending.changeId : null} />
+      )}
       {isCaseworker && (
         <Details summary="Change bank details">
           <ProposeBankDetailsForm reference={claim.reference} />

@@ -11,7 +11,8 @@ import { retryPayoutDeliveryNow } from "@/lib/payout/run-payout-payments-now";
 import { settleUncertainDelivery } from "@/lib/payout/settle-uncertain-delivery";
 
 // An admin's three ways of dealing with a Payout batch (docs/runs.md#delivery-and-its-retries): each
-// a confirmed form on the batch page, one call into lib/payout.
+// a confirmed form on the batch page, one call into lib/payout. Returning a delivered batch only
+// asks: a second admin approves it on /admin/approvals.
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const batchId = z.uuid("Choose a batch");
@@ -100,6 +101,14 @@ export const returnPayoutBatchAction = defineAction(
       now: new Date(),
     });
     refresh(input.batchId);
+    revalidatePath("/admin/approvals");
+    if (returned.outcome === "REQUESTED") {
+      return {
+        ok: true,
+        message:
+          "This batch was delivered to the Post Office, so another administrator must approve the return. Nothing moves until then; it is listed on Approvals.",
+      };
+    }
     const kept = returned.kept
       ? ` ${plural(returned.kept, "voucher with a code or an outcome stays", "vouchers with a code or an outcome stay")} as ${returned.kept === 1 ? "it is" : "they are"}.`
       : "";

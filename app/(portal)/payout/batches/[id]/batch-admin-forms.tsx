@@ -83,7 +83,16 @@ export function SettleUncertainDeliveryForm({ batchId, showForm }: { batchId: st
   );
 }
 
-export function ReturnBatchForm({ batchId, showForm }: { batchId: string; showForm: boolean }) {
+export function ReturnBatchForm({
+  batchId,
+  showForm,
+  delivered,
+}: {
+  batchId: string;
+  showForm: boolean;
+  /** Delivered to the Post Office: the return becomes a request for a second admin. */
+  delivered: boolean;
+}) {
   return (
     <ConfirmWithReasonForm
       action={returnPayoutBatchAction}
@@ -103,6 +112,7 @@ export function ReturnBatchForm({ batchId, showForm }: { batchId: string; showFo
         <p className="mb-4">
           Payments with no payment code go back to NEW and into the next Payout run, in a new file. Vouchers that have a code or
           an outcome stay as they are.
+          {delivered && " This batch was delivered to the Post Office: another administrator must approve the return first."}
         </p>
       )}
     </ConfirmWithReasonForm>

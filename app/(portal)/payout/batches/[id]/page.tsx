@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { buttonClass } from "@/components/button-styles";
@@ -7,11 +8,12 @@ import { Money } from "@/components/money";
 import { PageHeading } from "@/components/page-heading";
 import { KeysetPagination } from "@/components/pagination";
 import { SummaryList } from "@/components/summary-list";
-import { StatusTag } from "@/components/tag";
+import { StatusTag, Tag } from "@/components/tag";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
 import { WarningText } from "@/components/warning-text";
 import { mayUse, pages, routes } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
+import { listPendingBatchActions } from "@/lib/batches/batch-actions/list-batch-action-requests";
 import { prisma } from "@/lib/db";
 import { loadPayoutBatch, type PayoutBatchPage } from "@/lib/payout/load-payout-batch";
 import { DeliveryPlace } from "../../_components/delivery-place";
@@ -54,6 +56,7 @@ export default async function PayoutBatchRoute({ params, searchParams }: Params)
     ? await loadPayoutBatch(prisma, id.toLowerCase(), { after, before: after ? undefined : lineNo(raw.before) })
     : null;
   if (!batch) notFound();
+  const [waiting] = await listPendingBatchActions(prisma, { batchIds: [batch.id] });
   const mayDownload = mayUse(routes.fileDownload, user.role);
   const mayUploadCodes = mayUse(routes.uploadPayoutPaymentCodes, user.role);
   // A form posted without JavaScript comes back here as ?upload=<id>.
@@ -94,7 +97,23 @@ export default async function PayoutBatchRoute({ params, searchParams }: Params)
         ]}
       />
 
-      {mayUse(actions.retryPayoutDelivery, user.role) && <AdminActions batch={batch} />}
+      {waiting && (
+        <section aria-labelledby="waiting-heading" className="mt-10 border-l-[10px] border-mid-grey p-[15px]">
+          <h2 id="waiting-heading" className="mb-2 text-xl font-bold">
+            <Tag colour="yellow">Waiting for a second admin</Tag>
+          </h2>
+          <p className="mb-0">
+            Return to NEW asked by {waiting.requestedBy}, {formatDateTime(waiting.requestedAt)}: {waiting.reason}. Another
+            administrator approves or rejects it on{" "}
+            <Link href="/admin/approvals" className="text-link underline">
+              Approvals
+            </Link>
+            .
+          </p>
+        </section>
+      )}
+
+      {mayUse(actions.retryPayoutDelivery, user.role) && <AdminActions batch={batch} waiting={!!waiting} />}
 
       <h2 className="mt-10 mb-4 text-2xl font-bold">Vouchers</h2>
       <VoucherCountsList counts={batch.counts} />
@@ -223,11 +242,12 @@ export default async function PayoutBatchRoute({ params, searchParams }: Params)
  * An admin's decisions on the batch. Each form is rendered while its step could apply to a batch in
  * this state and hidden (keeping its outcome) once it no longer does.
  */
-function AdminActions({ batch }: { batch: PayoutBatchPage }) {
+function AdminActions({ batch, waiting }: { batch: PayoutBatchPage; waiting: boolean }) {
   const canRetry = whyDeliveryCannotBeRetried({ method: "CASH", status: batch.status, runStatus: batch.runStatus }) === null;
   const uncertain = batch.status === "DELIVERY_UNCERTAIN";
   const canReturn =
     !uncertain &&
+    !waiting &&
     batch.counts.unsettled > 0 &&
     whyPayoutBatchCannotBeReturned({
       id: batch.id,
@@ -253,7 +273,7 @@ function AdminActions({ batch }: { batch: PayoutBatchPage }) {
         <p className="mb-4">Settle the uncertain delivery with the Post Office: nothing is sent again until you do.</p>
       )}
       <SettleUncertainDeliveryForm batchId={batch.id} showForm={uncertain} />
-      <ReturnBatchForm batchId={batch.id} showForm={canReturn} />
+      <ReturnBatchForm batchId={batch.id} showForm={canReturn} delivered={batch.status === "DELIVERED"} />
     </section>
   );
 }

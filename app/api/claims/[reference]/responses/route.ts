@@ -10,6 +10,7 @@ import { isClaimReference } from "@/lib/references/claim-reference";
 import { claimResponseSchema } from "@/lib/claims/intake/claim-response-schema";
 import { intakeErrors } from "@/lib/claims/intake/intake-errors";
 import { recordResponse } from "@/lib/claims/record-response";
+import { bankLookupKey } from "@/lib/bank-details/lookup-key";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
 
@@ -31,6 +32,7 @@ export const POST = withApiToken<{ reference: string }>(async (request, { token,
       recordResponse({
         db: prisma,
         key: bankDetailsKey(),
+        lookupKey: bankLookupKey(),
         reference,
         message: response.message,
         bankDetails: response.bankDetails,
