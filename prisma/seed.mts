@@ -17,7 +17,7 @@ import type { PrismaClient } from "../lib/generated/prisma/client.ts";
 // Fixed so every fresh demo database tells the same story (relative to the day it was seeded).
 const DEMO_SEED = 20261122;
 
-const CLAIM_STATUSES = ["NEW", "INFORMATION_REQUESTED", "UPDATED", "APPROVED", "REJECTED"] as const;
+const CLAIM_STATUSES = ["NEW", "INFORMATION_REQUESTED", "UPDATED", "AWAITING_SECOND_APPROVAL", "APPROVED", "REJECTED"] as const;
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
