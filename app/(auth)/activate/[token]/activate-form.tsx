@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { ActionErrorSummary, fieldError } from "@/components/action-error-summary";
+import { ActionErrorSummary } from "@/components/action-error-summary";
 import { SuccessMessage } from "@/components/notification-from-result";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { SubmitButton } from "@/components/submit-button";
-import { TextInput } from "@/components/text-input";
 import { activateAccountAction } from "./actions";
 
 const FIELDS = ["newPassword", "confirmPassword"];
@@ -31,23 +31,7 @@ export function ActivateForm({ token, email, minLength }: { token: string; email
         <input type="hidden" name="token" value={token} />
         {/* For password managers: which account the new password belongs to. */}
         <input type="hidden" name="username" autoComplete="username" value={email} />
-        <TextInput
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          label="New password"
-          hint={`At least ${minLength} characters. A few unrelated words make a strong password.`}
-          autoComplete="new-password"
-          error={fieldError(result, "newPassword")}
-        />
-        <TextInput
-          id="confirmPassword"
-          name="confirmPassword"
-          type="password"
-          label="Confirm new password"
-          autoComplete="new-password"
-          error={fieldError(result, "confirmPassword")}
-        />
+        <NewPasswordFields result={result} minLength={minLength} />
         <SubmitButton pendingLabel="Setting password…">Set password</SubmitButton>
       </form>
     </>

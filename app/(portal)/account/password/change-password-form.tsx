@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { ActionErrorSummary, fieldError } from "@/components/action-error-summary";
 import { SuccessMessage } from "@/components/notification-from-result";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { TextInput } from "@/components/text-input";
 import { changeOwnPasswordAction } from "./actions";
@@ -24,23 +25,7 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
           autoComplete="current-password"
           error={fieldError(result, "currentPassword")}
         />
-        <TextInput
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          label="New password"
-          hint={`At least ${minLength} characters. A few unrelated words make a strong password.`}
-          autoComplete="new-password"
-          error={fieldError(result, "newPassword")}
-        />
-        <TextInput
-          id="confirmPassword"
-          name="confirmPassword"
-          type="password"
-          label="Confirm new password"
-          autoComplete="new-password"
-          error={fieldError(result, "confirmPassword")}
-        />
+        <NewPasswordFields result={result} minLength={minLength} />
         <SubmitButton pendingLabel="Changing password…">Change password</SubmitButton>
       </form>
     </>
