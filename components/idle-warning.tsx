@@ -1,24 +1,40 @@
 "use client";
+import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { TOUCH_EVERY_MS } from "@/lib/auth/sessions/session-rules";
 import { buttonClass } from "./button-styles";
+
+type Props = { idleMinutes: number; warningMinutes: number; signOutAction: () => Promise<void> };
 
 /**
  * GOV.UK's timeout warning: a modal that opens `warningMinutes` before the idle timeout, says when
  * the session will end, and lets the user stay signed in (a request to /api/session marks the
  * session used) or sign out. When the time runs out the page goes to sign-in, saying why.
+ *
+ * The clock restarts whenever the server hears from the page: a navigation, or a form sent to a
+ * server action. It runs a minute short, since the server writes the session's last use at most
+ * once a minute.
  */
-export function IdleWarning({
-  idleMinutes,
-  warningMinutes,
-  signOutAction,
-}: {
-  idleMinutes: number;
-  warningMinutes: number;
-  signOutAction: () => Promise<void>;
-}) {
+export function IdleWarning(props: Props) {
+  // A navigation starts the clock again: the layout stays mounted across them, so the clock is
+  // keyed by the path and starts afresh with each page.
+  return <IdleClock key={usePathname()} {...props} />;
+}
+
+function IdleClock({ idleMinutes, warningMinutes, signOutAction }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [deadline, setDeadline] = useState(() => Date.now() + idleMinutes * 60_000);
+  const idleMs = idleMinutes * 60_000 - TOUCH_EVERY_MS;
+  const [deadline, setDeadline] = useState(() => Date.now() + idleMs);
   const [secondsLeft, setSecondsLeft] = useState(warningMinutes * 60);
+
+  const restart = useCallback(() => {
+    dialog.current?.close();
+    setDeadline(Date.now() + idleMs);
+  }, [idleMs]);
+  useEffect(() => {
+    document.addEventListener("submit", restart, true);
+    return () => document.removeEventListener("submit", restart, true);
+  }, [restart]);
 
   useEffect(() => {
     const tick = () => {
@@ -40,9 +56,8 @@ export function IdleWarning({
       window.location.assign("/login?ended=IDLE");
       return;
     }
-    dialog.current?.close();
-    setDeadline(Date.now() + idleMinutes * 60_000);
-  }, [idleMinutes]);
+    restart();
+  }, [restart]);
 
   const minutes = Math.ceil(secondsLeft / 60);
   return (
