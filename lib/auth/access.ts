@@ -71,6 +71,11 @@ export const pages = {
   // (docs/plans.md#payment-cycles).
   paymentCycles: { pattern: "/payment-cycles", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"], nav: "Payment cycles" },
   paymentCycle: { pattern: "/payment-cycles/[id]", roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"] },
+  // A person's page (docs/people.md): details, claims, payments, correspondence. Who may
+  // see claims may see the person; admins look only.
+  claimant: { pattern: "/claimants/[id]", roles: ["CASEWORKER", "ADMIN"] },
+  // Subject-access export of one person's data (docs/security.md#personal-data-over-time): admins.
+  claimantSubjectAccess: { pattern: "/claimants/[id]/subject-access", roles: ["ADMIN"] },
   paymentCycleReconciliation: {
     pattern: "/payment-cycles/[id]/reconciliation",
     roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
@@ -151,6 +156,15 @@ export const actions = {
   // An enrolment file's proposed bank details and payment methods, decided together by a second
   // plan manager (never the uploader) (docs/enrolment-file.md).
   decideEnrolmentFileChanges: ["PLAN_MANAGER"],
+  // Caseworkers' work on a claim and its person: evidence, case notes, linking a
+  // possible match (an audited merge), and a change of name or postal address that a second
+  // caseworker (never its maker) approves, since it can redirect cash (docs/documents.md, docs/people.md).
+  attachClaimDocument: ["CASEWORKER"],
+  addCaseNote: ["CASEWORKER"],
+  linkPossibleMatch: ["CASEWORKER"],
+  dismissPossibleMatch: ["CASEWORKER"],
+  proposePersonDetails: ["CASEWORKER"],
+  decidePersonDetailsChange: ["CASEWORKER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Route handlers that serve staff (not the intake API or cron): who may call them. */
@@ -176,6 +190,10 @@ export const routes = {
   // its manager, whatever their role (the route applies mayViewPointPayroll).
   payrollExport: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
   payrollReport: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
+  // An evidence document's bytes (shown inline on the claim page): whoever may open the claim; audited.
+  claimDocument: ["CASEWORKER", "ADMIN"],
+  // One person's data as a zip (UK GDPR subject access): admins; audited.
+  subjectAccessExport: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionKey = keyof typeof actions;

@@ -9,4 +9,5 @@ export const holdReasonLabels: Record<HoldReason, string> = {
   ADDRESS_EMPTY_AFTER_CLEANING: "Address line 1 empty after cleaning",
   INVALID_POSTCODE: "Postcode not a valid UK postcode",
   PAYMENT_METHOD_CHANGE_PENDING: "Payment method change awaiting approval",
+  PERSON_DETAILS_CHANGE_PENDING: "Name or address change awaiting approval",
 };

@@ -4,7 +4,6 @@ import { BackLink } from "@/components/back-link";
 import { formatDate } from "@/components/format-date";
 import { PageHeading } from "@/components/page-heading";
 import { StatusTag, Tag } from "@/components/tag";
-import { Timeline } from "@/components/timeline";
 import { WarningText } from "@/components/warning-text";
 import { actions, mayUse } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
@@ -16,6 +15,11 @@ import { prisma } from "@/lib/db";
 import { reissueState, voucherReissueState } from "@/lib/claims/reissue-payment";
 import { BankDetailsSection } from "./_components/bank-details-section";
 import { ClaimSummary } from "./_components/claim-summary";
+import { ClaimTimeline } from "./_components/claim-timeline";
+import { ClaimWarnings } from "./_components/claim-warnings";
+import { CorrespondenceSection } from "./_components/correspondence-section";
+import { DocumentsSection } from "./_components/documents-section";
+import { PersonSection } from "./_components/person-section";
 import { DecisionForm } from "./_components/decision-form";
 import { ExpenseLinesTable } from "./_components/expense-lines-table";
 import { RecordResponseForm, RejectClaimForm, RequestInformationForm } from "./_components/other-decision-forms";
@@ -65,12 +69,17 @@ export default async function ClaimPage({ params }: Params) {
         <WarningText>You keyed this claim in, so another caseworker must decide it.</WarningText>
       )}
 
+      <ClaimWarnings claimId={claim.id} />
       <ClaimSummary claim={claim} />
+      <PersonSection claimId={claim.id} claimantId={claim.claimantId} isCaseworker={isCaseworker} userId={user.id} />
       {isCaseworker && claim.assignedTo?.id !== user.id && <AssignToMeForm reference={claim.reference} version={claim.version} />}
 
       <VoucherSection claim={claim} isCaseworker={isCaseworker} reissue={voucherReissue} />
       {/* A cash claim is paid by voucher, so it has no bank-details section (a switch to bank is offered with the voucher). */}
       {claim.paymentMethod !== "CASH" && <BankDetailsSection claim={claim} viewer={user} isCaseworker={isCaseworker} />}
+
+      <CorrespondenceSection claimId={claim.id} />
+      <DocumentsSection claimId={claim.id} reference={claim.reference} isCaseworker={isCaseworker} />
 
       <h2 className="mt-10 mb-4 text-2xl font-bold">Expenses</h2>
       <ExpenseLinesTable lines={claim.expenses} totals={claim.totals} />
@@ -104,10 +113,7 @@ export default async function ClaimPage({ params }: Params) {
       <PaymentsTable claim={claim} isCaseworker={isCaseworker} reissue={reissue} />
 
       <h2 className="mt-10 mb-4 text-2xl font-bold">Timeline</h2>
-      <Timeline
-        headingLevel={3}
-        items={claim.events.map((e) => ({ id: e.id, title: e.summary, at: e.at, by: e.actor?.name ?? "Online service" }))}
-      />
+      <ClaimTimeline events={claim.events} />
       <p className="mt-4 text-secondary">Event date {formatDate(claim.eventDate)}.</p>
     </>
   );
