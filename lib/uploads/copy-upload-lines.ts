@@ -6,6 +6,12 @@ import type { UploadFile } from "./receive-upload";
 import { EMPTY_FILE_MESSAGE, UploadFileProblem, uploadLineBatches, type UploadLine } from "./upload-lines";
 
 const PROGRESS_EVERY = 5_000;
+/**
+ * The staged text goes to the COPY in pieces of about this many characters, at most one waiting
+ * (Readable.from would read 16 ahead): text held that long outlives V8's young generation, and a
+ * long file would then fill the old one.
+ */
+const PIECE_CHARS = 16 * 1024;
 
 /**
  * The first step of a set-based whole-file check: the stored file streams through the UTF-8 check
@@ -30,8 +36,12 @@ export async function copyUploadLines(
         for (const line of batch) {
           text += stage(line);
           if (++lines % PROGRESS_EVERY === 0) file.progress({ stage: "checking", rows: lines });
+          if (text.length >= PIECE_CHARS) {
+            yield text;
+            text = "";
+          }
         }
-        yield text;
+        if (text !== "") yield text;
       }
       if (finish) yield finish();
     } catch (error) {
@@ -39,7 +49,7 @@ export async function copyUploadLines(
       problem = error;
     }
   }
-  await pipeline(Readable.from(rows()), tx.client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv)`)));
+  await pipeline(Readable.from(rows(), { highWaterMark: 1 }), tx.client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv)`)));
   if (problem) throw problem;
   if (lines === 0) throw new UploadFileProblem(EMPTY_FILE_MESSAGE);
   file.progress({ stage: "matching", rows: lines });

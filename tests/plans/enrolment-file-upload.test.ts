@@ -304,6 +304,10 @@ describe("rows for people on record", () => {
       "Line 3: person VVVVVV1 has the same First Name, Last Name, Date of Birth and Postcode: put VVVVVV1 in Person Reference",
       "Line 5: the same person as line 4 (same First Name, Last Name, Date of Birth and Postcode): give each person one row",
     ]);
+    // A reference given twice is found in SQL over the staged rows, after both rows were read.
+    expect(await errorsOf([known, { ...NEW_ROW, "First Name": "Xena" }, { ...known, "Person Reference": "VVVVVV1" }])).toEqual([
+      "Line 4: Person Reference VVVVVV1 is also on line 2: give each person one row",
+    ]);
     expect(await errorsOf([{ ...known, "Last Name": "Lovelock", "Date of Birth": "1985-12-11" }])).toEqual([
       "Line 2: Last Name and Date of Birth differ from those of person VVVVVV1: check the Person Reference",
     ]);

@@ -23,7 +23,8 @@ import { EnrolmentFileReader } from "./enrolment-file-reader";
  *   2. the stored file streams through the reader into the temporary table enrol_row with one COPY:
  *      a readable row with its values, bank details encrypted as they will be stored, with the
  *      account's lookup hash (and, for someone on record, a keyed digest of them to compare); an
- *      unreadable one with its message;
+ *      unreadable one with its message; then a person on an earlier readable row too is marked a
+ *      duplicate (in SQL, so nothing is kept in memory per row);
  *   3. the bank details on record and waiting of the people the file names by reference, decrypted
  *      here and staged as digests (enrol_bank): one COPY out, one INSERT;
  *   4. one statement judges every row against the record (enrol_match): who the person is, their
@@ -59,6 +60,7 @@ export async function checkEnrolmentFile(
   const reader = new EnrolmentFileReader(declaredAttributes(plan.attributes), londonDate(file.now));
   const stager = new RowStager(reader, key, options.lookupKey);
   await copyUploadLines(tx, file, { table: "enrol_row", stage: (line) => stager.stage(line), finish: () => stager.finish() });
+  await markDuplicates(tx);
 
   // 3. What is on record and waiting for the people named by reference, as digests.
   await tx.client.query(
@@ -191,6 +193,22 @@ const EMPTY_COLUMNS = 20;
 
 function problemRow(lineNo: number, kind: string, message: string): string {
   return csvRow([lineNo, kind, message, ...Array<null>(EMPTY_COLUMNS).fill(null)]);
+}
+
+/**
+ * A readable row whose person (the same reference, or for someone new the same key) is on an
+ * earlier readable row is an error naming that line, worded as duplicateMessage words it.
+ */
+async function markDuplicates(tx: PgTx): Promise<void> {
+  await tx.client.query(`
+    UPDATE enrol_row r SET kind = 'duplicate', message = CASE
+      WHEN r.person_key IS NULL THEN 'Line ' || r.line_no || ': Person Reference ' || r.person_reference || ' is also on line '
+        || d.first_line || ': give each person one row'
+      ELSE 'Line ' || r.line_no || ': the same person as line ' || d.first_line
+        || ' (same First Name, Last Name, Date of Birth and Postcode): give each person one row' END
+    FROM (SELECT line_no, min(line_no) OVER (PARTITION BY person_reference, person_key) AS first_line
+          FROM enrol_row WHERE kind IS NULL) d
+    WHERE d.line_no = r.line_no AND d.first_line <> r.line_no`);
 }
 
 /**

@@ -1,8 +1,10 @@
 // Reads an enrolment file a line at a time, as the streaming check needs it (the whole file is never
 // held): line 1 is the header; once it is wrong, later lines only report what makes them
-// unreadable; each data row is typed or an error; a person given twice in the file is an error on
-// the later row, naming the first. Pure: lines in, outcomes out.
-import { hash } from "node:crypto";
+// unreadable; each data row is typed or an error. A person given twice in the file is an error on
+// the later row, naming the first: a rule across rows, so the reader keeps nothing per row and
+// leaves it to its callers (personIdentity, duplicateMessage): parseEnrolmentFile in memory, the
+// upload's check in SQL over the staged rows, so that its memory does not grow with the file.
+// Pure: lines in, outcomes out.
 import { splitFields, type UploadLine } from "@/lib/uploads/upload-lines";
 import type { AttributeDeclaration } from "../../rules/attributes";
 import { readEnrolmentHeader, type EnrolmentHeader } from "./parse-enrolment-header";
@@ -24,8 +26,6 @@ export class EnrolmentFileReader {
   private headerWrong = false;
   private dataRows = 0;
   private unreadable = 0;
-  /** The first line of each person, by a digest of "ref:<reference>" or "person:<key>". */
-  private readonly seen = new Map<string, number>();
   private readonly readRow: ReturnType<typeof enrolmentRowReader>;
 
   constructor(
@@ -37,25 +37,24 @@ export class EnrolmentFileReader {
 
   read(line: UploadLine): ReadLine {
     const { lineNo, text } = line;
-    const problem = (kind: LineProblemKind, message: string): ReadLine => ({ kind: "problem", problem: kind, lineNo, message });
     const unreadable = lineProblem(line);
     if (unreadable) {
       if (lineNo === 1) this.headerWrong = true;
       this.unreadable += 1;
-      return problem("line", unreadable);
+      return problem("line", lineNo, unreadable);
     }
     const { fields, problem: quoting } = splitFields(text);
     if (quoting) {
       if (lineNo === 1) this.headerWrong = true;
       this.unreadable += 1;
-      return problem("line", `Line ${lineNo} ${quoting}`);
+      return problem("line", lineNo, `Line ${lineNo} ${quoting}`);
     }
     const cells = fields.map((f) => f.trim());
     if (lineNo === 1) {
       const header = readEnrolmentHeader(cells, this.declarations);
       if ("message" in header) {
         this.headerWrong = true;
-        return problem("header", header.message);
+        return problem("header", lineNo, header.message);
       }
       this.header = header;
       return { kind: "header" };
@@ -63,25 +62,7 @@ export class EnrolmentFileReader {
     if (this.headerWrong || !this.header) return { kind: "skipped" };
     this.dataRows += 1;
     const row = this.readRow({ lineNo, fields: cells }, this.header);
-    if ("message" in row) return problem("values", row.message);
-
-    // A short digest of who the row is, not the text itself: a key built from the line's text could
-    // keep the whole chunk of the file it was cut from alive, for every row of a large file.
-    const key = hash(
-      "sha1",
-      row.person.kind === "EXISTING" ? `ref:${row.person.reference}` : `person:${row.person.key}`,
-      "base64",
-    );
-    const first = this.seen.get(key);
-    if (first !== undefined) {
-      return problem(
-        "duplicate",
-        row.person.kind === "EXISTING"
-          ? `Line ${lineNo}: Person Reference ${row.person.reference} is also on line ${first}: give each person one row`
-          : `Line ${lineNo}: the same person as line ${first} (same First Name, Last Name, Date of Birth and Postcode): give each person one row`,
-      );
-    }
-    this.seen.set(key, lineNo);
+    if ("message" in row) return problem("values", lineNo, row.message);
     return { kind: "row", row };
   }
 
@@ -90,6 +71,22 @@ export class EnrolmentFileReader {
     if (this.header && this.dataRows === 0 && this.unreadable === 0) return { lineNo: 1, message: HEADER_ONLY_MESSAGE };
     return null;
   }
+}
+
+function problem(kind: LineProblemKind, lineNo: number, message: string): ReadLine {
+  return { kind: "problem", problem: kind, lineNo, message };
+}
+
+/** Who a row is, for finding a person given twice: their reference, or the key of someone new. */
+export function personIdentity(row: EnrolmentFileRow): string {
+  return row.person.kind === "EXISTING" ? `ref:${row.person.reference}` : `person:${row.person.key}`;
+}
+
+/** The error of a row whose person is also on an earlier line (the check's SQL words it the same). */
+export function duplicateMessage(row: EnrolmentFileRow, firstLineNo: number): string {
+  return row.person.kind === "EXISTING"
+    ? `Line ${row.lineNo}: Person Reference ${row.person.reference} is also on line ${firstLineNo}: give each person one row`
+    : `Line ${row.lineNo}: the same person as line ${firstLineNo} (same First Name, Last Name, Date of Birth and Postcode): give each person one row`;
 }
 
 /** What makes a line unreadable as CSV before its fields are looked at. */

@@ -3,7 +3,7 @@
 // upload streams through EnrolmentFileReader itself. Pure.
 import { decodeUpload, EMPTY_FILE_MESSAGE, splitUploadLines } from "@/lib/uploads/upload-lines";
 import type { AttributeDeclaration } from "../../rules/attributes";
-import { EnrolmentFileReader, type LineProblemKind } from "./enrolment-file-reader";
+import { duplicateMessage, EnrolmentFileReader, personIdentity, type LineProblemKind } from "./enrolment-file-reader";
 import type { EnrolmentFileRow } from "./parse-enrolment-row";
 
 export interface ParsedEnrolmentFile {
@@ -25,10 +25,17 @@ export function parseEnrolmentFile(
   const reader = new EnrolmentFileReader(declarations, today);
   const rows: EnrolmentFileRow[] = [];
   const problems: ParsedEnrolmentFile["problems"] = [];
+  const firstLineOf = new Map<string, number>();
   for (const line of lines) {
     const read = reader.read(line);
-    if (read.kind === "row") rows.push(read.row);
-    else if (read.kind === "problem") problems.push({ lineNo: read.lineNo, kind: read.problem, message: read.message });
+    if (read.kind === "row") {
+      const who = personIdentity(read.row);
+      const first = firstLineOf.get(who);
+      if (first === undefined) {
+        firstLineOf.set(who, read.row.lineNo);
+        rows.push(read.row);
+      } else problems.push({ lineNo: read.row.lineNo, kind: "duplicate", message: duplicateMessage(read.row, first) });
+    } else if (read.kind === "problem") problems.push({ lineNo: read.lineNo, kind: read.problem, message: read.message });
   }
   const headerOnly = reader.finish();
   if (headerOnly) problems.push({ ...headerOnly, kind: "header" });
