@@ -17,3 +17,6 @@ export const decideBatchActionSchema = z
     path: ["note"],
     message: "Enter why you are rejecting it",
   });
+
+/** The asker takes back their own void or return request. */
+export const withdrawBatchActionSchema = z.object({ requestId: z.uuid("Choose a request") });

@@ -1,3 +1,5 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { compareBankDetails, type BankDetailsComparison } from "@/lib/bank-details/compare-bank-details";
 import { bankDetailsProblem } from "@/lib/bank-details/payable-bank-details";
 import { decryptBankDetails, maskAccountNumber, maskSortCode, type BankDetailsPlain } from "@/lib/crypto/bank-details-cipher";
 import type { Db } from "@/lib/db";
@@ -54,14 +56,18 @@ export type BeneficiaryPage = {
     proposedAt: Date;
     note: string | null;
     details: ShownBankDetails;
+    /** Only for the checker, who sees both in full: which fields changed, and the masked-identical warning. */
+    comparison: BankDetailsComparison | null;
   } | null;
   heldPayments: { reason: HoldReason; count: number }[];
 };
 
 /**
- * A beneficiary's page. Bank details are masked, except pending ones for the plan manager who may
- * approve them (not the proposer), who must see in full what they approve: the plain details never
- * leave this function for anyone else.
+ * A beneficiary's page. Bank details are masked, except for the plan manager who may approve a
+ * pending change (not the proposer), who must see in full what they approve: the current and the
+ * proposed details, with what changed (docs/security.md#a-checker-who-can-check). That view is
+ * audited ("bank-details.viewed", as on a claim's page); the plain details never leave this function
+ * for anyone else.
  */
 export async function loadBeneficiary(options: {
   db: Db;
@@ -85,6 +91,7 @@ export async function loadBeneficiary(options: {
   });
   if (!enrolment) return null;
   const userIds = [
+    viewer.id,
     enrolment.createdById,
     enrolment.pendingMethodProposedById,
     ...enrolment.attributes.map((a) => a.createdById),
@@ -101,6 +108,26 @@ export async function loadBeneficiary(options: {
   const inForce = enrolment.attributes.find((a) => iso(a.effectiveFrom) <= today);
   const pending = person.bankDetailChanges[0] ?? null;
   const mayCheck = viewer.role === "PLAN_MANAGER" && pending !== null && pending.proposedById !== viewer.id;
+  const current = person.bankDetails ? decryptBankDetails(person.bankDetails.ciphertext, key) : null;
+  const proposed = pending ? decryptBankDetails(pending.ciphertext, key) : null;
+  const checker = users.get(viewer.id);
+  if (mayCheck && pending && checker) {
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actor: { id: checker.id, email: checker.email },
+        action: "bank-details.viewed",
+        entityType: "BankDetailChange",
+        entityId: pending.id,
+        // What was shown, never the details themselves.
+        after: {
+          claimantId: person.id,
+          planCode: plan.code,
+          personReference: person.reference,
+          shown: current ? ["current", "proposed"] : ["proposed"],
+        },
+      }),
+    );
+  }
   return {
     plan,
     person: {
@@ -137,16 +164,18 @@ export async function loadBeneficiary(options: {
       createdAt: a.createdAt,
       inForce: a === inForce,
     })),
-    bankDetails: person.bankDetails ? shownBankDetails(decryptBankDetails(person.bankDetails.ciphertext, key), false) : null,
-    pendingBankDetails: pending
-      ? {
-          changeId: pending.id,
-          proposedBy: pending.proposedBy ? { id: pending.proposedBy.id, name: pending.proposedBy.name } : null,
-          proposedAt: pending.proposedAt,
-          note: pending.note,
-          details: shownBankDetails(decryptBankDetails(pending.ciphertext, key), mayCheck),
-        }
-      : null,
+    bankDetails: current ? shownBankDetails(current, mayCheck) : null,
+    pendingBankDetails:
+      pending && proposed
+        ? {
+            changeId: pending.id,
+            proposedBy: pending.proposedBy ? { id: pending.proposedBy.id, name: pending.proposedBy.name } : null,
+            proposedAt: pending.proposedAt,
+            note: pending.note,
+            details: shownBankDetails(proposed, mayCheck),
+            comparison: mayCheck ? compareBankDetails(current, proposed) : null,
+          }
+        : null,
     heldPayments: held.map((h) => ({ reason: h.holdReason as HoldReason, count: h._count })),
   };
 }

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { decideBatchAction } from "@/lib/batches/batch-actions/decide-batch-action";
-import { decideBatchActionSchema } from "@/lib/batches/batch-actions/schemas";
+import { decideBatchActionSchema, withdrawBatchActionSchema } from "@/lib/batches/batch-actions/schemas";
+import { withdrawBatchAction } from "@/lib/batches/batch-actions/withdraw-batch-action";
 import { prisma } from "@/lib/db";
 import { batchActionCarriers } from "@/lib/payout/batch-action-carriers";
 import { configuredActivation } from "@/lib/users/activation/configured-activation";
@@ -77,4 +78,12 @@ export const decideBatchActionAction = defineAction("decideBatchAction", decideB
         ? `Approved: the batch is void and ${plural(moved, "payment goes", "payments go")} into the next run.`
         : `Approved: the batch is returned and ${plural(moved, "payment goes", "payments go")} into the next Payout run.`,
   };
+});
+
+export const withdrawBatchActionAction = defineAction("withdrawBatchAction", withdrawBatchActionSchema, async (input, user) => {
+  const withdrawn = await withdrawBatchAction({ db: prisma, actor: user, requestId: input.requestId, now: new Date() });
+  revalidatePath("/admin/approvals");
+  revalidatePath("/bank-admin");
+  revalidatePath(`/payout/batches/${withdrawn.batchId}`);
+  return { ok: true, message: "Withdrawn: the batch stays as it is." };
 });

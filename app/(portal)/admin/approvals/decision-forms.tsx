@@ -7,7 +7,7 @@ import { Radios } from "@/components/radios";
 import { Textarea } from "@/components/textarea";
 import type { ActionResult } from "@/lib/actions/result";
 import { ActivationLinkPanel } from "../users/activation-link-panel";
-import { decideBatchActionAction, decideRoleGrantAction, withdrawRoleGrantAction } from "./actions";
+import { decideBatchActionAction, decideRoleGrantAction, withdrawBatchActionAction, withdrawRoleGrantAction } from "./actions";
 
 type Result = ActionResult | null;
 
@@ -97,5 +97,19 @@ export function BatchActionDecisionForm({ requestId, showForm }: { requestId: st
     >
       {(result) => <DecisionFields prefix={prefix} result={result} />}
     </ActionForm>
+  );
+}
+
+export function WithdrawBatchActionForm({ requestId, showForm }: { requestId: string; showForm: boolean }) {
+  return (
+    <ActionForm
+      action={withdrawBatchActionAction}
+      hidden={{ requestId }}
+      submitLabel="Withdraw this request"
+      pendingLabel="Withdrawing…"
+      variant="secondary"
+      className="mb-6"
+      showForm={showForm}
+    />
   );
 }

@@ -10,7 +10,7 @@ import { batchActionLabels } from "@/lib/batches/batch-actions/batch-action-rule
 import { listPendingBatchActions, type PendingBatchAction } from "@/lib/batches/batch-actions/list-batch-action-requests";
 import { prisma } from "@/lib/db";
 import { listPendingRoleGrants, type PendingRoleGrant } from "@/lib/users/role-grants/list-pending-role-grants";
-import { BatchActionDecisionForm, RoleGrantDecisionForm, WithdrawRoleGrantForm } from "./decision-forms";
+import { BatchActionDecisionForm, RoleGrantDecisionForm, WithdrawBatchActionForm, WithdrawRoleGrantForm } from "./decision-forms";
 import { FourEyesTag } from "./four-eyes-tag";
 
 export const metadata: Metadata = { title: "Approvals" };
@@ -165,7 +165,11 @@ function BatchActionItem({ request, adminId }: { request: PendingBatchAction; ad
         ]}
       />
       <Decided item={request} />
-      {pending && isRequester && <p className="mb-4">You asked for this: another administrator must approve or reject it.</p>}
+      {pending && isRequester && (
+        <p className="mb-4">
+          You asked for this: another administrator must approve or reject it. You can withdraw it meanwhile.
+        </p>
+      )}
       {pending && !isRequester && (
         <p className="mb-4">
           {request.kind === "VOID"
@@ -174,6 +178,7 @@ function BatchActionItem({ request, adminId }: { request: PendingBatchAction; ad
         </p>
       )}
       <BatchActionDecisionForm requestId={request.id} showForm={pending && !isRequester} />
+      {isRequester && <WithdrawBatchActionForm requestId={request.id} showForm={pending} />}
     </article>
   );
 }

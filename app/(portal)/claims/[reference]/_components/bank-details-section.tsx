@@ -6,12 +6,13 @@ import { WarningText } from "@/components/warning-text";
 import { actions, mayUse } from "@/lib/auth/access";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { CHANGE_SOURCE_LABELS } from "@/lib/bank-details/change-source";
+import { bankRejection, type BankRejection } from "@/lib/bank-details/rejected-by-bank";
 import { loadBankDetailsReview, type ShownDetails } from "@/lib/bank-details/load-bank-details-review";
 import type { ClaimPage } from "@/lib/claims/get-claim-page";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
 import { SameAccountWarning } from "../../_components/same-account-warning";
-import { BankDetailsSideBySide } from "./bank-details-side-by-side";
+import { BankDetailsSideBySide } from "@/components/bank-details-side-by-side";
 import { DecideBankDetailsChangeForms, ProposeBankDetailsForm } from "./bank-details-forms";
 
 function checkTag(details: ShownDetails) {
@@ -22,13 +23,25 @@ function checkTag(details: ShownDetails) {
   );
 }
 
-function maskedRows(details: ShownDetails) {
+function maskedRows(details: ShownDetails, rejection: BankRejection | null = null) {
   return [
     { key: "Name on account", value: details.nameOnAccount },
     { key: "Sort code", value: details.sortCode },
     { key: "Account number", value: details.accountNumber },
     { key: "Roll number", value: details.hasRollNumber ? "Yes (hidden)" : "None" },
-    { key: "Check", value: checkTag(details) },
+    // The bank's refusal outranks the modulus check, which only says the numbers are well formed.
+    rejection
+      ? {
+          key: "Check",
+          value: (
+            <>
+              <Tag colour="red">Rejected by the bank: {rejection.reason}</Tag>
+              <span className="mt-1 block">Payment {rejection.paymentReference} to this account failed.</span>
+              <span className="mt-1 block font-bold">{rejection.nextStep}</span>
+            </>
+          ),
+        }
+      : { key: "Check", value: checkTag(details) },
   ];
 }
 
@@ -56,6 +69,12 @@ export async function BankDetailsSection({
     audit: { claimReference: claim.reference },
   });
   const { current, pending } = review;
+  const details = await prisma.bankDetails.findUnique({ where: { claimantId: claim.claimantId }, select: { updatedAt: true } });
+  const rejection = bankRejection({
+    payments: claim.payments,
+    detailsSetAt: details?.updatedAt ?? null,
+    changeWaiting: !!pending,
+  });
   return (
     <section aria-labelledby="bank-heading" className="mt-10">
       <h2 id="bank-heading" className="mb-4 text-2xl font-bold">
@@ -63,7 +82,7 @@ export async function BankDetailsSection({
       </h2>
       <SameAccountWarning people={review.sameAccount} viewerRole={viewer.role} />
       {!(review.inFull && pending) &&
-        (current ? <SummaryList rows={maskedRows(current)} /> : <p className="mb-4">No bank details.</p>)}
+        (current ? <SummaryList rows={maskedRows(current, rejection)} /> : <p className="mb-4">No bank details.</p>)}
       {pending && (
         <div className="my-6 border-l-[10px] border-orange-600 bg-light-grey p-4">
           <h3 className="mb-2 text-xl font-bold">Change awaiting approval</h3>

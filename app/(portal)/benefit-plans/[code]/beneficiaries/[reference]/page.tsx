@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
+import { BankDetailsSideBySide } from "@/components/bank-details-side-by-side";
 import { Details } from "@/components/details";
 import { formatDateTime } from "@/components/format-date";
 import { PageHeading } from "@/components/page-heading";
@@ -41,20 +42,21 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 const CONTACT = { EMAIL: "Email", SMS: "Text message", LETTER: "Letter" } as Record<string, string>;
 
+function checkTag(details: ShownBankDetails) {
+  return details.passesModulusCheck ? (
+    <Tag colour="green">Passes the modulus check</Tag>
+  ) : (
+    <Tag colour="red">Fails the modulus check</Tag>
+  );
+}
+
 function bankRows(details: ShownBankDetails): SummaryListRow[] {
   return [
     { key: "Name on account", value: details.nameOnAccount },
     { key: "Sort code", value: details.sortCode },
     { key: "Account number", value: details.accountNumber },
     { key: "Roll number", value: details.rollNumber ?? "None" },
-    {
-      key: "Check",
-      value: details.passesModulusCheck ? (
-        <Tag colour="green">Passes the modulus check</Tag>
-      ) : (
-        <Tag colour="red">Fails the modulus check</Tag>
-      ),
-    },
+    { key: "Check", value: checkTag(details) },
   ];
 }
 
@@ -83,6 +85,8 @@ export default async function BeneficiaryPage({ params }: Params) {
   // A new enrolment's first method is in force and waiting at once: it can be approved, not rejected.
   const firstMethod = enrolment.pendingPaymentMethod === enrolment.paymentMethod;
   const bankProposedByMe = pendingBankDetails?.proposedBy?.id === user.id;
+  // The checker sees current and proposed in full, side by side, instead of the masked lists.
+  const comparison = pendingBankDetails?.comparison ?? null;
 
   return (
     <>
@@ -194,11 +198,12 @@ export default async function BeneficiaryPage({ params }: Params) {
           Bank details
         </h2>
         <SameAccountWarning people={sameAccount} viewerRole={user.role} />
-        {page.bankDetails ? (
-          <SummaryList rows={bankRows(page.bankDetails)} />
-        ) : (
-          <p className="mb-4">No bank details on record.</p>
-        )}
+        {!comparison &&
+          (page.bankDetails ? (
+            <SummaryList rows={bankRows(page.bankDetails)} />
+          ) : (
+            <p className="mb-4">No bank details on record.</p>
+          ))}
         {pendingBankDetails && (
           <div className="my-6 border-l-[10px] border-orange-600 bg-light-grey p-4">
             <h3 className="mb-2 text-xl font-bold">New bank details awaiting approval</h3>
@@ -208,10 +213,22 @@ export default async function BeneficiaryPage({ params }: Params) {
               {pendingBankDetails.note ? ` (${pendingBankDetails.note})` : ""}. Bank payments to this person are on hold until
               they are decided.
             </p>
-            {!pendingBankDetails.details.masked && (
-              <p className="mb-4">Shown in full so that you can check them against what the person gave.</p>
+            {comparison ? (
+              <>
+                {comparison.maskedLookSame && <WarningText>{comparison.maskedLookSame}</WarningText>}
+                <p className="mb-4">
+                  Shown in full so that you can check them against what the person gave. Your viewing them is recorded.
+                </p>
+                <BankDetailsSideBySide
+                  current={page.bankDetails}
+                  proposed={pendingBankDetails.details}
+                  changed={comparison.changed}
+                  checkTag={checkTag}
+                />
+              </>
+            ) : (
+              <SummaryList rows={bankRows(pendingBankDetails.details)} />
             )}
-            <SummaryList rows={bankRows(pendingBankDetails.details)} />
             {isPlanManager && bankProposedByMe && (
               <p>You proposed these bank details, so another plan manager must approve or reject them.</p>
             )}

@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
-import { Tag } from "@/components/tag";
 import type { BankField } from "@/lib/bank-details/compare-bank-details";
-import type { ShownDetails } from "@/lib/bank-details/load-bank-details-review";
+import { Table, TBody, Td, Th, THead, Tr } from "./table";
+import { Tag } from "./tag";
 
-const ROWS: { field: BankField; label: string; value: (d: ShownDetails) => string }[] = [
+/** Bank details as shown to a checker, in full (a claimant's or a beneficiary's). */
+export type SideBySideDetails = { nameOnAccount: string; sortCode: string; accountNumber: string; rollNumber: string | null };
+
+const ROWS: { field: BankField; label: string; value: (d: SideBySideDetails) => string }[] = [
   { field: "nameOnAccount", label: "Name on account", value: (d) => d.nameOnAccount },
   { field: "sortCode", label: "Sort code", value: (d) => d.sortCode },
   { field: "accountNumber", label: "Account number", value: (d) => d.accountNumber },
@@ -12,16 +14,16 @@ const ROWS: { field: BankField; label: string; value: (d: ShownDetails) => strin
 ];
 
 /** The checker's comparison: current and proposed details in full, each changed field tagged "Changed". */
-export function BankDetailsSideBySide({
+export function BankDetailsSideBySide<D extends SideBySideDetails>({
   current,
   proposed,
   changed,
   checkTag,
 }: {
-  current: ShownDetails | null;
-  proposed: ShownDetails;
+  current: D | null;
+  proposed: D;
   changed: BankField[];
-  checkTag: (details: ShownDetails) => ReactNode;
+  checkTag: (details: D) => ReactNode;
 }) {
   return (
     <Table caption="Current and proposed bank details">
