@@ -86,6 +86,13 @@ async function main() {
   process.env.DISBURSE_MODE = mode;
   // Checked before anything starts, with a stand-in for the embedded database's URL.
   const config = checkConfig({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgresql://embedded/disburse" });
+  // Production keeps no document unscanned (docs/documents.md#virus-scanning): say so now, not at the first upload.
+  if (mode === "production" && !config.clamdHost) {
+    console.error(
+      "[start] cannot start: Invalid configuration:\n  - CLAMD_HOST is required in production (the virus scanner for documents)",
+    );
+    process.exit(1);
+  }
 
   // Migrations run as the tables' owner, the portal as a role that cannot switch off the audit
   // log's guard (docs/security.md#database-roles).
