@@ -3,11 +3,13 @@ import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatPence } from "@/lib/money";
+import type { LineOutcome } from "@/lib/notify/claimant-messages";
 import { recordPaymentsCreated } from "../payments/move-payments";
 import { refreshNeedsAttention } from "../payments/payment-holds";
 import type { StatusChange } from "./change-claim-status";
 import type { Caseworker } from "./claim-change";
 import type { LockedClaim } from "./lock-claim";
+import { lineOutcomes } from "./rules/decide-lines-outcomes";
 import { paymentForApproval } from "./rules/payment-for-approval";
 
 export type ApprovedOutcome = {
@@ -33,6 +35,8 @@ export async function approveWithPayment(
     event: { kind: string; summary: string };
     /** Extra fields for the claim update, e.g. who approved first. */
     claimUpdate?: { firstApprovedById: string; firstApprovedAt: Date };
+    /** Each line's outcome for the claimant's message; by default the claim's stored decisions (a second approval). */
+    lines?: LineOutcome[];
     audit: Prisma.InputJsonObject;
   },
 ): Promise<StatusChange<ApprovedOutcome>> {
@@ -49,10 +53,14 @@ export async function approveWithPayment(
   });
   if (!planned.ok) throw new AppError("INVALID_STATE", planned.message);
 
-  const payment = await tx.payment.create({ data: { ...planned.payment, personId: claimant.id, claimId: claim.id } });
+  // A change of name or address waiting for its checker holds new payments too (docs/people.md#name-and-address-changes).
+  const personChange = await tx.personDetailsChange.count({ where: { claimantId: claimant.id, status: "PENDING" } });
+  const holdReason = planned.payment.holdReason ?? (personChange > 0 ? ("PERSON_DETAILS_CHANGE_PENDING" as const) : null);
+  const payment = await tx.payment.create({ data: { ...planned.payment, holdReason, personId: claimant.id, claimId: claim.id } });
   await recordPaymentsCreated(tx, { ids: [payment.id], action: "payment.created", actor, now: payment.createdAt });
   if (payment.holdReason) await refreshNeedsAttention(tx, claimant.id);
   const total = formatPence(approvedTotalPence);
+  const lines = options.lines ?? lineOutcomes(claim.expenses);
   return {
     claim: { ...options.claimUpdate, status: "APPROVED", informationRequestKind: null, rejectionReason: null },
     event: {
@@ -60,7 +68,7 @@ export async function approveWithPayment(
       summary: `${options.event.summary} ${total}: payment ${payment.reference} created${payment.holdReason ? " (on hold)" : ""}`,
       detail: { paymentId: payment.id, paymentReference: payment.reference, amountPence: payment.amountPence },
     },
-    message: { kind: "CLAIM_APPROVED", data: { claimReference: claim.reference, amountPence: approvedTotalPence } },
+    message: { kind: "CLAIM_APPROVED", data: { claimReference: claim.reference, amountPence: approvedTotalPence, lines } },
     audit: {
       ...options.audit,
       payment: { id: payment.id, reference: payment.reference, amountPence: payment.amountPence, holdReason: payment.holdReason },

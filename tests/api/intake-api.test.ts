@@ -41,7 +41,7 @@ function tomorrow(): string {
 }
 
 describe("POST /api/claims: a valid claim", () => {
-  it("answers 201 {id, reference} and writes the claim, claimant, lines, encrypted bank details, event and audit", async () => {
+  it("answers 201 {id, reference, claimant: {reference}} and writes the claim, claimant, lines, encrypted bank details, event and audit", async () => {
     const before = await rowCounts(db());
     const body = withBody((b) => {
       b.expenses.push({ type: "TAXI", description: "Station to hospital", amountPence: 850 });
@@ -49,7 +49,7 @@ describe("POST /api/claims: a valid claim", () => {
     const response = await post({ body });
     expect(response.status).toBe(201);
     const answer = await response.json();
-    expect(Object.keys(answer).sort()).toEqual(["id", "reference"]);
+    expect(Object.keys(answer).sort()).toEqual(["claimant", "id", "reference"]);
     expect(answer.reference).toMatch(/^[0-9A-HJKMNP-TV-Z]{7}$/);
 
     const claim = await db().claim.findUniqueOrThrow({

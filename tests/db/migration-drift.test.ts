@@ -65,6 +65,7 @@ const SQL_ONLY: SqlOnly[] = [
   { kind: "trigger", name: "Claim_count_delete", table: "Claim" },
   { kind: "trigger", name: "Claim_count_truncate", table: "Claim" },
   { kind: "index", name: "Claim_claimantName_id_idx", table: "Claim" },
+  { kind: "index", name: "Claimant_dateOfBirth_lastNameKey_idx", table: "Claimant" },
   { kind: "index", name: "Claim_status_claimantName_id_idx", table: "Claim" },
   { kind: "index", name: "Claim_assignedToId_claimantName_id_idx", table: "Claim" },
   { kind: "index", name: "Claim_claimantFirstName_id_idx", table: "Claim" },
