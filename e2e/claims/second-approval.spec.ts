@@ -2,7 +2,7 @@
 // first approver cannot finish it, another caseworker approves it (the payment is created then) or
 // returns it with a note. A line above the per-line maximum (£1,000) is refused outright.
 import { expect, test } from "@playwright/test";
-import { intakeBody, postClaim } from "../support/claims";
+import { continueDecision, intakeBody, postClaim, submitDecision } from "../support/claims";
 import { demoUser, errorSummary, freshPage, secondDemoUser, signInOverHttp } from "../support/sign-in";
 
 const oneLine = (amountPence: number) =>
@@ -17,7 +17,7 @@ test("a £600 claim approved by one caseworker is paid only after a second one a
     .getByRole("group", { name: /Line 1/ })
     .getByLabel("Approve £600.00")
     .check();
-  await first.getByRole("button", { name: "Submit decision" }).click();
+  await submitDecision(first);
   await expect(
     first.getByRole("status").filter({ hasText: "another caseworker must approve it before it is paid" }),
   ).toBeVisible();
@@ -50,7 +50,7 @@ test("the second caseworker returns a claim with a note, and it can be decided a
     .getByRole("group", { name: /Line 1/ })
     .getByLabel("Approve £550.00")
     .check();
-  await first.getByRole("button", { name: "Submit decision" }).click();
+  await submitDecision(first);
   await expect(first.getByRole("status").filter({ hasText: "another caseworker must approve it" })).toBeVisible();
 
   const second = await freshPage(browser);
@@ -76,6 +76,6 @@ test("a line above £1,000 is refused outright", async ({ page }) => {
     .getByRole("group", { name: /Line 1/ })
     .getByLabel("Approve £1,200.00")
     .check();
-  await page.getByRole("button", { name: "Submit decision" }).click();
+  await continueDecision(page);
   await expect(errorSummary(page)).toContainText("Line 1: £1,200.00 is above the most one line may be approved for, £1,000.00");
 });

@@ -9,7 +9,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { scan } from "../support/axe";
-import { intakeBody, postClaim } from "../support/claims";
+import { intakeBody, postClaim, submitDecision } from "../support/claims";
 import { sql } from "../support/db";
 import { demoUser, errorSummary, freshPage, signInOverHttp } from "../support/sign-in";
 
@@ -36,7 +36,7 @@ async function approveCashClaim(page: Page): Promise<string> {
     .getByRole("group", { name: /Line 1/ })
     .getByLabel("Approve £25.00")
     .check();
-  await page.getByRole("button", { name: "Submit decision" }).click();
+  await submitDecision(page);
   await expect(page.getByRole("status").filter({ hasText: `Payment ${claim.reference}-01 for £25.00 created` })).toBeVisible();
   await page.reload();
   await expect(page.locator("#voucher")).toContainText("Waiting for the Payout run");

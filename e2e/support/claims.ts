@@ -90,7 +90,19 @@ export async function approveNewClaim(page: Page, method: "BANK" | "CASH"): Prom
     .getByRole("group", { name: /Line 1/ })
     .getByLabel("Approve £25.00")
     .check();
-  await page.getByRole("button", { name: "Submit decision" }).click();
+  await submitDecision(page);
   await expect(page.getByRole("status").filter({ hasText: `Payment ${claim.reference}-01 for £25.00 created` })).toBeVisible();
   return claim.reference;
+}
+
+/** The decision form's first step: "Continue" checks the decision and shows it to confirm (or the errors). */
+export async function continueDecision(page: Page) {
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+}
+
+/** A decision as the caseworker makes it: "Continue", then "Confirm decision" on the check-your-answers summary. */
+export async function submitDecision(page: Page) {
+  await continueDecision(page);
+  await expect(page.getByRole("heading", { name: "Check your decision" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm decision" }).click();
 }

@@ -2,10 +2,10 @@ import type { Db } from "@/lib/db";
 import { approveWithPayment, type ApprovedOutcome } from "./approve-with-payment";
 import { lockPersonAndSumRecentApprovals } from "./approved-for-person";
 import { changeClaimStatus, type StatusChange } from "./change-claim-status";
-import { validationError, type Caseworker } from "./claim-change";
-import { decideLinesFromForm, type FormFieldReader } from "./rules/decide-lines-form";
-import { lineFieldName } from "./rules/decide-lines";
-import { rejectionReasonLabel } from "./rules/rejection-reasons";
+import type { Caseworker } from "./claim-change";
+import { decisionOfClaim } from "./check-decision";
+import type { FormFieldReader } from "./rules/decide-lines-form";
+import { lineOutcomes } from "./rules/decide-lines-outcomes";
 import {
   secondApprovalDecision,
   secondApprovalFigures,
@@ -47,11 +47,7 @@ export async function decideClaim(options: {
     expectedVersion,
     actor,
     decide: async (tx, claim): Promise<StatusChange<DecisionOutcome>> => {
-      const decided = decideLinesFromForm(
-        claim.expenses.map((l) => ({ id: l.id, claimedPence: l.claimedPence })),
-        read,
-      );
-      if (!decided.ok) throw validationError(decided.errors);
+      const decided = decisionOfClaim(claim.expenses, read, limits);
       for (const line of decided.lines) {
         await tx.expenseLine.update({
           where: { id: line.id },
@@ -59,13 +55,15 @@ export async function decideClaim(options: {
         });
       }
       const lines = decided.lines.map((l) => ({ ...l }));
+      // What the claimant is told of each line: its outcome, amount and reason.
+      const outcomes = lineOutcomes(claim.expenses, decided.lines);
 
       if (decided.outcome === "REJECTED") {
-        const reason = rejectionReasonLabel(decided.reason);
+        const { reason } = decided;
         return {
           claim: { status: "REJECTED", rejectionReason: reason, informationRequestKind: null },
           event: { kind: "claim.rejected", summary: `Rejected: every line rejected (${reason})` },
-          message: { kind: "CLAIM_REJECTED", data: { claimReference: reference, reason } },
+          message: { kind: "CLAIM_REJECTED", data: { claimReference: reference, reason, lines: outcomes } },
           audit: { reason, lines },
           result: { outcome: "REJECTED", reason },
         };
@@ -82,17 +80,8 @@ export async function decideClaim(options: {
         recentApprovedPence,
         limits,
       });
-      if (rule.kind === "REFUSED") {
-        const byLineNo = new Map(decided.lines.map((l) => [lineNumbers.get(l.id)!, l]));
-        const errors: Record<string, string> = {};
-        for (const refused of rule.lines) {
-          const line = byLineNo.get(refused.lineNo)!;
-          // The amount field when the caseworker typed the amount; the choice when it is the claimed one.
-          const part = line.decision === "APPROVED_DIFFERENT_AMOUNT" ? "amount" : "decision";
-          errors[lineFieldName(line.id, part)] = refused.message;
-        }
-        throw validationError(errors);
-      }
+      // decisionOfClaim refused any line above the maximum already.
+      if (rule.kind === "REFUSED") throw new Error("decideClaim: a line above the maximum passed the check");
 
       // Every approval records who approved first and when: the 30-day sum counts a claim from then.
       const firstApproval = { firstApprovedById: actor.id, firstApprovedAt: now };
@@ -104,6 +93,7 @@ export async function decideClaim(options: {
           actor,
           event: { kind: "claim.approved", summary: "Approved" },
           claimUpdate: firstApproval,
+          lines: outcomes,
           audit: { lines, recentApprovedPence },
         });
       }

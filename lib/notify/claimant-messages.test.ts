@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { claimantMessage, payoutVoucherMessage, recipientFor, type ContactDetails } from "./claimant-messages";
+import {
+  CLAIMANT_MESSAGE_KINDS,
+  claimantMessage,
+  payoutVoucherMessage,
+  recipientFor,
+  type ContactDetails,
+  type LineOutcome,
+} from "./claimant-messages";
+import { CHANNELS, claimantMessageCases, CLAIMANT_MESSAGE_CASES } from "./fixtures/claimant-message-cases";
 
 const contact: ContactDetails = {
   contactPreference: "EMAIL",
@@ -39,6 +47,68 @@ describe("claimant messages", () => {
       note: "Send the train ticket.",
     });
     expect(body).toContain("Send the train ticket.");
+  });
+});
+
+describe("a decision line by line", () => {
+  const line = (n: number, decision: LineOutcome["decision"], approvedPence: number | null, reason: string | null) => ({
+    lineNo: n,
+    typeLabel: "Bus",
+    description: `Leg ${n}`,
+    claimedPence: 1000,
+    decision,
+    approvedPence,
+    reason,
+  });
+
+  it("says what was approved of what was claimed, and each line's outcome and reason in line order", () => {
+    const { body } = claimantMessage("CLAIM_APPROVED", {
+      firstName: "Ada",
+      claimReference: "7KQ2M9X",
+      amountPence: 1500,
+      lines: [
+        line(1, "APPROVED", 1000, null),
+        line(2, "APPROVED_DIFFERENT_AMOUNT", 500, "Half fare"),
+        line(3, "REJECTED", null, "Duplicate"),
+      ],
+    });
+    expect(body).toBe(
+      "Dear Ada,\n\nWe have approved £15.00 of the £30.00 you claimed.\nWe will send the payment in the next few working days.\n\n" +
+        "Line 1: Bus, Leg 1\nApproved: £10.00\n\n" +
+        "Line 2: Bus, Leg 2\nApproved: £5.00 of the £10.00 claimed\nReason: Half fare\n\n" +
+        "Line 3: Bus, Leg 3\nNot approved (£10.00 claimed)\nReason: Duplicate\n\n" +
+        "Claim reference: 7KQ2M9X",
+    );
+  });
+
+  it("gives a rejection with lines the lines' reasons, not the claim's again; a whole-claim rejection keeps its reason", () => {
+    const withLines = claimantMessage("CLAIM_REJECTED", {
+      firstName: "Ada",
+      claimReference: "X",
+      reason: "Duplicate",
+      lines: [line(1, "REJECTED", null, "Duplicate")],
+    }).body;
+    expect(withLines.match(/Duplicate/g)).toHaveLength(1);
+    expect(
+      claimantMessage("CLAIM_REJECTED", { firstName: "Ada", claimReference: "X", reason: "Duplicate", note: "Sent twice." }).body,
+    ).toBe("Dear Ada,\n\nWe have not approved your claim.\nReason: Duplicate\nSent twice.\n\nClaim reference: X");
+  });
+
+  it("lists lines only in decisions", () => {
+    const lines = [line(1, "REJECTED", null, "Duplicate")];
+    expect(
+      claimantMessage("INFORMATION_REQUESTED", { firstName: "Ada", claimReference: "X", note: "n", lines }).body,
+    ).not.toContain("Line 1");
+  });
+});
+
+describe("the golden cases", () => {
+  it("cover every kind of claimant message by every channel", () => {
+    const kinds = new Set(CLAIMANT_MESSAGE_CASES.map((c) => c.kind));
+    expect([...kinds].sort()).toEqual([...CLAIMANT_MESSAGE_KINDS].sort());
+    expect(new Set(claimantMessageCases().map((m) => `${m.template.split(" ")[0]} ${m.channel}`)).size).toBe(
+      CLAIMANT_MESSAGE_KINDS.length * CHANNELS.length,
+    );
   });
 });
 

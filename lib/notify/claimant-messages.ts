@@ -4,13 +4,15 @@ import { formatPence } from "@/lib/money";
 // What the claimant is told, by the channel they chose. Pure: the outbox and, later, GOV.UK
 // Notify send exactly this text.
 
-export type ClaimantMessageKind =
-  | "CLAIM_APPROVED"
-  | "CLAIM_REJECTED"
-  | "INFORMATION_REQUESTED"
-  | "BANK_DETAILS_REQUESTED"
-  | "PAYMENT_FAILED"
-  | "CYCLE_PAYMENT_FAILED";
+export const CLAIMANT_MESSAGE_KINDS = [
+  "CLAIM_APPROVED",
+  "CLAIM_REJECTED",
+  "INFORMATION_REQUESTED",
+  "BANK_DETAILS_REQUESTED",
+  "PAYMENT_FAILED",
+  "CYCLE_PAYMENT_FAILED",
+] as const;
+export type ClaimantMessageKind = (typeof CLAIMANT_MESSAGE_KINDS)[number];
 
 export type MessageData = {
   firstName: string;
@@ -21,6 +23,22 @@ export type MessageData = {
   amountPence?: number;
   reason?: string;
   note?: string;
+  /** A decision's lines, each with its outcome, amount and reason; listed in the approval or rejection. */
+  lines?: LineOutcome[];
+};
+
+/** One expense line as the claimant is told its outcome. */
+export type LineOutcome = {
+  lineNo: number;
+  /** The expense type as it reads on screen ("Train"). */
+  typeLabel: string;
+  /** The claimant's own description of the expense. */
+  description: string;
+  claimedPence: number;
+  decision: "APPROVED" | "APPROVED_DIFFERENT_AMOUNT" | "REJECTED";
+  approvedPence: number | null;
+  /** The note explaining a different amount, or why the line is not approved. */
+  reason: string | null;
 };
 
 export type ContactDetails = {
@@ -49,12 +67,15 @@ export const DEFAULT_REFERENCE_LABEL = "Claim reference";
 
 export function claimantMessage(kind: ClaimantMessageKind, data: MessageData): { subject: string; body: string } {
   const ref = `${data.referenceLabel ?? DEFAULT_REFERENCE_LABEL}: ${data.claimReference}`;
+  const lineBlocks = (data.lines ?? []).map(lineOutcomeText);
   const lines: Record<ClaimantMessageKind, string[]> = {
-    CLAIM_APPROVED: [
-      `We have approved ${data.amountPence !== undefined ? formatPence(data.amountPence) : "your claim"}.`,
-      "We will send the payment in the next few working days.",
+    CLAIM_APPROVED: [approvedSentence(data), "We will send the payment in the next few working days."],
+    // With the lines, each carries its own reason; the claim's would only repeat them.
+    CLAIM_REJECTED: [
+      "We have not approved your claim.",
+      data.reason && lineBlocks.length === 0 ? `Reason: ${data.reason}` : "",
+      data.note ?? "",
     ],
-    CLAIM_REJECTED: ["We have not approved your claim.", data.reason ? `Reason: ${data.reason}` : "", data.note ?? ""],
     INFORMATION_REQUESTED: ["We need more information before we can decide your claim.", data.note ?? ""],
     BANK_DETAILS_REQUESTED: ["We need your bank details before we can pay you.", data.note ?? ""],
     PAYMENT_FAILED: [
@@ -69,8 +90,30 @@ export function claimantMessage(kind: ClaimantMessageKind, data: MessageData): {
       data.reason ? `Reason given by the bank: ${data.reason}` : "",
     ],
   };
-  const body = [`Dear ${data.firstName},`, "", ...lines[kind].filter(Boolean), "", ref].join("\n");
-  return { subject: messageTitles[kind], body };
+  const withLines = kind === "CLAIM_APPROVED" || kind === "CLAIM_REJECTED" ? lineBlocks : [];
+  const paragraphs = [`Dear ${data.firstName},`, lines[kind].filter(Boolean).join("\n"), ...withLines, ref];
+  return { subject: messageTitles[kind], body: paragraphs.join("\n\n") };
+}
+
+function approvedSentence(data: MessageData): string {
+  if (data.amountPence === undefined) return "We have approved your claim.";
+  const claimedPence = data.lines?.reduce((sum, l) => sum + l.claimedPence, 0);
+  if (claimedPence === undefined || claimedPence === data.amountPence)
+    return `We have approved ${formatPence(data.amountPence)}.`;
+  return `We have approved ${formatPence(data.amountPence)} of the ${formatPence(claimedPence)} you claimed.`;
+}
+
+/** One line's outcome: what it was for, what we approved of it, and why, as a paragraph of its own. */
+function lineOutcomeText(line: LineOutcome): string {
+  const outcome =
+    line.decision === "APPROVED"
+      ? `Approved: ${formatPence(line.approvedPence ?? line.claimedPence)}`
+      : line.decision === "APPROVED_DIFFERENT_AMOUNT"
+        ? `Approved: ${formatPence(line.approvedPence ?? 0)} of the ${formatPence(line.claimedPence)} claimed`
+        : `Not approved (${formatPence(line.claimedPence)} claimed)`;
+  return [`Line ${line.lineNo}: ${line.typeLabel}, ${line.description}`, outcome, line.reason ? `Reason: ${line.reason}` : ""]
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** The channel and address the claimant asked for. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { claimantMessageCases } from "./fixtures/claimant-message-cases";
 import type { LetterKit, VoucherLetter } from "./letter-kit";
 import { printable } from "./letter-pdf";
 import {
@@ -111,7 +112,8 @@ function asText(message: MessageToRender): string {
 
 describe("messageView: golden text", () => {
   it("shows each channel as its recipient sees it", () => {
-    const text = [email, sms, letter, voucherEmail, voucherLetter, alert].map(asText).join("\n\n") + "\n";
+    const all = [email, sms, letter, voucherEmail, voucherLetter, alert, ...claimantMessageCases()];
+    const text = all.map(asText).join("\n\n") + "\n";
     expect(text).toBe(readFileSync(GOLDEN, "utf8"));
   });
 

@@ -80,6 +80,7 @@ describe("deciding a claim", () => {
       [lineFieldName(b.id, "amount")]: "25.50",
       [lineFieldName(b.id, "note")]: "Off-peak fare",
       [lineFieldName(c.id, "decision")]: "REJECT",
+      [lineFieldName(c.id, "reason")]: "NO_EVIDENCE",
     });
     const result = await decideClaim({ db: db(), key, limits, reference: claim.reference, expectedVersion: 0, read, actor });
     expect(result).toMatchObject({ outcome: "APPROVED", approvedTotalPence: 1240 + 2550 });
@@ -87,7 +88,7 @@ describe("deciding a claim", () => {
     expect(lines.map((l) => [l.decision, l.approvedPence, l.decisionNote])).toEqual([
       ["APPROVED", 1240, null],
       ["APPROVED_DIFFERENT_AMOUNT", 2550, "Off-peak fare"],
-      ["REJECTED", null, null],
+      ["REJECTED", null, "No receipts or evidence"],
     ]);
   });
 
@@ -100,6 +101,7 @@ describe("deciding a claim", () => {
       [lineFieldName(a.id, "amount")]: "20.00",
       [lineFieldName(a.id, "note")]: "more than claimed",
       [lineFieldName(b.id, "decision")]: "REJECT",
+      [lineFieldName(b.id, "reason")]: "DUPLICATE",
     });
     await expect(
       decideClaim({ db: db(), key, limits, reference: claim.reference, expectedVersion: 0, read, actor }),
@@ -112,7 +114,7 @@ describe("deciding a claim", () => {
     expect(after.expenses.every((l) => l.decision === null)).toBe(true);
   });
 
-  it("rejects when every line is rejected, and then needs a reason", async () => {
+  it("rejects when every line is rejected, each with its reason", async () => {
     const actor = await caseworker();
     const { claim } = await makeClaim(db(), key, { lines: [1240] });
     const line = claim.expenses[0];
@@ -121,9 +123,12 @@ describe("deciding a claim", () => {
       decideClaim({ db: db(), key, limits, reference: claim.reference, expectedVersion: 0, read: noReason, actor }),
     ).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { rejectionReason: ["Choose a reason for rejecting the claim"] },
+      fieldErrors: { [lineFieldName(line.id, "reason")]: ["Line 1, Train: choose a reason for rejecting this line"] },
     });
-    const withReason = formReader({ [lineFieldName(line.id, "decision")]: "REJECT", rejectionReason: "NO_EVIDENCE" });
+    const withReason = formReader({
+      [lineFieldName(line.id, "decision")]: "REJECT",
+      [lineFieldName(line.id, "reason")]: "NO_EVIDENCE",
+    });
     expect(
       await decideClaim({ db: db(), key, limits, reference: claim.reference, expectedVersion: 0, read: withReason, actor }),
     ).toEqual({

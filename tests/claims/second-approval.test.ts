@@ -167,6 +167,7 @@ describe("one caseworker cannot move more than the threshold alone", () => {
     const read = formReader({
       [lineFieldName(a.id, "decision")]: "APPROVE",
       [lineFieldName(b.id, "decision")]: "REJECT",
+      [lineFieldName(b.id, "reason")]: "NO_EVIDENCE",
     });
     const result = await decideClaim({
       db: db(),
@@ -296,7 +297,11 @@ describe("the per-line maximum", () => {
   it("a rejected line above the maximum does not stop the rest being approved", async () => {
     const { claim } = await makeClaim(db(), key, { lines: [120_000, 2_000] });
     const [over, ok] = claim.expenses;
-    const read = formReader({ [lineFieldName(over.id, "decision")]: "REJECT", [lineFieldName(ok.id, "decision")]: "APPROVE" });
+    const read = formReader({
+      [lineFieldName(over.id, "decision")]: "REJECT",
+      [lineFieldName(over.id, "reason")]: "NOT_ELIGIBLE",
+      [lineFieldName(ok.id, "decision")]: "APPROVE",
+    });
     const result = await decideClaim({
       db: db(),
       key,

@@ -2,21 +2,23 @@ import { describe, expect, it } from "vitest";
 import { decideLinesFromForm } from "./decide-lines-form";
 
 const LINES = [
-  { id: "a", claimedPence: 1240 },
-  { id: "b", claimedPence: 500 },
+  { id: "a", lineNo: 1, typeLabel: "Train", claimedPence: 1240 },
+  { id: "b", lineNo: 2, typeLabel: "Taxi", claimedPence: 500 },
 ];
 const reader = (fields: Record<string, string>) => (name: string) => fields[name] ?? null;
 
 describe("decideLinesFromForm", () => {
-  it("parses the amount text and decides", () => {
+  it("parses the amount text and decides, reading only the fields of the choice made", () => {
     const result = decideLinesFromForm(
       LINES,
       reader({
         "line-a-decision": "APPROVE_DIFFERENT",
         "line-a-amount": "£10.5",
         "line-a-note": "Receipt total",
+        "line-a-reason": "DUPLICATE",
         "line-b-decision": "APPROVE",
         "line-b-amount": "ignored",
+        "line-b-note": "typed, then hidden",
       }),
     );
     expect(result).toEqual({
@@ -24,8 +26,8 @@ describe("decideLinesFromForm", () => {
       outcome: "APPROVED",
       approvedTotalPence: 1550,
       lines: [
-        { id: "a", decision: "APPROVED_DIFFERENT_AMOUNT", approvedPence: 1050, note: "Receipt total" },
-        { id: "b", decision: "APPROVED", approvedPence: 500, note: null },
+        { id: "a", decision: "APPROVED_DIFFERENT_AMOUNT", approvedPence: 1050, note: "Receipt total", reasonCode: null },
+        { id: "b", decision: "APPROVED", approvedPence: 500, note: null, reasonCode: null },
       ],
     });
   });
@@ -38,36 +40,44 @@ describe("decideLinesFromForm", () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        "line-a-amount": "Enter the approved amount in pounds and pence, for example 12.50",
-        "line-a-note": "Enter a note explaining the different amount",
-        "line-b-decision": "Choose a decision for this expense line",
+        "line-a-amount": "Line 1, Train: enter the approved amount in pounds and pence, for example 12.50",
+        "line-a-note": "Line 1, Train: enter a note explaining the different amount",
+        "line-b-decision": "Line 2, Taxi: choose a decision",
       },
     });
   });
 
-  it("treats an empty amount as missing and reads the rejection reason", () => {
+  it("treats an empty amount as missing and reads each rejected line's reason", () => {
     expect(
       decideLinesFromForm(
         LINES,
-        reader({ "line-a-decision": "APPROVE_DIFFERENT", "line-a-amount": " ", "line-a-note": "n", "line-b-decision": "REJECT" }),
+        reader({
+          "line-a-decision": "APPROVE_DIFFERENT",
+          "line-a-amount": " ",
+          "line-a-note": "n",
+          "line-b-decision": "REJECT",
+          "line-b-reason": "NO_EVIDENCE",
+        }),
       ),
-    ).toEqual({
-      ok: false,
-      errors: { "line-a-amount": "Enter the approved amount" },
-    });
+    ).toEqual({ ok: false, errors: { "line-a-amount": "Line 1, Train: enter the approved amount" } });
     expect(
-      decideLinesFromForm(LINES, reader({ "line-a-decision": "REJECT", "line-b-decision": "REJECT", rejectionReason: "OTHER" })),
-    ).toMatchObject({
-      ok: true,
-      outcome: "REJECTED",
-      reason: "OTHER",
-    });
+      decideLinesFromForm(
+        LINES,
+        reader({
+          "line-a-decision": "REJECT",
+          "line-a-reason": "OTHER",
+          "line-a-otherReason": "Booked by the prison",
+          "line-b-decision": "REJECT",
+          "line-b-reason": "NO_EVIDENCE",
+        }),
+      ),
+    ).toMatchObject({ ok: true, outcome: "REJECTED", reason: "Booked by the prison; No receipts or evidence" });
   });
 
   it("ignores values that are not strings, as FormData files would be", () => {
     const result = decideLinesFromForm(LINES, (name) =>
       name === "line-a-decision" ? new Blob(["APPROVE"]) : name.endsWith("decision") ? "APPROVE" : null,
     );
-    expect(result).toEqual({ ok: false, errors: { "line-a-decision": "Choose a decision for this expense line" } });
+    expect(result).toEqual({ ok: false, errors: { "line-a-decision": "Line 1, Train: choose a decision" } });
   });
 });

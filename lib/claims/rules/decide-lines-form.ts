@@ -1,10 +1,10 @@
 import { parsePoundsToPence } from "@/lib/money";
 import {
   decideLines,
-  DECIDE_LINES_MESSAGES,
   LINE_CHOICES,
+  LINE_MESSAGES,
   lineFieldName,
-  REJECTION_REASON_FIELD,
+  lineMessage,
   type DecideLinesResult,
   type ExpenseLineInput,
   type LineChoice,
@@ -16,7 +16,9 @@ export type FormFieldReader = (name: string) => unknown;
 
 /**
  * decideLines straight from the decision form's fields, so an amount typed as "12.5p" is
- * reported as a format error on its own field rather than as a missing amount.
+ * reported as a format error on its own field rather than as a missing amount. Fields that belong
+ * to another choice than the one made (an amount typed, then "Reject" chosen) are not read: the
+ * form hides them, so the caseworker no longer sees them.
  */
 export function decideLinesFromForm(lines: readonly ExpenseLineInput[], read: FormFieldReader): DecideLinesResult {
   const text = (name: string): string | null => {
@@ -27,19 +29,27 @@ export function decideLinesFromForm(lines: readonly ExpenseLineInput[], read: Fo
   const decisions: LineDecisionInput[] = [];
 
   for (const line of lines) {
-    const choice = text(lineFieldName(line.id, "decision"));
+    const field = (part: Parameters<typeof lineFieldName>[1]) => text(lineFieldName(line.id, part));
+    const choice = field("decision");
     // An absent or unknown choice is left out, so decideLines reports the line as undecided.
     if (!isLineChoice(choice)) continue;
-    let approvedPence: number | null = null;
-    const amountText = text(lineFieldName(line.id, "amount"))?.trim() ?? "";
-    if (choice === "APPROVE_DIFFERENT" && amountText !== "") {
-      approvedPence = parsePoundsToPence(amountText);
-      if (approvedPence === null) amountErrors[lineFieldName(line.id, "amount")] = DECIDE_LINES_MESSAGES.amountFormat;
+    if (choice === "APPROVE") {
+      decisions.push({ lineId: line.id, decision: choice });
+    } else if (choice === "REJECT") {
+      decisions.push({ lineId: line.id, decision: choice, reason: field("reason"), otherReason: field("otherReason") });
+    } else {
+      let approvedPence: number | null = null;
+      const amountText = field("amount")?.trim() ?? "";
+      if (amountText !== "") {
+        approvedPence = parsePoundsToPence(amountText);
+        if (approvedPence === null)
+          amountErrors[lineFieldName(line.id, "amount")] = lineMessage(line, LINE_MESSAGES.amountFormat);
+      }
+      decisions.push({ lineId: line.id, decision: choice, approvedPence, note: field("note") });
     }
-    decisions.push({ lineId: line.id, decision: choice, approvedPence, note: text(lineFieldName(line.id, "note")) });
   }
 
-  const result = decideLines({ lines, decisions, rejectionReason: text(REJECTION_REASON_FIELD) });
+  const result = decideLines({ lines, decisions });
   if (Object.keys(amountErrors).length === 0) return result;
   return { ok: false, errors: { ...(result.ok ? {} : result.errors), ...amountErrors } };
 }

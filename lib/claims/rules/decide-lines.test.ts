@@ -4,15 +4,14 @@ import {
   FORM_ERROR_FIELD,
   lineFieldName,
   parsePoundsToPence,
-  REJECTION_REASON_FIELD,
   REJECTION_REASONS,
   type ExpenseLineInput,
   type LineDecisionInput,
 } from "./decide-lines";
 
 const LINES: ExpenseLineInput[] = [
-  { id: "a", claimedPence: 1240 },
-  { id: "b", claimedPence: 500 },
+  { id: "a", lineNo: 1, typeLabel: "Train", claimedPence: 1240 },
+  { id: "b", lineNo: 2, typeLabel: "Taxi", claimedPence: 500 },
 ];
 const approveAll: LineDecisionInput[] = [
   { lineId: "a", decision: "APPROVE" },
@@ -20,16 +19,22 @@ const approveAll: LineDecisionInput[] = [
 ];
 
 describe("decideLines: every line decided exactly once", () => {
-  it("reports a missing line on its decision field", () => {
+  it("reports a missing line on its decision field, naming the line", () => {
     expect(decideLines({ lines: LINES, decisions: [{ lineId: "a", decision: "APPROVE" }] })).toEqual({
       ok: false,
-      errors: { "line-b-decision": "Choose a decision for this expense line" },
+      errors: { "line-b-decision": "Line 2, Taxi: choose a decision" },
     });
   });
 
   it("reports a line decided twice", () => {
-    const result = decideLines({ lines: LINES, decisions: [...approveAll, { lineId: "b", decision: "REJECT" }] });
-    expect(result).toEqual({ ok: false, errors: { "line-b-decision": "This expense line has been decided more than once" } });
+    const result = decideLines({
+      lines: LINES,
+      decisions: [...approveAll, { lineId: "b", decision: "REJECT", reason: "DUPLICATE" }],
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: { "line-b-decision": "Line 2, Taxi: this expense line has been decided more than once" },
+    });
   });
 
   it("reports a line that is not on the claim", () => {
@@ -49,11 +54,14 @@ describe("decideLines: every line decided exactly once", () => {
     });
   });
 
-  it("names fields line-<id>-decision|amount|note", () => {
-    expect(lineFieldName("x1", "decision")).toBe("line-x1-decision");
-    expect(lineFieldName("x1", "amount")).toBe("line-x1-amount");
-    expect(lineFieldName("x1", "note")).toBe("line-x1-note");
-    expect(REJECTION_REASON_FIELD).toBe("rejectionReason");
+  it("names fields line-<id>-<part>", () => {
+    expect(["decision", "amount", "note", "reason", "otherReason"].map((p) => lineFieldName("x1", p as never))).toEqual([
+      "line-x1-decision",
+      "line-x1-amount",
+      "line-x1-note",
+      "line-x1-reason",
+      "line-x1-otherReason",
+    ]);
   });
 });
 
@@ -63,98 +71,137 @@ describe("decideLines: approving a different amount", () => {
       lines: LINES,
       decisions: [
         { lineId: "a", decision: "APPROVE_DIFFERENT", approvedPence, note },
-        { lineId: "b", decision: "REJECT" },
+        { lineId: "b", decision: "REJECT", reason: "NO_EVIDENCE" },
       ],
     });
 
-  it("refuses an amount of 0", () => {
-    expect(different(0)).toEqual({ ok: false, errors: { "line-a-amount": "The approved amount must be more than £0.00" } });
-  });
-
-  it("refuses a negative amount", () => {
-    expect(different(-5)).toEqual({ ok: false, errors: { "line-a-amount": "The approved amount must be more than £0.00" } });
+  it("refuses an amount of 0 or below", () => {
+    for (const pence of [0, -5]) {
+      expect(different(pence)).toEqual({
+        ok: false,
+        errors: { "line-a-amount": "Line 1, Train: the approved amount must be more than £0.00" },
+      });
+    }
   });
 
   it("refuses an amount above the claimed amount, naming it in pounds", () => {
     expect(different(1241)).toEqual({
       ok: false,
-      errors: { "line-a-amount": "The approved amount must be less than or equal to the claimed £12.40" },
+      errors: { "line-a-amount": "Line 1, Train: the approved amount must be no more than the £12.40 claimed" },
     });
   });
 
   it("refuses a missing or fractional amount", () => {
-    expect(different(undefined)).toEqual({ ok: false, errors: { "line-a-amount": "Enter the approved amount" } });
-    expect(different(null)).toEqual({ ok: false, errors: { "line-a-amount": "Enter the approved amount" } });
+    expect(different(undefined)).toEqual({ ok: false, errors: { "line-a-amount": "Line 1, Train: enter the approved amount" } });
+    expect(different(null)).toEqual({ ok: false, errors: { "line-a-amount": "Line 1, Train: enter the approved amount" } });
     expect(different(12.5)).toEqual({
       ok: false,
-      errors: { "line-a-amount": "Enter the approved amount in pounds and pence, for example 12.50" },
+      errors: { "line-a-amount": "Line 1, Train: enter the approved amount in pounds and pence, for example 12.50" },
     });
   });
 
-  it("allows an amount equal to the claimed amount", () => {
+  it("allows an amount equal to the claimed amount, and 1p", () => {
     expect(different(1240)).toEqual({
       ok: true,
       outcome: "APPROVED",
       approvedTotalPence: 1240,
       lines: [
-        { id: "a", decision: "APPROVED_DIFFERENT_AMOUNT", approvedPence: 1240, note: "Receipt shows less" },
-        { id: "b", decision: "REJECTED", approvedPence: null, note: null },
+        { id: "a", decision: "APPROVED_DIFFERENT_AMOUNT", approvedPence: 1240, note: "Receipt shows less", reasonCode: null },
+        { id: "b", decision: "REJECTED", approvedPence: null, note: "No receipts or evidence", reasonCode: "NO_EVIDENCE" },
       ],
     });
-  });
-
-  it("allows 1p", () => {
     expect(different(1)).toMatchObject({ ok: true, outcome: "APPROVED", approvedTotalPence: 1 });
   });
 
-  it("requires a note", () => {
-    expect(different(1000, null)).toEqual({
-      ok: false,
-      errors: { "line-a-note": "Enter a note explaining the different amount" },
-    });
-    expect(different(1000, "   ")).toEqual({
-      ok: false,
-      errors: { "line-a-note": "Enter a note explaining the different amount" },
-    });
+  it("requires a note, and counts one of spaces as none", () => {
+    for (const note of [null, "   "]) {
+      expect(different(1000, note)).toEqual({
+        ok: false,
+        errors: { "line-a-note": "Line 1, Train: enter a note explaining the different amount" },
+      });
+    }
   });
 
-  it("refuses a 2001-character note and accepts 2000", () => {
+  it("refuses a 2001-character note and accepts 2000, a CRLF counting as one", () => {
     expect(different(1000, "x".repeat(2001))).toEqual({
       ok: false,
-      errors: { "line-a-note": "The note must be 2000 characters or fewer" },
+      errors: { "line-a-note": "Line 1, Train: the note must be 2,000 characters or fewer" },
     });
-    expect(different(1000, "x".repeat(2000))).toMatchObject({ ok: true, approvedTotalPence: 1000 });
+    expect(different(1000, `${"x".repeat(999)}\r\n${"x".repeat(1000)}`)).toMatchObject({
+      ok: true,
+      lines: [{ note: `${"x".repeat(999)}\n${"x".repeat(1000)}` }, {}],
+    });
   });
 
   it("reports amount and note errors together", () => {
     expect(different(0, "")).toEqual({
       ok: false,
       errors: {
-        "line-a-amount": "The approved amount must be more than £0.00",
-        "line-a-note": "Enter a note explaining the different amount",
+        "line-a-amount": "Line 1, Train: the approved amount must be more than £0.00",
+        "line-a-note": "Line 1, Train: enter a note explaining the different amount",
       },
     });
   });
 });
 
-describe("decideLines: notes on other decisions", () => {
-  it("are optional, trimmed, and limited to 2000 characters", () => {
+describe("decideLines: rejecting a line needs a reason", () => {
+  const reject = (reason: string | null, otherReason: string | null = null) =>
+    decideLines({ lines: LINES, decisions: [approveAll[0], { lineId: "b", decision: "REJECT", reason, otherReason }] });
+
+  it("refuses a rejected line with no reason, or one not on the list", () => {
+    for (const reason of [null, "", " "]) {
+      expect(reject(reason)).toEqual({
+        ok: false,
+        errors: { "line-b-reason": "Line 2, Taxi: choose a reason for rejecting this line" },
+      });
+    }
+    expect(reject("BORED")).toEqual({ ok: false, errors: { "line-b-reason": "Line 2, Taxi: choose a reason from the list" } });
+  });
+
+  it("keeps the list's words as the line's note, with the code", () => {
+    expect(reject("OUTSIDE_TIME_LIMIT")).toMatchObject({
+      ok: true,
+      outcome: "APPROVED",
+      approvedTotalPence: 1240,
+      lines: [
+        { id: "a", note: null, reasonCode: null },
+        { id: "b", decision: "REJECTED", note: "Claimed outside the time limit", reasonCode: "OUTSIDE_TIME_LIMIT" },
+      ],
+    });
+  });
+
+  it("takes the caseworker's words for Other, on one line, and refuses Other without them", () => {
+    expect(reject("OTHER")).toEqual({
+      ok: false,
+      errors: { "line-b-otherReason": "Line 2, Taxi: enter the reason for rejecting this line" },
+    });
+    expect(reject("OTHER", "  \r\n ")).toMatchObject({ ok: false });
+    expect(reject("OTHER", "x".repeat(501))).toEqual({
+      ok: false,
+      errors: { "line-b-otherReason": "Line 2, Taxi: the reason must be 500 characters or fewer" },
+    });
+    expect(reject("OTHER", " The taxi was\r\nbooked by the prison ")).toMatchObject({
+      ok: true,
+      lines: [{}, { note: "The taxi was booked by the prison", reasonCode: "OTHER" }],
+    });
+  });
+
+  it("ignores a note, amount or reason that belongs to another choice", () => {
     const result = decideLines({
       lines: LINES,
       decisions: [
-        { lineId: "a", decision: "APPROVE", note: "  fine  " },
-        { lineId: "b", decision: "REJECT", note: "y".repeat(2001) },
+        { lineId: "a", decision: "APPROVE", note: "typed before choosing", approvedPence: 5, reason: "DUPLICATE" },
+        { lineId: "b", decision: "REJECT", reason: "DUPLICATE", note: "n", approvedPence: 100 },
       ],
     });
-    expect(result).toEqual({ ok: false, errors: { "line-b-note": "The note must be 2000 characters or fewer" } });
-  });
-
-  it("counts a CRLF line break as one character", () => {
-    const note = `${"x".repeat(999)}\r\n${"x".repeat(1000)}`;
-    const result = decideLines({ lines: LINES, decisions: [{ lineId: "a", decision: "APPROVE", note }, approveAll[1]] });
-    expect(result).toMatchObject({
+    expect(result).toEqual({
       ok: true,
-      lines: [{ id: "a", note: `${"x".repeat(999)}\n${"x".repeat(1000)}` }, { id: "b" }],
+      outcome: "APPROVED",
+      approvedTotalPence: 1240,
+      lines: [
+        { id: "a", decision: "APPROVED", approvedPence: 1240, note: null, reasonCode: null },
+        { id: "b", decision: "REJECTED", approvedPence: null, note: "Duplicate of another claim", reasonCode: "DUPLICATE" },
+      ],
     });
   });
 });
@@ -166,77 +213,77 @@ describe("decideLines: outcome", () => {
       outcome: "APPROVED",
       approvedTotalPence: 1740,
       lines: [
-        { id: "a", decision: "APPROVED", approvedPence: 1240, note: null },
-        { id: "b", decision: "APPROVED", approvedPence: 500, note: null },
+        { id: "a", decision: "APPROVED", approvedPence: 1240, note: null, reasonCode: null },
+        { id: "b", decision: "APPROVED", approvedPence: 500, note: null, reasonCode: null },
       ],
     });
   });
 
   it("mixed decisions approve the claim with the right total, in the claim's line order", () => {
-    const lines = [...LINES, { id: "c", claimedPence: 3000 }];
+    const lines = [...LINES, { id: "c", lineNo: 3, typeLabel: "Car mileage", claimedPence: 3000 }];
     const result = decideLines({
       lines,
       decisions: [
         { lineId: "c", decision: "APPROVE_DIFFERENT", approvedPence: 2575, note: "Mileage recalculated" },
-        { lineId: "b", decision: "REJECT", note: "No receipt" },
+        { lineId: "b", decision: "REJECT", reason: "NO_EVIDENCE" },
         { lineId: "a", decision: "APPROVE" },
       ],
-      rejectionReason: "NO_EVIDENCE",
     });
     expect(result).toEqual({
       ok: true,
       outcome: "APPROVED",
       approvedTotalPence: 1240 + 2575,
       lines: [
-        { id: "a", decision: "APPROVED", approvedPence: 1240, note: null },
-        { id: "b", decision: "REJECTED", approvedPence: null, note: "No receipt" },
-        { id: "c", decision: "APPROVED_DIFFERENT_AMOUNT", approvedPence: 2575, note: "Mileage recalculated" },
+        { id: "a", decision: "APPROVED", approvedPence: 1240, note: null, reasonCode: null },
+        { id: "b", decision: "REJECTED", approvedPence: null, note: "No receipts or evidence", reasonCode: "NO_EVIDENCE" },
+        {
+          id: "c",
+          decision: "APPROVED_DIFFERENT_AMOUNT",
+          approvedPence: 2575,
+          note: "Mileage recalculated",
+          reasonCode: null,
+        },
       ],
     });
   });
 
-  const rejectAll: LineDecisionInput[] = [
-    { lineId: "a", decision: "REJECT" },
-    { lineId: "b", decision: "REJECT" },
-  ];
-
-  it("every line rejected without a reason is refused", () => {
-    expect(decideLines({ lines: LINES, decisions: rejectAll })).toEqual({
-      ok: false,
-      errors: { rejectionReason: "Choose a reason for rejecting the claim" },
-    });
-    expect(decideLines({ lines: LINES, decisions: rejectAll, rejectionReason: " " })).toEqual({
-      ok: false,
-      errors: { rejectionReason: "Choose a reason for rejecting the claim" },
-    });
+  it("every line rejected rejects the claim, its reason the lines' reasons, each once", () => {
+    const lines = [...LINES, { id: "c", lineNo: 3, typeLabel: "Bus", claimedPence: 300 }];
+    expect(
+      decideLines({
+        lines,
+        decisions: [
+          { lineId: "a", decision: "REJECT", reason: "DUPLICATE" },
+          { lineId: "b", decision: "REJECT", reason: "NO_EVIDENCE" },
+          { lineId: "c", decision: "REJECT", reason: "DUPLICATE" },
+        ],
+      }),
+    ).toMatchObject({ ok: true, outcome: "REJECTED", reason: "Duplicate of another claim; No receipts or evidence" });
+    expect(
+      decideLines({
+        lines: LINES,
+        decisions: [
+          { lineId: "a", decision: "REJECT", reason: "DUPLICATE" },
+          { lineId: "b", decision: "REJECT", reason: "DUPLICATE" },
+        ],
+      }),
+    ).toMatchObject({ ok: true, outcome: "REJECTED", reason: "Duplicate of another claim" });
   });
 
-  it("every line rejected with a reason not on the list is refused", () => {
-    expect(decideLines({ lines: LINES, decisions: rejectAll, rejectionReason: "BORED" })).toEqual({
-      ok: false,
-      errors: { rejectionReason: "Choose a reason from the list" },
-    });
-  });
-
-  it("every line rejected with a reason rejects the claim", () => {
-    expect(decideLines({ lines: LINES, decisions: rejectAll, rejectionReason: "DUPLICATE" })).toEqual({
-      ok: true,
-      outcome: "REJECTED",
-      reason: "DUPLICATE",
-      lines: [
-        { id: "a", decision: "REJECTED", approvedPence: null, note: null },
-        { id: "b", decision: "REJECTED", approvedPence: null, note: null },
+  it("reports every line's errors at once", () => {
+    const result = decideLines({
+      lines: LINES,
+      decisions: [
+        { lineId: "a", decision: "REJECT" },
+        { lineId: "b", decision: "APPROVE_DIFFERENT", approvedPence: 600 },
       ],
     });
-  });
-
-  it("asks for the reason alongside other errors when every line is rejected", () => {
-    const result = decideLines({ lines: LINES, decisions: [rejectAll[0], { ...rejectAll[1], note: "z".repeat(2001) }] });
     expect(result).toEqual({
       ok: false,
       errors: {
-        "line-b-note": "The note must be 2000 characters or fewer",
-        rejectionReason: "Choose a reason for rejecting the claim",
+        "line-a-reason": "Line 1, Train: choose a reason for rejecting this line",
+        "line-b-amount": "Line 2, Taxi: the approved amount must be no more than the £5.00 claimed",
+        "line-b-note": "Line 2, Taxi: enter a note explaining the different amount",
       },
     });
   });

@@ -1,12 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction, type ActionOutcome } from "@/lib/actions/define-action";
 import { assignClaimToSelf } from "@/lib/claims/assign-claim";
 import { decideBankDetailsChange } from "@/lib/bank-details/decide-bank-details-change";
 import { proposeBankDetailsForClaim } from "@/lib/claims/propose-bank-details-for-claim";
 import { approvalLimits } from "@/lib/claims/approval-limits";
+import { checkDecision, decisionFieldValues, type DecisionStep } from "@/lib/claims/check-decision";
 import { decideClaim, type DecisionOutcome } from "@/lib/claims/decide-claim";
+import { isAppError } from "@/lib/errors";
 import { returnClaim } from "@/lib/claims/return-claim";
 import { secondApproveClaim } from "@/lib/claims/second-approve-claim";
 import { recordResponse } from "@/lib/claims/record-response";
@@ -38,22 +40,44 @@ export const assignClaimAction = defineAction("assignClaim", z.object(claimForm)
   return { ok: true, message: "The claim is assigned to you." };
 });
 
-// Line decisions arrive as fields named after each line, so the object is loose.
-export const decideClaimAction = defineAction("decideClaim", z.looseObject(claimForm), async (input, user) => {
-  const fields = input as Record<string, unknown>;
-  const result = await decideClaim({
-    db: prisma,
-    key: bankDetailsKey(),
-    reference: input.reference,
-    expectedVersion: input.version,
-    read: (name) => fields[name],
-    actor: user,
-    limits: approvalLimits(),
-  });
-  refresh(input.reference);
-  sendDueMessagesAfterResponse();
-  return { ok: true, message: decisionMessage(result) };
-});
+// Line decisions arrive as fields named after each line, so the object is loose. Two steps: the
+// first submit checks the decision and answers its summary (check your answers), writing nothing;
+// only "Confirm decision" (step=confirm) decides, checking everything again. "Change" goes back to
+// the fields. Each answer carries the fields as sent, so a form posted without JavaScript keeps them.
+export const decideClaimAction = defineAction(
+  "decideClaim",
+  z.looseObject({ ...claimForm, step: z.enum(["check", "confirm"]).optional(), change: optional }),
+  async (input, user): Promise<ActionOutcome<DecisionStep>> => {
+    const fields = input as Record<string, unknown>;
+    const values = decisionFieldValues(fields);
+    if (input.change !== undefined) return { ok: true, data: { step: "change", values, line: input.change } };
+    const options = {
+      db: prisma,
+      reference: input.reference,
+      expectedVersion: input.version,
+      read: (name: string) => fields[name],
+      actor: user,
+      limits: approvalLimits(),
+    };
+    let result: DecisionOutcome;
+    try {
+      if (input.step !== "confirm") return { ok: true, data: { step: "check", summary: await checkDecision(options), values } };
+      result = await decideClaim({ ...options, key: bankDetailsKey() });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "VALIDATION") throw error;
+      return {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        fieldErrors: error.fieldErrors,
+        data: { step: "change", values },
+      };
+    }
+    refresh(input.reference);
+    sendDueMessagesAfterResponse();
+    return { ok: true, message: decisionMessage(result), data: { step: "done", values: {} } };
+  },
+);
 
 function decisionMessage(result: DecisionOutcome): string {
   switch (result.outcome) {

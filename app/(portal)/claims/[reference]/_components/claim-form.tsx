@@ -21,7 +21,7 @@ export function ClaimForm({
   hidden: Record<string, string | number>;
   fields: string[];
   ids?: Record<string, string>;
-  submitLabel: string;
+  submitLabel: string | ((result: ActionResult | null) => string);
   pendingLabel: string;
   variant?: ButtonVariant;
   /**

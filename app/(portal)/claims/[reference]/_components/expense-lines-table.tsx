@@ -44,7 +44,11 @@ export function ExpenseLinesTable({ lines, totals }: { lines: Line[]; totals: { 
             </Td>
             <Td>
               {line.description}
-              {line.decisionNote && <span className="mt-1 block text-secondary">Note: {line.decisionNote}</span>}
+              {line.decisionNote && (
+                <span className="mt-1 block text-secondary">
+                  {line.decision === "REJECTED" ? "Reason" : "Note"}: {line.decisionNote}
+                </span>
+              )}
             </Td>
             <Td numeric>
               <Money pence={line.claimedPence} />
