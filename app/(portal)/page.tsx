@@ -4,14 +4,17 @@ import { PageHeading } from "@/components/page-heading";
 import { statusLabel } from "@/components/status";
 import { VisuallyHidden } from "@/components/visually-hidden";
 import { homeSectionsFor } from "@/lib/navigation/home-sections";
-import { mayUse, pages } from "@/lib/auth/access";
+import { actions, mayUse, pages } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
 import { roleLabels } from "@/lib/auth/roles";
 import { claimListHref, DEFAULT_CLAIM_LIST_PARAMS } from "@/lib/claims/list/claim-list-params";
 import { countClaimsByStatus, type ClaimCounts } from "@/lib/claims/list/count-claims-by-status";
+import { listMyOpenClaims } from "@/lib/claims/queue/my-open-claims";
+import { listWaitingForMe } from "@/lib/claims/queue/waiting-for-me";
 import { prisma } from "@/lib/db";
 import { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { YourPaymentPoints } from "./payment-points/_components/your-points";
+import { MyOpenClaimsPanel, WaitingForMePanel } from "./_components/caseworker-queue";
 
 export const metadata: Metadata = { title: "Home" };
 export const dynamic = "force-dynamic";
@@ -29,8 +32,10 @@ function CountLink({ href, label, count }: { href: string; label: string; count:
   );
 }
 
-function ClaimCountsPanel({ counts, showAssigned }: { counts: ClaimCounts; showAssigned: boolean }) {
-  const href = (changes: Parameters<typeof claimListHref>[1]) => claimListHref(DEFAULT_CLAIM_LIST_PARAMS, changes);
+function ClaimCountsPanel({ counts }: { counts: ClaimCounts }) {
+  // Every status, so each number is exactly what its link lists (the list's default is open claims only).
+  const href = (changes: Parameters<typeof claimListHref>[1]) =>
+    claimListHref(DEFAULT_CLAIM_LIST_PARAMS, { status: undefined, ...changes });
   return (
     <section aria-labelledby="claim-counts-heading" className="mb-10">
       <h2 id="claim-counts-heading" className="mb-4 text-2xl font-bold">
@@ -47,11 +52,6 @@ function ClaimCountsPanel({ counts, showAssigned }: { counts: ClaimCounts; showA
         <li>
           <CountLink href={href({ attention: true })} label="Needs attention" count={counts.needsAttention} />
         </li>
-        {showAssigned && (
-          <li>
-            <CountLink href={href({ assigned: "me" })} label="Assigned to you" count={counts.assignedToUser} />
-          </li>
-        )}
       </ul>
     </section>
   );
@@ -61,10 +61,16 @@ export default async function HomePage() {
   const user = await requirePage("home");
   const sections = homeSectionsFor(user.role);
   const counts = mayUse(pages.claims.roles, user.role) ? await countClaimsByStatus({ db: prisma, userId: user.id }) : null;
+  const isCaseworker = mayUse(actions.decideClaim, user.role);
+  const [myOpen, waiting] = isCaseworker
+    ? await Promise.all([listMyOpenClaims({ db: prisma, userId: user.id }), listWaitingForMe({ db: prisma, userId: user.id })])
+    : [null, null];
   return (
     <>
       <PageHeading caption={roleLabels[user.role]}>Welcome, {user.name}</PageHeading>
-      {counts && <ClaimCountsPanel counts={counts} showAssigned={user.role === "CASEWORKER"} />}
+      {myOpen && <MyOpenClaimsPanel claims={myOpen} />}
+      {waiting && <WaitingForMePanel waiting={waiting} />}
+      {counts && <ClaimCountsPanel counts={counts} />}
       <YourPaymentPoints userId={user.id} />
       <p className="mb-8 max-w-2xl">What you can do in Disburse:</p>
       <ul className="grid gap-6 sm:grid-cols-2">

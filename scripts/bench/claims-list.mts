@@ -138,6 +138,8 @@ function makeScenario(random: Random, fixture: Fixture): Scenario {
     dir: random.chance(0.5) ? DEFAULT_DIR[sort] : DEFAULT_DIR[sort] === "asc" ? "desc" : "asc",
   };
   if (random.chance(0.35)) filter.status = random.pick(Object.values(ClaimStatus));
+  // The list's default view: open claims (one read per open status, merged).
+  else if (random.chance(0.4)) filter.status = "OPEN";
   if (random.chance(0.15)) filter.method = random.chance(0.7) ? "BANK" : "CASH";
   if (random.chance(0.15)) {
     const days = Math.max(1, Math.round((Date.parse(fixture.lastEventDate) - Date.parse(fixture.firstEventDate)) / 86_400_000));

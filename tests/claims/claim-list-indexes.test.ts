@@ -58,7 +58,9 @@ beforeAll(async () => {
  * number says), from a real cursor.
  */
 async function plan(query: string, deep: boolean | number = false): Promise<string> {
-  let params = parseClaimListParams(new URLSearchParams(query)).params;
+  // Every status unless the query names one: the open-claims default has plans of its own.
+  const everyStatus = /(^|&)status=/.test(query) ? query : `status=all${query ? `&${query}` : ""}`;
+  let params = parseClaimListParams(new URLSearchParams(everyStatus)).params;
   const q = params.q ? classifySearch(params.q) : undefined;
   const search: ResolvedSearch | undefined = q?.kind === "claimReference" ? { kind: q.kind, reference: q.reference } : q;
   if (deep) {
@@ -79,18 +81,37 @@ const NO_SEQ_SCAN_ON_CLAIM = 'Seq Scan on "Claim"';
 const NO_SEQ_SCAN_ON_CLAIMANT = 'Seq Scan on "Claimant"';
 
 describe(`claim list plans with ${CLAIMS} claims`, () => {
-  it("default order, first page: walks the createdAt index backwards and stops after 51 rows", async () => {
+  it("every status, oldest first, first page: walks the createdAt index and stops after 51 rows", async () => {
     const p = await plan("");
     // The Limit sits right on the index scan; the Sort at the top of the plan orders only those 51.
-    expect(p).toMatch(/Limit [^\n]*\n\s+->  Index (Only )?Scan Backward using "Claim_createdAt_id_idx"/);
+    expect(p).toMatch(/Limit [^\n]*\n\s+->  Index (Only )?Scan using "Claim_createdAt_id_idx"/);
     expect(p).not.toContain(NO_SEQ_SCAN_ON_CLAIM);
   });
 
-  it("default order, a deep page: seeks with the cursor as an index condition", async () => {
+  it("every status, oldest first, a deep page: seeks with the cursor as an index condition", async () => {
     const p = await plan("", true);
-    expect(p).toMatch(
-      /Index (Only )?Scan Backward using "Claim_createdAt_id_idx"[^\n]*\n\s+Index Cond: \(ROW\("createdAt", id\) < ROW\(/,
-    );
+    expect(p).toMatch(/Index (Only )?Scan using "Claim_createdAt_id_idx"[^\n]*\n\s+Index Cond: \(ROW\("createdAt", id\) > ROW\(/);
+    expect(p).not.toContain(NO_SEQ_SCAN_ON_CLAIM);
+  });
+
+  // The default view (docs/caseworker-queue.md): open claims, oldest first, read as one index range per
+  // open status, each with its own LIMIT, merged; never every claim filtered by status.
+  it("open claims (the default view), first page and a deep page: one (status, createdAt, id) range per open status", async () => {
+    for (const deep of [false, 2_000]) {
+      const p = await plan("status=open", deep);
+      // Deep in, with statuses this evenly spread, the planner may read (createdAt, id) and test the
+      // status instead: still one range from the cursor per status, stopped by its LIMIT.
+      const arms = p.match(/Limit [^\n]*\n\s+->  Index (Only )?Scan using "Claim_(status_)?createdAt_id_idx"/g) ?? [];
+      expect(arms).toHaveLength(4);
+      if (deep) expect(p.match(/Index Cond: [^\n]*ROW\("createdAt", id\) > ROW\(/g)).toHaveLength(4);
+      expect(p).not.toContain(NO_SEQ_SCAN_ON_CLAIM);
+    }
+  });
+
+  it("open claims with a name search: the name indexes, open statuses as a filter", async () => {
+    const p = await plan("status=open&q=love");
+    expect(p).toMatch(/Claim_(status_)?claimantName_id_idx/);
+    expect(p).toContain("Claim_claimantFirstName_id_idx");
     expect(p).not.toContain(NO_SEQ_SCAN_ON_CLAIM);
   });
 
@@ -254,7 +275,7 @@ describe("claim list plans for each filter in each order", () => {
     expect(p).toMatch(
       /Limit [^\n]*\n\s+->  Index Only Scan using "Claim_createdAt_id_idx"[^\n]*\n\s+(Index Cond|Filter): \(\("eventDate" >= '2026-09-01'::date\) AND \("paymentMethod" = 'CASH'::"PaymentMethod"\)\)/,
     );
-    const byStatus = await plan("status=REJECTED&eventTo=2026-02-01");
+    const byStatus = await plan("status=REJECTED&eventTo=2026-02-01&dir=desc");
     expect(byStatus).toMatch(/Limit [^\n]*\n\s+->  Index Only Scan Backward using "Claim_status_createdAt_id_idx"/);
     expect(p + byStatus).not.toContain(NO_SEQ_SCAN_ON_CLAIM);
   });

@@ -59,8 +59,10 @@ function referenceFor(i: number): string {
   return `K${out}`;
 }
 
+/** The list for a query over every status (the page's default, open claims only, has tests of its own). */
 function params(query = "", extra: Partial<ClaimListParams> = {}): ClaimListParams {
-  return { ...parseClaimListParams(new URLSearchParams(query)).params, ...extra };
+  const everyStatus = /(^|&)status=/.test(query) ? query : `status=all${query ? `&${query}` : ""}`;
+  return { ...parseClaimListParams(new URLSearchParams(everyStatus)).params, ...extra };
 }
 
 /** Every page from the first, following nextCursor. */
@@ -205,16 +207,19 @@ beforeAll(async () => {
 });
 
 describe("listClaims: rows", () => {
-  it("shows newest received first by default, with the row's details", async () => {
+  it("shows oldest received first by default, with the row's details", async () => {
     const page = await listClaims({ db: db(), filter: params(), userId: me.id });
     expect(page.rows).toHaveLength(50);
-    expect(page.rows.map((r) => r.reference)).toEqual(expectedOrder(seeded, "received", "desc").slice(0, 50));
+    expect(page.rows.map((r) => r.reference)).toEqual(expectedOrder(seeded, "received", "asc").slice(0, 50));
 
     const [row0] = (await listClaims({ db: db(), filter: params(`q=${seeded[0].reference}`), userId: me.id })).rows;
     expect(row0).toEqual({
       id: seeded[0].id,
       reference: seeded[0].reference,
+      claimantId: expect.any(String),
       claimantName: "Ada Lovelace",
+      dateOfBirth: "1980-01-01",
+      postcode: "LS1 1AA",
       eventDate: seeded[0].eventDate,
       receivedAt: seeded[0].createdAt,
       method: "BANK",
@@ -253,7 +258,7 @@ describe("listClaims: filters", () => {
   it.each(cases)("%s", async (query, predicate) => {
     const expected = seeded.filter(predicate).map((s) => s.reference);
     expect(expected.length).toBeGreaterThan(0);
-    expect(await allReferences(params(query))).toEqual(expectedOrder(seeded.filter(predicate), "received", "desc"));
+    expect(await allReferences(params(query))).toEqual(expectedOrder(seeded.filter(predicate), "received", "asc"));
     expect(sorted(await allReferences(params(query)))).toEqual(sorted(expected));
   });
 

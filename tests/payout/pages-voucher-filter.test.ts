@@ -54,7 +54,7 @@ const cash = (status: PaymentStatus, more: { code?: boolean; postOffice?: boolea
 });
 
 async function referencesWith(voucher: VoucherState): Promise<string[]> {
-  const { params } = parseClaimListParams({ voucher });
+  const { params } = parseClaimListParams({ voucher, status: "all" });
   const page = await listClaims({ db: db(), filter: params, userId: "00000000-0000-4000-8000-000000000000", pageSize: 100 });
   return page.rows.map((r) => r.reference).sort();
 }

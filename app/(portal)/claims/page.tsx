@@ -7,8 +7,11 @@ import { PageHeading } from "@/components/page-heading";
 import { mayUse, pages } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
 import { claimListHref, hasFilters, parseClaimListParams, type ClaimListParams } from "@/lib/claims/list/claim-list-params";
+import { loadBankHolidays } from "@/lib/bank-holidays/load-bank-holidays";
+import { claimAge } from "@/lib/claims/list/claim-age";
 import { describeSort } from "@/lib/claims/list/claim-list-sort";
 import { listClaims } from "@/lib/claims/list/list-claims";
+import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
 import { ClaimFilters } from "./_components/claim-filters";
 import { ClaimTable } from "./_components/claim-table";
@@ -25,14 +28,23 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 function captionFor(count: number, hasMore: boolean, params: ClaimListParams): string {
-  const shown = `Showing ${count} ${count === 1 ? "claim" : "claims"}${hasMore ? ", more on the next page" : ""}`;
+  const what = params.status === "OPEN" ? "open claim" : "claim";
+  const shown = `Showing ${count} ${what}${count === 1 ? "" : "s"}${hasMore ? ", more on the next page" : ""}`;
   return `${shown}. Sorted by ${describeSort(params.sort, params.dir)}.`;
 }
 
 export default async function ClaimsPage({ searchParams }: Props) {
   const user = await requirePage("claims");
   const { params, problems } = parseClaimListParams(await searchParams);
-  const page = await listClaims({ db: prisma, filter: params, userId: user.id, pageSize: PAGE_SIZE });
+  const [page, holidays] = await Promise.all([
+    listClaims({ db: prisma, filter: params, userId: user.id, pageSize: PAGE_SIZE }),
+    loadBankHolidays(prisma),
+  ]);
+  const ageOptions = { now: new Date(), holidays, targetWorkingDays: config().claimAgeTargetWorkingDays };
+  const rows = page.rows.map((row) => ({
+    ...row,
+    age: claimAge({ status: row.status, receivedAt: new Date(row.receivedAt) }, ageOptions),
+  }));
   const isCaseworker = user.role === "CASEWORKER";
   const onLaterPage = Boolean(params.after || params.before);
 
@@ -63,12 +75,19 @@ export default async function ClaimsPage({ searchParams }: Props) {
           ) : hasFilters(params) ? (
             <p>No claims match these filters. Try fewer filters, or check the spelling of the search.</p>
           ) : (
-            <p>There are no claims yet.</p>
+            <p>
+              There are no open claims.{" "}
+              <Link href={claimListHref(params, { status: undefined })}>Show claims of every status</Link>.
+            </p>
           )}
         </div>
       ) : (
         <div id="results">
-          <ClaimTable rows={page.rows} params={params} caption={captionFor(page.rows.length, Boolean(page.nextCursor), params)} />
+          <p className="mb-4 text-secondary">
+            Age is in working days since the claim was received; open claims older than {ageOptions.targetWorkingDays} working
+            days are marked &ldquo;Past target&rdquo;.
+          </p>
+          <ClaimTable rows={rows} params={params} caption={captionFor(rows.length, Boolean(page.nextCursor), params)} />
           <KeysetPagination
             previousHref={page.previousCursor && claimListHref(params, { before: page.previousCursor })}
             nextHref={page.nextCursor && claimListHref(params, { after: page.nextCursor })}

@@ -9,7 +9,19 @@ const parse = (query: string) => parseClaimListParams(new URLSearchParams(query)
 describe("parseClaimListParams", () => {
   it("gives the default view for an empty URL", () => {
     expect(parse("")).toEqual({ params: { ...DEFAULT_CLAIM_LIST_PARAMS }, problems: [] });
-    expect(DEFAULT_CLAIM_LIST_PARAMS).toMatchObject({ sort: "received", dir: "desc", attention: false });
+    expect(DEFAULT_CLAIM_LIST_PARAMS).toMatchObject({ status: "OPEN", sort: "received", dir: "asc", attention: false });
+  });
+
+  it("shows open claims unless a status or every status is asked for", () => {
+    expect(parse("").params.status).toBe("OPEN");
+    expect(parse("status=open").params.status).toBe("OPEN");
+    expect(parse("status=all").params.status).toBeUndefined();
+    expect(parse("status=ALL&q=ada").params).toMatchObject({ status: undefined, q: "ada" });
+    expect(parse("status=NEW").params.status).toBe("NEW");
+    expect(claimListHref(parse("").params)).toBe("/claims");
+    expect(claimListHref(parse("status=all").params)).toBe("/claims?status=all");
+    expect(hasFilters(parse("").params)).toBe(false);
+    expect(hasFilters(parse("status=all").params)).toBe(true);
   });
 
   it("reads every filter", () => {
@@ -92,7 +104,8 @@ describe("parseClaimListParams", () => {
     expect(parse("q=%20%20").params.q).toBeUndefined();
   });
 
-  it("defaults the direction by sort: dates newest first, text A to Z", () => {
+  it("defaults the direction by sort: received oldest first, event date newest first, text A to Z", () => {
+    expect(parse("").params).toMatchObject({ sort: "received", dir: "asc" });
     expect(parse("sort=eventDate").params).toMatchObject({ sort: "eventDate", dir: "desc" });
     expect(parse("sort=reference").params).toMatchObject({ sort: "reference", dir: "asc" });
     expect(parse("sort=claimant").params).toMatchObject({ sort: "claimant", dir: "asc" });
@@ -135,7 +148,8 @@ describe("claimListHref", () => {
 
   it("removes a filter set to undefined", () => {
     const { params } = parse("status=NEW&attention=1");
-    expect(claimListHref(params, { status: undefined })).toBe("/claims?attention=1");
+    expect(claimListHref(params, { status: "OPEN" })).toBe("/claims?attention=1");
+    expect(claimListHref(params, { status: undefined })).toBe("/claims?status=all&attention=1");
     expect(claimListHref(params, { attention: false })).toBe("/claims?status=NEW");
   });
 
@@ -160,7 +174,7 @@ describe("claimListHref", () => {
 describe("sortLink", () => {
   it("marks the current column and flips its direction", () => {
     const { params } = parse("status=NEW");
-    expect(sortLink(params, "received")).toEqual({ href: "/claims?status=NEW&dir=asc", direction: "descending" });
+    expect(sortLink(params, "received")).toEqual({ href: "/claims?status=NEW&dir=desc", direction: "ascending" });
     expect(sortLink(params, "claimant")).toEqual({ href: "/claims?status=NEW&sort=claimant", direction: "none" });
     expect(sortLink(params, "eventDate")).toEqual({ href: "/claims?status=NEW&sort=eventDate", direction: "none" });
     const byName = parse("sort=claimant").params;

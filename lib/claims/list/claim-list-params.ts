@@ -4,16 +4,19 @@ import { ClaimStatus, PaymentMethod } from "@/lib/generated/prisma/enums";
 import { setPagePosition } from "@/lib/pagination/keyset";
 import { decodeCursor, encodeCursor, type ClaimCursor } from "./claim-list-cursor";
 import { CLAIM_SORTS, DEFAULT_DIR, DEFAULT_SORT, type ClaimSort, type SortDir } from "./claim-list-sort";
+import type { ClaimStatusFilter } from "./open-claims";
 import { VOUCHER_STATES, type VoucherState } from "./voucher-filter";
 
 // The /claims URL is the state of the list: filters, sort and page all live in it, so a view can be
 // shared and the back button works. Parsing never fails: a value we cannot use is dropped. Dates are
 // the one thing people type, so a bad date is also reported (`problems`) for the error summary.
+// With no status in the URL the list is the queue: open claims, oldest first; `status=all` lifts it.
 
 export type AssignedFilter = "me" | "unassigned";
 
 export type ClaimListParams = {
-  status?: ClaimStatus;
+  /** One status, every open one ("OPEN", the default view), or unset for every status (`status=all`). */
+  status?: ClaimStatusFilter;
   method?: PaymentMethod;
   /** YYYY-MM-DD, inclusive. */
   eventFrom?: string;
@@ -38,6 +41,7 @@ export type ClaimListProblem = { field: "eventFrom" | "eventTo"; message: string
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
 export const DEFAULT_CLAIM_LIST_PARAMS: ClaimListParams = {
+  status: "OPEN",
   attention: false,
   sort: DEFAULT_SORT,
   dir: DEFAULT_DIR[DEFAULT_SORT],
@@ -57,7 +61,7 @@ function raw(input: SearchParamsInput, name: string): string | undefined {
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 const fields = z.object({
-  status: optional(z.enum(ClaimStatus)),
+  status: optional(z.enum([...Object.values(ClaimStatus), "OPEN", "ALL"])),
   method: optional(z.enum(PaymentMethod)),
   assigned: optional(z.enum(["me", "unassigned"])),
   voucher: optional(z.enum(VOUCHER_STATES)),
@@ -106,7 +110,7 @@ export function parseClaimListParams(input: SearchParamsInput): { params: ClaimL
   const sort = f.sort ?? DEFAULT_SORT;
   const after = decodeCursor(raw(input, "after"), sort);
   const params: ClaimListParams = {
-    status: f.status,
+    status: f.status === "ALL" ? undefined : (f.status ?? "OPEN"),
     method: f.method,
     eventFrom,
     eventTo,
@@ -122,10 +126,10 @@ export function parseClaimListParams(input: SearchParamsInput): { params: ClaimL
   return { params, problems };
 }
 
-/** True when any filter (not sort or page) is set, for "Clear filters". */
+/** True when any filter (not sort or page) is set, for "Clear filters". Open claims is the default, not a filter. */
 export function hasFilters(params: ClaimListParams): boolean {
   const { status, method, eventFrom, eventTo, assigned, attention, voucher, q } = params;
-  return Boolean(status || method || eventFrom || eventTo || assigned || attention || voucher || q);
+  return Boolean(status !== "OPEN" || method || eventFrom || eventTo || assigned || attention || voucher || q);
 }
 
 /**
@@ -137,7 +141,8 @@ export function claimListHref(params: ClaimListParams, changes: Partial<ClaimLis
   const next: ClaimListParams = { ...params, after: undefined, before: undefined, ...changes };
   const out = new URLSearchParams();
   if (next.q) out.set("q", next.q);
-  if (next.status) out.set("status", next.status);
+  if (next.status === undefined) out.set("status", "all");
+  else if (next.status !== "OPEN") out.set("status", next.status);
   if (next.method) out.set("method", next.method);
   if (next.eventFrom) out.set("eventFrom", next.eventFrom);
   if (next.eventTo) out.set("eventTo", next.eventTo);

@@ -7,9 +7,12 @@ export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
 export type { SortDir };
 
-/** Dates newest first (the day's work is at the top); text A to Z. */
+/**
+ * Date received oldest first: the list is a queue, and what has waited longest is at the top
+ * (docs/caseworker-queue.md). Event date newest first; text A to Z.
+ */
 export const DEFAULT_DIR: Record<ClaimSort, SortDir> = {
-  received: "desc",
+  received: "asc",
   eventDate: "desc",
   reference: "asc",
   claimant: "asc",

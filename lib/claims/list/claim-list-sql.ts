@@ -4,6 +4,7 @@ import type { ClaimCursor } from "./claim-list-cursor";
 import type { ClaimListParams } from "./claim-list-params";
 import type { ClaimSort } from "./claim-list-sort";
 import type { NameSearch } from "./claim-search";
+import { OPEN_CLAIM_STATUSES } from "./open-claims";
 import type { VoucherState } from "./voucher-filter";
 
 // The claim list as one SQL statement. Keyset pagination only: a page starts from the previous
@@ -20,7 +21,8 @@ import type { VoucherState } from "./voucher-filter";
 // planner reads it from the cursor and stops after a page, whatever the filters. A name search is
 // one read per way the text can match (surname, first name, first and last, last and first), each
 // in the list's order with its own LIMIT, merged: a single OR over them could use no index in the
-// list's order.
+// list's order. Open claims (the default view) are read the same way, one read per open status on
+// the index with that status in front, merged: "status IN (…)" could use no index in the list's order.
 
 const { sql, join, raw, empty } = Prisma;
 type Sql = Prisma.Sql;
@@ -42,7 +44,9 @@ const sortSpecs: Record<ClaimSort, SortSpec> = {
 
 /** The filter after the search text has been resolved to one kind (see list-claims.ts). */
 export type ResolvedSearch =
-  { kind: "claimReference" | "paymentReference"; reference: string } | { kind: "name"; name: NameSearch };
+  | { kind: "claimReference" | "paymentReference"; reference: string }
+  | { kind: "prisonerNumber"; prisonerNumber: string }
+  | { kind: "name"; name: NameSearch };
 
 export type ClaimListQuery = {
   params: ClaimListParams;
@@ -84,6 +88,8 @@ function referenceCondition(search: ResolvedSearch): Sql | undefined {
       return sql`c.reference = ${search.reference}`;
     case "paymentReference":
       return sql`c.id IN (SELECT p."claimId" FROM "Payment" p WHERE p.reference = ${search.reference})`;
+    case "prisonerNumber":
+      return sql`c.id IN (SELECT v."claimId" FROM "ClaimVisit" v WHERE v."prisonerNumber" = ${search.prisonerNumber})`;
     case "name":
       return undefined;
   }
@@ -111,9 +117,24 @@ function voucherCondition(state: VoucherState): Sql {
       AND NOT EXISTS (SELECT 1 FROM "Payment" r WHERE r."replacesId" = p.id))`;
 }
 
+const statusEquals = (status: string) => sql`c.status = ${status}::"ClaimStatus"`;
+
+/** Open claims with a search: the search is the narrow part, so the open statuses are a plain filter. */
+const OPEN_CONDITION = sql`c.status IN (${join(
+  OPEN_CLAIM_STATUSES.map((s) => sql`${s}::"ClaimStatus"`),
+  ", ",
+)})`;
+
+/** Open claims without a search: one condition per status, each read on its own (see pageIds). */
+function statusArms({ params, search }: ClaimListQuery): Sql[] | undefined {
+  return params.status === "OPEN" && !search ? OPEN_CLAIM_STATUSES.map(statusEquals) : undefined;
+}
+
 function filterConditions({ params, search, userId }: ClaimListQuery): Sql[] {
   const where: Sql[] = [];
-  if (params.status) where.push(sql`c.status = ${params.status}::"ClaimStatus"`);
+  if (params.status === "OPEN") {
+    if (search) where.push(OPEN_CONDITION);
+  } else if (params.status) where.push(statusEquals(params.status));
   if (params.method) where.push(sql`c."paymentMethod" = ${params.method}::"PaymentMethod"`);
   if (params.eventFrom) where.push(sql`c."eventDate" >= ${params.eventFrom}::date`);
   if (params.eventTo) where.push(sql`c."eventDate" <= ${params.eventTo}::date`);
@@ -177,15 +198,19 @@ function pageIds(query: ClaimListQuery, spec: SortSpec, order: SortDir, cursor: 
       ORDER BY ${orderBy(spec.columns, order)}
       LIMIT ${limit}`;
   const keyset = cursor ? [keysetCondition(spec, cursor, order)] : [];
-  if (search?.kind !== "name") return read([...filters, ...keyset], sql`c.id`);
+  const byStatus = statusArms(query);
+  if (search?.kind !== "name" && !byStatus) return read([...filters, ...keyset], sql`c.id`);
 
   const keys = spec.columns.map((_, i) => raw(`arms.k${i}`));
   const columns = join([sql`c.id`, ...spec.columns.map((column, i) => sql`${column} AS ${raw(`k${i}`)}`)], ", ");
-  const reads = nameArms(search.name).flatMap((arm) =>
-    cursor && params.sort === "claimant"
-      ? claimantArmRanges(spec, cursor, order, arm).map((range) => read([...filters, ...range], columns))
-      : [read([...filters, ...armConditions(arm), ...keyset], columns)],
-  );
+  const reads =
+    search?.kind === "name"
+      ? nameArms(search.name).flatMap((arm) =>
+          cursor && params.sort === "claimant"
+            ? claimantArmRanges(spec, cursor, order, arm).map((range) => read([...filters, ...range], columns))
+            : [read([...filters, ...armConditions(arm), ...keyset], columns)],
+        )
+      : (byStatus ?? []).map((status) => read([status, ...filters, ...keyset], columns));
   return sql`
       SELECT arms.id
       FROM (${join(
@@ -220,10 +245,12 @@ export function claimListSql(query: ClaimListQuery): Sql {
       ${LAST_NAME_KEY} AS "lastNameKey", ${FIRST_NAME_KEY} AS "firstNameKey",
       c."paymentMethod"::text AS method, c.status::text AS status, c."needsAttention",
       u.name AS "assignedToName",
+      to_char(cl."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", cl.postcode, c."claimantId",
       lines.claimed AS "claimedPence", lines.approved AS "approvedPence",
       pay.status AS "paymentStatus", pay."holdReason"
     FROM (${pageIds(query, spec, order, cursor)}) page
     JOIN "Claim" c ON c.id = page.id
+    JOIN "Claimant" cl ON cl.id = c."claimantId"
     LEFT JOIN "User" u ON u.id = c."assignedToId"
     LEFT JOIN LATERAL (
       SELECT COALESCE(SUM(e."claimedPence"), 0)::bigint AS claimed, SUM(e."approvedPence")::bigint AS approved

@@ -36,4 +36,13 @@ describe("classifySearch", () => {
   it("escapes LIKE wildcards so they match themselves", () => {
     expect(classifySearch("50%_a\\b")).toEqual({ kind: "name", name: { whole: "50\\%\\_a\\\\b%" } });
   });
+
+  it("reads a prison number (A1234BC), in any case and with spaces, and knows it may also be a claim reference", () => {
+    expect(classifySearch("a1234bc")).toEqual({ kind: "claimReference", reference: "A1234BC", orPrisonerNumber: "A1234BC" });
+    expect(classifySearch("A 1234 BC")).toEqual({ kind: "prisonerNumber", prisonerNumber: "A1234BC" });
+    // I, L, O and U are not in the claim alphabet: only a prison number.
+    expect(classifySearch("L1234OU")).toEqual({ kind: "prisonerNumber", prisonerNumber: "L1234OU" });
+    expect(classifySearch("A12345B").kind).toBe("claimReference");
+    expect(classifySearch("A12345B")).not.toHaveProperty("orPrisonerNumber");
+  });
 });

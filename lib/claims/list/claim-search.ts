@@ -9,6 +9,9 @@ const REF = `[${CLAIM_REFERENCE_ALPHABET}]{${CLAIM_REFERENCE_LENGTH}}`;
 const CLAIM_REFERENCE = new RegExp(`^${REF}$`);
 // 7KQ2M9X-01; also accepted without the hyphen or with a space, as people read it out.
 const PAYMENT_REFERENCE = new RegExp(`^(${REF})[- ]?(\\d{2})$`);
+// A prison number in England and Wales: a letter, four digits, two letters (A1234BC). Stored
+// upper-cased without spaces on the claim's visit details, and matched exactly (an index).
+const PRISONER_NUMBER = /^[A-Z]\d{4}[A-Z]{2}$/;
 
 /**
  * LIKE patterns with %, _ and \ escaped, ending in % (a prefix match). Not lower-cased here: the
@@ -24,9 +27,13 @@ export type NameSearch = {
 };
 
 export type ClaimSearch =
-  /** `orName` is set when the text is also a plausible surname (letters only, e.g. BENNETT). */
-  | { kind: "claimReference"; reference: string; orName?: NameSearch }
+  /**
+   * `orName` is set when the text is also a plausible surname (letters only, e.g. BENNETT),
+   * `orPrisonerNumber` when it is also a prison number (A1234BC is both).
+   */
+  | { kind: "claimReference"; reference: string; orName?: NameSearch; orPrisonerNumber?: string }
   | { kind: "paymentReference"; reference: string }
+  | { kind: "prisonerNumber"; prisonerNumber: string }
   | { kind: "name"; name: NameSearch };
 
 function likePrefix(text: string): string {
@@ -46,11 +53,15 @@ export function nameSearch(text: string): NameSearch {
 /** `q` is already trimmed with inner whitespace collapsed (see claim-list-params.ts). */
 export function classifySearch(q: string): ClaimSearch {
   const upper = q.toUpperCase();
+  const compact = upper.replace(/ /g, "");
+  const prisonerNumber = PRISONER_NUMBER.test(compact) ? compact : undefined;
   if (CLAIM_REFERENCE.test(upper)) {
-    return /\d/.test(upper)
-      ? { kind: "claimReference", reference: upper }
-      : { kind: "claimReference", reference: upper, orName: nameSearch(q) };
+    if (!/\d/.test(upper)) return { kind: "claimReference", reference: upper, orName: nameSearch(q) };
+    return prisonerNumber
+      ? { kind: "claimReference", reference: upper, orPrisonerNumber: prisonerNumber }
+      : { kind: "claimReference", reference: upper };
   }
+  if (prisonerNumber) return { kind: "prisonerNumber", prisonerNumber };
   const payment = PAYMENT_REFERENCE.exec(upper);
   if (payment) return { kind: "paymentReference", reference: `${payment[1]}-${payment[2]}` };
   return { kind: "name", name: nameSearch(q) };

@@ -11,7 +11,11 @@ import { classifySearch } from "./claim-search";
 export type ClaimListRow = {
   id: string;
   reference: string;
+  claimantId: string;
   claimantName: string;
+  /** The claimant's, YYYY-MM-DD: tells two people of the same name apart. */
+  dateOfBirth: string;
+  postcode: string;
   /** YYYY-MM-DD. */
   eventDate: string;
   /** When the claim was received (created), ISO 8601 in UTC. */
@@ -33,6 +37,9 @@ type RawRow = {
   reference: string;
   firstName: string;
   lastName: string;
+  claimantId: string;
+  dateOfBirth: string;
+  postcode: string;
   receivedKey: string;
   eventDate: string;
   lastNameKey: string;
@@ -61,7 +68,10 @@ function toRow(row: RawRow): ClaimListRow {
   return {
     id: row.id,
     reference: row.reference,
+    claimantId: row.claimantId,
     claimantName: `${row.firstName} ${row.lastName}`,
+    dateOfBirth: row.dateOfBirth,
+    postcode: row.postcode,
     eventDate: row.eventDate,
     receivedAt: row.receivedKey,
     method: row.method,
@@ -75,15 +85,21 @@ function toRow(row: RawRow): ClaimListRow {
 }
 
 /**
- * A seven-letter reference such as BENNETT could also be a surname: it is a reference search only
- * if that claim exists (one lookup on the unique index), otherwise a name search.
+ * A seven-letter reference such as BENNETT could also be a surname, and A1234BC a prison number:
+ * it is a reference search only if that claim exists (one lookup on the unique index), otherwise a
+ * name or prison-number search.
  */
 async function resolveSearch(db: Db, q: string | undefined): Promise<ResolvedSearch | undefined> {
   if (!q) return undefined;
   const search = classifySearch(q);
-  if (search.kind !== "claimReference" || !search.orName) return search;
+  if (search.kind !== "claimReference") return search;
+  const reference: ResolvedSearch = { kind: "claimReference", reference: search.reference };
+  if (!search.orName && !search.orPrisonerNumber) return reference;
   const claim = await db.claim.findUnique({ where: { reference: search.reference }, select: { id: true } });
-  return claim ? search : { kind: "name", name: search.orName };
+  if (claim) return reference;
+  return search.orName
+    ? { kind: "name", name: search.orName }
+    : { kind: "prisonerNumber", prisonerNumber: search.orPrisonerNumber! };
 }
 
 type ListClaimsOptions = { db: Db; filter: ClaimListParams; userId: string; pageSize?: number };

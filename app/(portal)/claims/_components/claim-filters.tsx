@@ -31,7 +31,7 @@ export function ClaimFilters({
   const errorFor = (field: ClaimListProblem["field"]) => problems.find((p) => p.field === field)?.message;
   const cleared = claimListHref(params, {
     q: undefined,
-    status: undefined,
+    status: "OPEN",
     method: undefined,
     eventFrom: undefined,
     eventTo: undefined,
@@ -55,7 +55,7 @@ export function ClaimFilters({
         name="q"
         type="search"
         label="Search by claim reference, claimant name or payment reference"
-        hint="For example 7KQ2M9X, Lovelace, Ada Lovelace or 7KQ2M9X-01. Names match from the start."
+        hint="For example 7KQ2M9X, Lovelace, Ada Lovelace, 7KQ2M9X-01 or a prison number such as A1234BC. Names match from the start."
         defaultValue={params.q}
         maxLength={MAX_SEARCH_LENGTH}
         spellCheck={false}
@@ -66,8 +66,12 @@ export function ClaimFilters({
           id="status"
           name="status"
           label="Status"
-          options={[ANY, ...statusOptions("claim")]}
-          defaultValue={params.status ?? ""}
+          options={[
+            { value: "", label: "Open (not decided)" },
+            { value: "all", label: "All statuses" },
+            ...statusOptions("claim"),
+          ]}
+          defaultValue={params.status === "OPEN" ? "" : (params.status ?? "all")}
         />
         <Select
           id="method"

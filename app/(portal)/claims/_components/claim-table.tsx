@@ -2,8 +2,9 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/format-date";
 import { Money } from "@/components/money";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
-import { StatusTag, Tag } from "@/components/tag";
+import { NeedsAttentionTag, StatusTag, Tag } from "@/components/tag";
 import { VisuallyHidden } from "@/components/visually-hidden";
+import { describeAge, type ClaimAge } from "@/lib/claims/list/claim-age";
 import { sortLink, type ClaimListParams } from "@/lib/claims/list/claim-list-params";
 import type { ClaimSort } from "@/lib/claims/list/claim-list-sort";
 import type { ClaimListRow } from "@/lib/claims/list/list-claims";
@@ -30,7 +31,20 @@ function NotSet({ children }: { children: string }) {
   );
 }
 
-export function ClaimTable({ rows, params, caption }: { rows: ClaimListRow[]; params: ClaimListParams; caption: string }) {
+/** Working days since received, for open claims; past the target says so in words, not colour alone. */
+function AgeCell({ age }: { age: ClaimAge | null }) {
+  if (!age) return <NotSet>Decided</NotSet>;
+  return (
+    <span className="flex flex-col items-start gap-1">
+      <span className="whitespace-nowrap">{describeAge(age.workingDays)}</span>
+      {age.pastTarget && <Tag colour="red">Past target</Tag>}
+    </span>
+  );
+}
+
+export type ClaimTableRow = ClaimListRow & { age: ClaimAge | null };
+
+export function ClaimTable({ rows, params, caption }: { rows: ClaimTableRow[]; params: ClaimListParams; caption: string }) {
   return (
     <Table caption={caption}>
       <THead>
@@ -47,6 +61,7 @@ export function ClaimTable({ rows, params, caption }: { rows: ClaimListRow[]; pa
           <SortableTh params={params} sort="received">
             Received
           </SortableTh>
+          <Th>Age</Th>
           <Th>Assigned to</Th>
           <Th numeric>Claimed</Th>
           <Th numeric>Approved</Th>
@@ -62,9 +77,21 @@ export function ClaimTable({ rows, params, caption }: { rows: ClaimListRow[]; pa
                 {row.reference}
               </Link>
             </Td>
-            <Td>{row.claimantName}</Td>
+            <Td>
+              <Link href={`/claimants/${row.claimantId}`}>{row.claimantName}</Link>
+              <span className="block text-sm text-secondary">
+                <VisuallyHidden>Date of birth </VisuallyHidden>
+                {eventDateFormat.format(new Date(`${row.dateOfBirth}T00:00:00Z`))}
+                <span aria-hidden="true">, </span>
+                <VisuallyHidden>, postcode </VisuallyHidden>
+                {row.postcode}
+              </span>
+            </Td>
             <Td className="whitespace-nowrap">{eventDateFormat.format(new Date(`${row.eventDate}T00:00:00Z`))}</Td>
             <Td className="whitespace-nowrap">{formatDateTime(new Date(row.receivedAt))}</Td>
+            <Td>
+              <AgeCell age={row.age} />
+            </Td>
             <Td>{row.assignedToName ?? <span className="text-secondary">Unassigned</span>}</Td>
             <Td numeric>
               <Money pence={row.claimedPence} />
@@ -73,7 +100,7 @@ export function ClaimTable({ rows, params, caption }: { rows: ClaimListRow[]; pa
             <Td>
               <span className="flex flex-col items-start gap-1">
                 <StatusTag status={row.status} kind="claim" />
-                {row.needsAttention && <Tag colour="red">Needs attention</Tag>}
+                {row.needsAttention && <NeedsAttentionTag />}
               </span>
             </Td>
             <Td>

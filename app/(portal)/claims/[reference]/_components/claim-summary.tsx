@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatDate } from "@/components/format-date";
 import { SummaryList } from "@/components/summary-list";
 import type { ClaimPage } from "@/lib/claims/get-claim-page";
@@ -11,8 +12,10 @@ export function ClaimSummary({ claim }: { claim: ClaimPage }) {
   return (
     <SummaryList
       rows={[
-        { key: "Claimant", value: `${c.firstName} ${c.lastName}` },
-        { key: "Date of birth", value: formatDate(c.dateOfBirth) },
+        { key: "Claimant", value: <Link href={`/claimants/${claim.claimantId}`}>{`${c.firstName} ${c.lastName}`}</Link> },
+        // An erased person (lib/retention) keeps a placeholder date of birth: say so rather than show it.
+        ...(c.erasedAt ? [{ key: "Personal details", value: `Erased on ${formatDate(c.erasedAt)} (retention policy)` }] : []),
+        { key: "Date of birth", value: c.erasedAt ? "Erased" : formatDate(c.dateOfBirth) },
         {
           key: "Contact preference",
           value: `${contactLabels[c.contactPreference]}${c.contactPreference === "EMAIL" && c.email ? `: ${c.email}` : ""}${c.contactPreference === "SMS" && c.phone ? `: ${c.phone}` : ""}`,
