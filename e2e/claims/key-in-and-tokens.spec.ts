@@ -6,8 +6,8 @@ import { demoUser, errorSummary, signInOverHttp } from "../support/sign-in";
 test("a caseworker keys in a claim for someone who cannot use the online service, but cannot decide it", async ({ page }) => {
   await signInOverHttp(page.request, demoUser.CASEWORKER);
   await page.goto("/claims/new");
-  await page.getByRole("button", { name: "Save claim" }).click();
-  await expect(errorSummary(page)).toContainText("First name");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(errorSummary(page)).toContainText("Enter the claimant's first name");
 
   const lastName = `Keyed${Date.now()}`;
   await page.getByLabel("First name").fill("Ruth");
@@ -32,11 +32,12 @@ test("a caseworker keys in a claim for someone who cannot use the online service
     .getByRole("group", { name: "How does the claimant want to be paid?" })
     .getByLabel(/cash|Post Office/i)
     .check();
-  await page.getByRole("button", { name: "Save claim" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Submit claim" }).click();
 
-  await expect(page).toHaveURL(/\/claims\/[0-9A-Z]{7}$/);
+  await expect(page).toHaveURL(/\/claims\/[0-9A-Z]{7}\?keyedIn=1$/);
   await expect(page.getByText("You keyed this claim in, so another caseworker must decide it.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Submit decision" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Decide this claim" })).toHaveCount(0);
   await expect(page.getByText(/Keyed in \(assisted digital\) by Priya Shah/)).toBeVisible();
 });
 

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
-import { keyInClaimFromForm, keyInClaimSchema, type KeyInFormFields } from "@/app/(portal)/claims/new/key-in-claim-schema";
-import { KEY_IN_FIELDS } from "@/app/(portal)/claims/new/key-in-fields";
+import { keyInClaimFromForm, type KeyInFormFields } from "@/app/(portal)/claims/new/key-in-claim-schema";
+import { keyInFieldIds, MAX_EXPENSES } from "@/app/(portal)/claims/new/key-in-fields";
+import {
+  addExpenseLine,
+  checkAnswers,
+  compactExpenseLines,
+  readIntent,
+  removeExpenseLine,
+} from "@/app/(portal)/claims/new/key-in-steps";
 import { MODULUS_FAILURE_MESSAGE } from "@/lib/claims/intake/bank-details-schema";
+import { MAX_EXPENSE_LINES } from "@/lib/claims/intake/claim-intake-schema";
 import { MODULUS_FAILING } from "@/lib/claims/intake/test-fixtures";
 
 const TODAY = "2026-11-22";
@@ -26,6 +33,7 @@ function validForm(): KeyInFormFields {
     "eventDate-day": "1",
     "eventDate-month": "11",
     "eventDate-year": "2026",
+    expenseCount: "4",
     "expense-1-type": "",
     "expense-1-description": "",
     "expense-1-amount": "",
@@ -46,8 +54,14 @@ function validForm(): KeyInFormFields {
   };
 }
 
-function errorsFor(change: (f: KeyInFormFields) => void): Record<string, string[]> {
+function oneLineForm(): KeyInFormFields {
   const form = validForm();
+  Object.assign(form, { expenseCount: "1", "expense-1-type": "BUS", "expense-1-description": "Bus", "expense-1-amount": "2" });
+  return form;
+}
+
+function errorsFor(change: (f: KeyInFormFields) => void, base = validForm): Record<string, string[]> {
+  const form = base();
   change(form);
   const result = keyInClaimFromForm(form, TODAY);
   if (result.ok) throw new Error("expected the form to be invalid");
@@ -55,7 +69,7 @@ function errorsFor(change: (f: KeyInFormFields) => void): Record<string, string[
 }
 
 describe("key-in form -> claim intake", () => {
-  it("builds the same intake the API takes: pounds to pence, day/month/year to a date, blank expense rows skipped", () => {
+  it("builds the same intake the API takes: pounds to pence, day/month/year to a date, blank expense lines skipped", () => {
     const result = keyInClaimFromForm(validForm(), TODAY);
     expect(result).toEqual({
       ok: true,
@@ -87,89 +101,224 @@ describe("key-in form -> claim intake", () => {
     });
   });
 
-  it("takes cash without bank details", () => {
-    const form = validForm();
-    Object.assign(form, { paymentMethod: "CASH", nameOnAccount: "", sortCode: "", accountNumber: "" });
+  it("reads only the lines the form shows: a line past the count is not sent", () => {
+    const form = oneLineForm();
+    form["expense-2-type"] = "TAXI"; // left behind by a removed line, say
     const result = keyInClaimFromForm(form, TODAY);
-    expect(result.ok && result.intake.bankDetails).toBeNull();
+    expect(result.ok && result.intake.expenses).toEqual([{ type: "BUS", description: "Bus", amountPence: 200 }]);
   });
 
-  it("an empty form reports every required field, each on its own form field", () => {
+  it("sends only what the chosen option reveals: bank details for a bank transfer, the email for email, the phone for text", () => {
+    const cash = validForm();
+    Object.assign(cash, { paymentMethod: "CASH", sortCode: "not a sort code" });
+    const cashResult = keyInClaimFromForm(cash, TODAY);
+    expect(cashResult.ok && cashResult.intake.bankDetails).toBeNull();
+
+    const letter = validForm();
+    Object.assign(letter, { contactPreference: "LETTER", email: "not an email", phone: "call me" });
+    const letterResult = keyInClaimFromForm(letter, TODAY);
+    expect(letterResult.ok && [letterResult.intake.claimant.email, letterResult.intake.claimant.phone]).toEqual([null, null]);
+
+    const sms = validForm();
+    Object.assign(sms, { contactPreference: "SMS", phone: "07700 900123", email: "not an email" });
+    const smsResult = keyInClaimFromForm(sms, TODAY);
+    expect(smsResult.ok && [smsResult.intake.claimant.email, smsResult.intake.claimant.phone]).toEqual([null, "07700 900123"]);
+  });
+
+  it("an empty form says what to enter for every required field, in GOV.UK's words, each on its own field", () => {
     const result = keyInClaimFromForm({}, TODAY);
-    expect(result.ok).toBe(false);
-    const errors = result.ok ? {} : result.fieldErrors;
-    expect(Object.keys(errors).sort()).toEqual(
-      [
-        "firstName",
-        "lastName",
-        "dateOfBirth-day",
-        "addressLine1",
-        "town",
-        "postcode",
-        "country",
-        "contactPreference",
-        "eventDate-day",
-        "expense-1-type",
-        "paymentMethod",
-      ].sort(),
-    );
-    expect(errors["expense-1-type"]).toEqual(["Add at least 1 expense"]);
-    expect(errors.contactPreference).toEqual(["Choose how the claimant wants us to contact them"]);
-    expect(errors["dateOfBirth-day"]).toEqual(["Date of birth is required"]);
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {
+        firstName: ["Enter the claimant's first name"],
+        lastName: ["Enter the claimant's last name"],
+        "dateOfBirth-day": ["Enter a date of birth"],
+        addressLine1: ["Enter the first line of the address"],
+        town: ["Enter the town or city"],
+        postcode: ["Enter a postcode"],
+        country: ["Enter the country"],
+        contactPreference: ["Select how the claimant wants us to contact them"],
+        "eventDate-day": ["Enter the date of the event"],
+        "expense-1-type": ["Enter at least one expense"],
+        paymentMethod: ["Select how the claimant wants to be paid"],
+      },
+    });
     // Every key links to a field the form has.
-    for (const key of Object.keys(errors)) expect(KEY_IN_FIELDS).toContain(key);
+    for (const key of Object.keys(result.ok ? {} : result.fieldErrors)) expect(keyInFieldIds(1)).toContain(key);
   });
 
-  it("maps errors on expense lines back to the slot they were typed in", () => {
+  it("asks for the email or mobile number the chosen contact needs, even while the rest of the claimant is missing", () => {
+    const blank = Object.fromEntries(Object.keys(validForm()).map((name) => [name, ""]));
+    for (const [contactPreference, field, message] of [
+      ["SMS", "phone", "Enter a mobile phone number for text messages"],
+      ["EMAIL", "email", "Enter an email address"],
+    ]) {
+      const result = keyInClaimFromForm({ ...blank, contactPreference, expenseCount: "1" }, TODAY);
+      expect(result.ok ? {} : result.fieldErrors).toMatchObject({
+        firstName: ["Enter the claimant's first name"],
+        [field]: [message],
+      });
+    }
+  });
+
+  it("expense lines: one line is 'the expense', several are named by number, amounts in pounds", () => {
+    expect(errorsFor((f) => (f["expense-1-amount"] = "12.345"), oneLineForm)).toEqual({
+      "expense-1-amount": ["Enter an amount in pounds and pence, like 12.40"],
+    });
+    expect(errorsFor((f) => Object.assign(f, { "expense-1-type": "", "expense-1-description": "" }), oneLineForm)).toEqual({
+      "expense-1-type": ["Select the type of the expense"],
+      "expense-1-description": ["Enter a description of the expense"],
+    });
     expect(
       errorsFor((f) => {
         f["expense-2-amount"] = "12.345";
         f["expense-4-description"] = "";
       }),
     ).toEqual({
-      "expense-2-amount": ["Enter the amount in pounds and pence, like 12.40"],
-      "expense-4-description": ["Expense description is required"],
+      "expense-2-amount": ["Enter the amount of expense 2 in pounds and pence, like 12.40"],
+      "expense-4-description": ["Enter a description of expense 4"],
     });
-    expect(errorsFor((f) => (f["expense-5-amount"] = "3"))).toEqual({
-      "expense-5-type": ["Expense type is required"],
-      "expense-5-description": ["Expense description is required"],
+    expect(errorsFor((f) => (f["expense-3-amount"] = "3"))).toEqual({
+      "expense-3-type": ["Select the type of expense 3"],
+      "expense-3-description": ["Enter a description of expense 3"],
     });
-    expect(errorsFor((f) => (f["expense-2-amount"] = "0"))).toEqual({ "expense-2-amount": ["Amount must be more than £0"] });
+    expect(errorsFor((f) => (f["expense-2-amount"] = "0"))).toEqual({
+      "expense-2-amount": ["The amount of expense 2 must be more than £0"],
+    });
+    expect(errorsFor((f) => (f["expense-2-amount"] = ""))).toEqual({ "expense-2-amount": ["Enter the amount of expense 2"] });
+    expect(errorsFor((f) => (f["expense-2-amount"] = "100000.01"))).toEqual({
+      "expense-2-amount": ["The amount of expense 2 must be £100,000.00 or less"],
+    });
   });
 
-  it("dates: an impossible date, a future event", () => {
-    expect(
-      errorsFor((f) => {
-        f["dateOfBirth-day"] = "31";
-        f["dateOfBirth-month"] = "2";
-      }),
-    ).toEqual({
+  it("dates: not a real date, partly empty, in the future", () => {
+    expect(errorsFor((f) => Object.assign(f, { "dateOfBirth-day": "31", "dateOfBirth-month": "2" }))).toEqual({
       "dateOfBirth-day": ["Date of birth must be a real date"],
     });
     expect(errorsFor((f) => (f["dateOfBirth-year"] = "85"))).toEqual({
       "dateOfBirth-day": ["Date of birth must be a real date"],
     });
-    expect(errorsFor((f) => (f["eventDate-day"] = "23"))).toEqual({ "eventDate-day": ["Event date cannot be in the future"] });
+    expect(errorsFor((f) => Object.assign(f, { "dateOfBirth-month": "", "dateOfBirth-year": "" }))).toEqual({
+      "dateOfBirth-day": ["Date of birth must include a month and year"],
+    });
+    expect(errorsFor((f) => (f["eventDate-day"] = ""))).toEqual({
+      "eventDate-day": ["Date of the event must include a day"],
+    });
+    expect(errorsFor((f) => (f["eventDate-day"] = "23"))).toEqual({
+      "eventDate-day": ["Date of the event must be today or in the past"],
+    });
   });
 
   it("contact and bank details", () => {
-    expect(errorsFor((f) => (f.email = ""))).toEqual({
-      email: ["Email address is required when the contact preference is EMAIL"],
+    expect(errorsFor((f) => (f.email = ""))).toEqual({ email: ["Enter an email address"] });
+    expect(errorsFor((f) => (f.email = "ada"))).toEqual({
+      email: ["Enter an email address in the correct format, like name@example.com"],
+    });
+    expect(errorsFor((f) => Object.assign(f, { contactPreference: "SMS", phone: "" }))).toEqual({
+      phone: ["Enter a mobile phone number for text messages"],
     });
     expect(errorsFor((f) => Object.assign(f, { nameOnAccount: "", sortCode: "", accountNumber: "" }))).toEqual({
-      nameOnAccount: ["Name on the account is required"],
-      sortCode: ["Sort code is required"],
-      accountNumber: ["Account number is required"],
+      nameOnAccount: ["Enter the name on the account"],
+      sortCode: ["Enter a sort code"],
+      accountNumber: ["Enter an account number"],
+    });
+    expect(errorsFor((f) => Object.assign(f, { sortCode: "12", accountNumber: "1" }))).toEqual({
+      sortCode: ["Enter a valid sort code, like 20-00-00"],
+      accountNumber: ["Enter a valid account number, like 55779911"],
     });
     expect(errorsFor((f) => Object.assign(f, MODULUS_FAILING))).toEqual({ accountNumber: [MODULUS_FAILURE_MESSAGE] });
+    expect(errorsFor((f) => (f.postcode = "nope"))).toEqual({ postcode: ["Enter a real UK postcode, like LS1 1AA"] });
+  });
+});
+
+describe("key-in steps", () => {
+  it("allows as many expense lines as the intake does", () => {
+    expect(MAX_EXPENSES).toBe(MAX_EXPENSE_LINES);
   });
 
-  it("works as defineAction's schema: issues keyed by form field", () => {
-    const parsed = keyInClaimSchema.safeParse({ ...validForm(), postcode: "nope" });
-    expect(parsed.success).toBe(false);
-    expect(z.flattenError(parsed.error!).fieldErrors).toEqual({
-      postcode: ["Postcode must be a valid UK postcode, like LS1 1AA"],
+  it("reads the pressed button; anything else, or none, is 'continue'", () => {
+    expect(readIntent({ intent: "remove-expense:3" })).toEqual({ intent: "remove-expense", argument: "3" });
+    expect(readIntent({ intent: "change:dateOfBirth-day" })).toEqual({ intent: "change", argument: "dateOfBirth-day" });
+    expect(readIntent({ intent: "drop-tables" })).toEqual({ intent: "check", argument: "" });
+    expect(readIntent({})).toEqual({ intent: "check", argument: "" });
+  });
+
+  it("'Add another expense' adds one line, up to 20, and keeps what was typed", () => {
+    const added = addExpenseLine({ ...oneLineForm(), intent: "add-expense", attempt: "3" });
+    expect(added.lines).toBe(2);
+    expect(added.focus).toBe("expense-2-type");
+    expect(added.values).toMatchObject({ expenseCount: "2", firstName: " Ada ", "expense-1-description": "Bus" });
+    expect(added.values).not.toHaveProperty("intent");
+    expect(added.values).not.toHaveProperty("attempt");
+    expect(addExpenseLine({ expenseCount: "20" }).lines).toBe(20);
+  });
+
+  it("'Remove' takes out that line and moves the later ones up with what was typed on them", () => {
+    const removed = removeExpenseLine(validForm(), 2);
+    expect(removed.lines).toBe(3);
+    expect(removed.values).toMatchObject({
+      expenseCount: "3",
+      "expense-1-type": "",
+      "expense-2-type": "",
+      "expense-3-type": "TAXI",
+      "expense-3-description": "Station to hospital",
+      "expense-3-amount": "£1,008",
     });
-    expect(keyInClaimSchema.safeParse(validForm()).success).toBe(true);
+    expect(removed.values).not.toHaveProperty("expense-4-type");
+    // The last line cannot go, nor one that is not there.
+    expect(removeExpenseLine(oneLineForm(), 1).lines).toBe(1);
+    expect(removeExpenseLine(validForm(), 9).lines).toBe(4);
+  });
+
+  it("before checking, blank lines go and the rest are numbered from 1", () => {
+    const compact = compactExpenseLines(validForm());
+    expect(compact).toMatchObject({
+      expenseCount: "2",
+      "expense-1-type": "TRAIN",
+      "expense-2-type": "TAXI",
+      "expense-2-amount": "£1,008",
+    });
+    expect(compact).not.toHaveProperty("expense-3-type");
+    expect(compactExpenseLines({})).toMatchObject({ expenseCount: "1", "expense-1-type": "" });
+  });
+
+  it("check your answers: the claim as it will be saved, each answer with the field its Change goes back to", () => {
+    const result = keyInClaimFromForm(compactExpenseLines(validForm()), TODAY);
+    if (!result.ok) throw new Error("expected a valid form");
+    expect(checkAnswers(result.intake)).toEqual([
+      {
+        title: "Claimant",
+        rows: [
+          { key: "Name", value: ["Ada Lovelace"], change: "firstName" },
+          { key: "Date of birth", value: ["10 December 1985"], change: "dateOfBirth-day" },
+          {
+            key: "Address",
+            value: ["1 High Street", "Leeds", "West Yorkshire", "LS1 1AA", "England"],
+            change: "addressLine1",
+          },
+          { key: "How to contact them", value: ["Email"], change: "contactPreference" },
+          { key: "Email address", value: ["ada@example.com"], change: "email" },
+        ],
+      },
+      {
+        title: "Claim",
+        rows: [
+          { key: "Date of the event", value: ["1 November 2026"], change: "eventDate-day" },
+          { key: "Expense 1", value: ["Train: Leeds to Wakefield return", "£12.40"], change: "expense-1-type" },
+          { key: "Expense 2", value: ["Taxi: Station to hospital", "£1,008.00"], change: "expense-2-type" },
+          { key: "Total claimed", value: ["£1,020.40"], change: "" },
+        ],
+      },
+      {
+        title: "Payment",
+        rows: [
+          { key: "How they want to be paid", value: ["Bank transfer"], change: "paymentMethod" },
+          { key: "Name on the account", value: ["A Lovelace"], change: "nameOnAccount" },
+          { key: "Sort code", value: ["20-00-00"], change: "sortCode" },
+          { key: "Account number", value: ["55779911"], change: "accountNumber" },
+          { key: "Building society roll number", value: ["None"], change: "rollNumber" },
+        ],
+      },
+    ]);
   });
 });
