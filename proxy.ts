@@ -11,7 +11,8 @@ import { pageSecurityHeaders } from "@/lib/security/page-headers";
 // routes are not matched: they answer 401 JSON.
 const { auth } = NextAuth({ ...authConfig, logger: authLogger });
 
-const PUBLIC_PAGES = new Set(["/login"]);
+// The accessibility statement too: it must be readable before signing in.
+const PUBLIC_PAGES = new Set(["/login", "/accessibility"]);
 // Activation links (/activate/<token>): followed signed out, from the user's email.
 const isPublicPage = (pathname: string) => PUBLIC_PAGES.has(pathname) || pathname.startsWith("/activate/");
 

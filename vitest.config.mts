@@ -16,6 +16,7 @@ const UNIT_TESTS_IN_TESTS = [
   "tests/scripts/**/*.test.ts", // npm scripts name files that exist: package.json only
   "tests/storage/**/*.test.ts", // file stores: local folders and Azurite, in-process from npm
   "tests/claims/key-in-claim-form.test.ts", // form parsing only
+  "tests/components/**/*.test.ts", // pure helpers of the shared UI (status tags)
 ];
 
 export default defineConfig({

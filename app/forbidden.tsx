@@ -4,8 +4,9 @@ import { PageHeading } from "@/components/page-heading";
 import { pageRuleForPath } from "@/lib/auth/access";
 import { roleLabels } from "@/lib/auth/roles";
 import { requestPath } from "@/lib/navigation/request-path";
+import { FORBIDDEN_TITLE } from "./forbidden-title";
 
-export const metadata: Metadata = { title: "You do not have access to this page" };
+export const metadata: Metadata = { title: FORBIDDEN_TITLE };
 
 export default async function Forbidden() {
   const rule = pageRuleForPath(await requestPath());

@@ -3,11 +3,13 @@
 import { useEffect } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { ErrorSummary } from "./error-summary";
+import { resultMessage, usePageMessage } from "./page-messages";
 
 /**
- * The error summary for an action's result: one link per field error (in the form's order),
- * or the action's message when no field is to blame. Prefixes the page title with "Error: "
- * while errors show, as GOV.UK pages do.
+ * The error summary for an action's result, at the top of the page: one link per field error (in
+ * the form's order), or the action's message when no field is to blame. A stale page ("STALE":
+ * someone changed the record since it was loaded) gets the message and a link that reloads the
+ * page. The page title gets "Error: " while errors show, as GOV.UK pages do.
  */
 export function ActionErrorSummary({
   result,
@@ -19,16 +21,16 @@ export function ActionErrorSummary({
   /** A field's element id where it differs from its name (two forms on a page with a "note" each). */
   ids?: Record<string, string>;
 }) {
-  const failed = !!result && !result.ok;
+  const message = result && !result.ok ? resultMessage(result, fields, ids) : null;
+  const inPlace = usePageMessage(message);
+  const failed = inPlace && !!message;
   useEffect(() => {
+    if (!inPlace) return;
     const base = document.title.replace(/^Error: /, "");
     document.title = failed ? `Error: ${base}` : base;
-  }, [failed, result]);
-  if (!result || result.ok) return null;
-  const fieldErrors = result.fieldErrors ?? {};
-  const errors = fields.filter((f) => fieldErrors[f]?.length).map((f) => ({ href: `#${ids[f] ?? f}`, text: fieldErrors[f][0] }));
-  if (!errors.length) errors.push({ href: `#${ids[fields[0]] ?? fields[0] ?? "main-content"}`, text: result.message });
-  return <ErrorSummary errors={errors} focusKey={result} />;
+  }, [inPlace, failed, result]);
+  if (!inPlace || message?.kind !== "error") return null;
+  return <ErrorSummary errors={message.errors} description={message.description} focusKey={result} />;
 }
 
 export function fieldError(result: ActionResult | null, field: string): string | undefined {

@@ -1,10 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useCallback, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { ActionErrorSummary } from "./action-error-summary";
 import type { ButtonVariant } from "./button-styles";
 import { SuccessMessage } from "./notification-from-result";
+import { usePublishResult } from "./page-messages";
 import { SubmitButton } from "./submit-button";
 
 type Result<T> = ActionResult<T> | null;
@@ -12,7 +13,9 @@ type Result<T> = ActionResult<T> | null;
 /**
  * The frame of an action form: the error summary linking to the fields, the outcome of the last
  * submit (the success message unless `outcome` draws it), and the form: hidden values, fields drawn
- * with the latest result so each can show its own error, and a submit button.
+ * with the latest result so each can show its own error, and a submit button. The summary and the
+ * success message go to the top of the page (components/page-messages.tsx), published as the
+ * result arrives, so they show even when the change removes this form.
  */
 export function ActionForm<T>(props: {
   action: (previous: Result<T>, formData: FormData) => Promise<ActionResult<T>>;
@@ -22,7 +25,8 @@ export function ActionForm<T>(props: {
   ids?: Record<string, string>;
   /** Hidden inputs; an undefined value is left out. */
   hidden?: Record<string, string | number | undefined>;
-  submitLabel: ReactNode;
+  /** A function of the last result where the step changes it (check your answers, then confirm). */
+  submitLabel: ReactNode | ((result: Result<T>) => ReactNode);
   pendingLabel: string;
   variant?: ButtonVariant;
   className?: string;
@@ -40,11 +44,23 @@ export function ActionForm<T>(props: {
   wrapForm?: (form: ReactNode, result: Result<T>) => ReactNode;
   children?: ReactNode | ((result: Result<T>) => ReactNode);
 }) {
-  const [result, action, pending] = useActionState<Result<T>, FormData>(props.action, null);
+  const publish = usePublishResult(props.fields, props.ids);
+  const { action: run } = props;
+  const act = useCallback(
+    async (previous: Result<T>, formData: FormData) => {
+      const outcome = await run(previous, formData);
+      // In a transition, so the banner shows in the same update as the page's change, not before it.
+      startTransition(() => publish(outcome));
+      return outcome;
+    },
+    [run, publish],
+  );
+  const [result, action, pending] = useActionState<Result<T>, FormData>(act, null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
-    const data = new FormData(event.currentTarget);
+    // With the button pressed, as a form posted without JavaScript sends it (e.g. "Change" beside "Confirm").
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => action(data));
   };
   const hidden = Object.entries(props.hidden ?? {}).filter(([, value]) => value !== undefined);
@@ -60,7 +76,7 @@ export function ActionForm<T>(props: {
         pending={props.keepValues ? pending : undefined}
         aria-disabled={props.keepValues ? pending : undefined}
       >
-        {props.submitLabel}
+        {typeof props.submitLabel === "function" ? props.submitLabel(result) : props.submitLabel}
       </SubmitButton>
     </form>
   );

@@ -4,7 +4,8 @@ import { containerClass } from "./container";
 import { cx } from "./cx";
 import { Tag } from "./tag";
 
-type HeaderUser = { name: string; email: string; roleLabel: string };
+/** `accountHref`: the "Your account" link; none while a one-time password must be changed first. */
+type HeaderUser = { name: string; email: string; roleLabel: string; accountHref?: string };
 
 export function AppHeader({
   serviceName,
@@ -47,6 +48,14 @@ export function AppHeader({
               <span className="sr-only">, role: </span>
               {user.roleLabel}
             </p>
+            {user.accountHref && (
+              <Link
+                href={user.accountHref}
+                className="text-white underline underline-offset-[0.1578em] visited:text-white hover:text-white hover:decoration-3"
+              >
+                Your account
+              </Link>
+            )}
             {signOut}
           </div>
         )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type MouseEvent } from "react";
+import { useEffect, useId, useRef, type MouseEvent } from "react";
 
 export type ErrorSummaryItem = { href: string; text: string };
 
@@ -22,19 +22,23 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>, href: string) {
  */
 export function ErrorSummary({
   title = "There is a problem",
+  description,
   errors,
   focusKey,
 }: {
   title?: string;
+  /** What went wrong where no field is to blame, above the links (a stale page: who changed it). */
+  description?: string;
   errors: ErrorSummaryItem[];
   focusKey?: unknown;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const signature = errors.map((e) => `${e.href} ${e.text}`).join("\n");
 
   useEffect(() => {
     if (signature) ref.current?.focus();
-  }, [signature, focusKey]);
+  }, [signature, description, focusKey]);
 
   if (errors.length === 0) return null;
 
@@ -43,12 +47,13 @@ export function ErrorSummary({
       ref={ref}
       role="alert"
       tabIndex={-1}
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="mb-[30px] border-[5px] border-error p-[15px] focus:outline-[3px] focus:outline-offset-0 focus:outline-focus sm:p-5"
     >
-      <h2 id="error-summary-title" className="mb-[15px] text-[1.125rem] font-bold sm:text-[1.5rem]">
+      <h2 id={titleId} className="mb-[15px] text-[1.125rem] font-bold sm:text-[1.5rem]">
         {title}
       </h2>
+      {description && <p className="mb-[15px]">{description}</p>}
       <ul className="space-y-[5px]">
         {errors.map((error) => (
           <li key={`${error.href}-${error.text}`}>

@@ -1,11 +1,16 @@
-import type { ActionResult } from "@/lib/actions/result";
+"use client";
 
-/** A success message after an action, announced politely to screen readers. */
+import type { ActionResult } from "@/lib/actions/result";
+import { resultMessage, SuccessBanner, usePageMessage } from "./page-messages";
+
+/**
+ * An action's success message, as a success banner at the top of the page that takes focus (drawn
+ * here instead only where the page has no slot: its server HTML, for a form posted without
+ * JavaScript).
+ */
 export function SuccessMessage({ result }: { result: ActionResult | null }) {
-  if (!result?.ok || !result.message) return null;
-  return (
-    <div role="status" className="mb-6 border-[5px] border-success bg-white p-4">
-      <p className="font-bold text-success">{result.message}</p>
-    </div>
-  );
+  const text = result?.ok ? result.message : undefined;
+  const inPlace = usePageMessage(result?.ok ? resultMessage(result) : null);
+  if (!inPlace || !text) return null;
+  return <SuccessBanner text={text} focusKey={result} />;
 }

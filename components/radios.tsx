@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { Choice, type ChoiceOption } from "./choice";
 import { cx } from "./cx";
 import { FieldsetField } from "./form-group";
@@ -14,23 +14,48 @@ export type RadiosProps = {
   defaultValue?: string;
   inline?: boolean;
   required?: boolean;
+  /**
+   * GOV.UK conditional reveals: content shown under an option only while it is chosen (by CSS,
+   * so it works without JavaScript), keyed by the option's value.
+   */
+  conditional?: Record<string, ReactNode>;
 };
 
-export function Radios({ name, idPrefix = name, legend, hint, error, options, defaultValue, inline, required }: RadiosProps) {
+export function Radios({
+  name,
+  idPrefix = name,
+  legend,
+  hint,
+  error,
+  options,
+  defaultValue,
+  inline,
+  required,
+  conditional,
+}: RadiosProps) {
   return (
     <FieldsetField id={idPrefix} legend={legend} hint={hint} error={error}>
       <div className={cx(inline && "flex flex-wrap gap-x-5 gap-y-[10px]")}>
         {options.map((option, index) => (
-          <Choice
-            key={option.value}
-            type="radio"
-            id={index === 0 ? idPrefix : `${idPrefix}-${index + 1}`}
-            name={name}
-            option={option}
-            defaultChecked={defaultValue === option.value}
-            required={required}
-            inline={inline}
-          />
+          <Fragment key={option.value}>
+            <Choice
+              type="radio"
+              id={index === 0 ? idPrefix : `${idPrefix}-${index + 1}`}
+              name={name}
+              option={option}
+              defaultChecked={defaultValue === option.value}
+              required={required}
+              inline={inline}
+            />
+            {conditional?.[option.value] && (
+              <div
+                id={`conditional-${idPrefix}-${index + 1}`}
+                className="mb-[15px] ml-[18px] hidden border-l-4 border-mid-grey pt-[10px] pl-[33px] [div:has(>input:checked)+&]:block"
+              >
+                {conditional[option.value]}
+              </div>
+            )}
+          </Fragment>
         ))}
       </div>
     </FieldsetField>

@@ -1,20 +1,23 @@
-export type TagColour = "grey" | "blue" | "green" | "red" | "yellow" | "orange" | "purple" | "turquoise" | "pink";
+export type TagColour = "grey" | "blue" | "lightBlue" | "green" | "red" | "yellow" | "orange" | "purple" | "turquoise" | "pink";
 
 export type StatusKind = "claim" | "payment" | "run" | "batch" | "payoutBatch" | "delivery" | "upload";
 
 type StatusInfo = { label: string; colour: TagColour };
 
+// Words first, colour second (GOV.UK: never colour alone). Where a claim and its payment sit side
+// by side the same word never means two things: a claim is "New", its payment "Waiting for run".
+// Red is kept for a payment that failed; a rejected claim is pink and "Needs attention" orange.
 const statuses: Record<StatusKind, Record<string, StatusInfo>> = {
   claim: {
     NEW: { label: "New", colour: "blue" },
-    INFORMATION_REQUESTED: { label: "Information requested", colour: "orange" },
+    INFORMATION_REQUESTED: { label: "Information requested", colour: "lightBlue" },
     UPDATED: { label: "Updated", colour: "purple" },
     AWAITING_SECOND_APPROVAL: { label: "Waiting for second approval", colour: "yellow" },
     APPROVED: { label: "Approved", colour: "green" },
-    REJECTED: { label: "Rejected", colour: "red" },
+    REJECTED: { label: "Rejected", colour: "pink" },
   },
   payment: {
-    NEW: { label: "New", colour: "blue" },
+    NEW: { label: "Waiting for run", colour: "lightBlue" },
     SENT: { label: "Sent", colour: "purple" },
     PAID: { label: "Paid (no failure reported)", colour: "turquoise" },
     FAILED: { label: "Failed", colour: "red" },
@@ -67,6 +70,9 @@ function lookup(status: string, kind?: StatusKind): StatusInfo | undefined {
   if (kind) return statuses[kind][status];
   return statuses.claim[status] ?? statuses.payment[status] ?? statuses.run[status];
 }
+
+/** The claim's "needs attention" flag (a hold, a failed payment, bank details to check) as a tag. */
+export const NEEDS_ATTENTION: StatusInfo = { label: "Needs attention", colour: "orange" };
 
 /** Human label, e.g. "INFORMATION_REQUESTED" -> "Information requested". Unknown values are made readable. */
 export function statusLabel(status: string, kind?: StatusKind): string {

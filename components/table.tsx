@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import { useId, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { cx } from "./cx";
 
 export function Table({
@@ -13,13 +13,24 @@ export function Table({
   children: ReactNode;
   className?: string;
 }) {
-  // `relative`: visually hidden (absolutely positioned) text in a cell is clipped by this scroller
-  // too; without it, it widens the page at 320 px.
+  const captionId = useId();
+  // A wide table scrolls in its own box, never the page (320 px: WCAG 1.4.10 reflow). The box is
+  // a named, focusable region so that keyboard users can scroll it too. On small screens its
+  // width is contained: without that a grid or flex column holding it grows to the table's width
+  // and takes the page with it. `relative`: visually hidden (absolutely positioned) text in a
+  // cell is clipped by this scroller too; without it, it widens the page at 320 px.
   return (
-    <div className="relative mb-5 overflow-x-auto sm:mb-[30px]">
+    <div
+      role="region"
+      tabIndex={0}
+      aria-labelledby={caption ? captionId : undefined}
+      aria-label={caption ? undefined : "Table"}
+      className="relative mb-5 max-w-full overflow-x-auto max-sm:[contain:inline-size] focus-visible:outline-[3px] focus-visible:outline-offset-0 focus-visible:outline-focus sm:mb-[30px]"
+    >
       <table className={cx("w-full border-collapse border-spacing-0", className)}>
         {caption && (
           <caption
+            id={captionId}
             className={cx("mb-[15px] text-left text-[1.125rem] font-bold sm:text-[1.5rem]", captionVisuallyHidden && "sr-only")}
           >
             {caption}

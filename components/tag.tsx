@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { cx } from "./cx";
-import { statusColour, statusLabel, type StatusKind, type TagColour } from "./status";
+import { NEEDS_ATTENTION, statusColour, statusLabel, type StatusKind, type TagColour } from "./status";
 
 export type { TagColour } from "./status";
 
@@ -8,6 +8,7 @@ export type { TagColour } from "./status";
 const colours: Record<TagColour, string> = {
   grey: "bg-[#e5e6e7] text-[#282d30]",
   blue: "bg-[#bbd4ea] text-[#0c2d4a]",
+  lightBlue: "bg-[#e8f1f8] text-[#0c2d4a]",
   green: "bg-[#cce2d8] text-[#005a30]",
   red: "bg-[#f4cdc6] text-[#2a0b06]",
   yellow: "bg-[#fff7bf] text-[#594d00]",
@@ -25,6 +26,11 @@ export function Tag({ children, colour = "blue", className }: { children: ReactN
       {children}
     </strong>
   );
+}
+
+/** The claim's "Needs attention" flag, the same on every page. */
+export function NeedsAttentionTag() {
+  return <Tag colour={NEEDS_ATTENTION.colour}>{NEEDS_ATTENTION.label}</Tag>;
 }
 
 /** Status tag with a human label; pass kind because NEW/FAILED exist for claims, payments and runs. */

@@ -8,6 +8,7 @@ import { Field } from "./form-group";
 import { SuccessMessage } from "./notification-from-result";
 import { Table, TBody, Td, Th, THead, Tr } from "./table";
 import type { ActionResult } from "@/lib/actions/result";
+import { plural } from "@/lib/plural";
 import type { UploadOutcome, UploadProgress } from "@/lib/uploads/receive-upload";
 
 export type UploadActionData = {
@@ -167,11 +168,14 @@ function UploadProgressView({ id, progress }: { id: string; progress: Progress |
     value = progress.sent;
     max = Math.max(progress.total, 1);
   } else if (progress?.stage === "checking") {
-    text = progress.rows > 0 ? `Checking the file: ${progress.rows.toLocaleString("en-GB")} rows read` : "Checking the file";
+    text = progress.rows > 0 ? `Checking the file: ${plural(progress.rows, "row")} read` : "Checking the file";
   } else if (progress?.stage === "matching") {
-    text = `Checking ${progress.rows.toLocaleString("en-GB")} rows against what was sent`;
+    text = `Checking ${plural(progress.rows, "row")} against what was sent`;
   } else if (progress?.stage === "applying") {
-    text = `All ${progress.rows.toLocaleString("en-GB")} rows are correct: applying the file`;
+    text =
+      progress.rows === 1
+        ? "The row is correct: applying the file"
+        : `All ${plural(progress.rows, "row")} are correct: applying the file`;
   }
   return (
     <div className="mt-4">

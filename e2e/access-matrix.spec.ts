@@ -44,6 +44,8 @@ for (const page of expectedPages) {
       const label = `${who} GET ${page.url}`;
       if (page.allowed === "public") {
         expect(response.status(), label).toBe(who === "signed out" ? 200 : 307);
+      } else if (page.allowed === "anyone") {
+        expect(response.status(), label).toBe(200);
       } else if (who === "signed out") {
         expect(response.status(), label).toBe(307);
         expect(response.headers()["location"], label).toContain("/login?callbackUrl=");

@@ -1,8 +1,11 @@
-// axe-core scan of each page: no serious or critical violations. Later pages join this list.
+// axe-core scan of each page: no serious or critical violations, at 1280 px and again at 320 px,
+// where the page itself must not scroll sideways (WCAG 1.4.10; wide tables scroll in their own
+// box). Later pages join this list.
 // Pages that only fill up after a run (Bank Admin with files, upload errors) are scanned in
 // e2e/runs/direct-payments.spec.ts, where that data is made.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { scan } from "./support/axe";
+import { scan as scanAtCurrentWidth } from "./support/axe";
+import { e2eApiToken, postClaim } from "./support/claims";
 import { sql, userIdByEmail } from "./support/db";
 import {
   createBenefitPlan,
@@ -16,6 +19,25 @@ import {
   type Enrolee,
 } from "./support/plans";
 import { demoUser, errorSummary, freshPage, secondDemoUser, signInOverHttp } from "./support/sign-in";
+
+/** axe at the page's width (1280 px), then at 320 px with no sideways scroll of the page, then back. */
+async function scan(page: Page) {
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  await scanAtCurrentWidth(page);
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    const widths = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(widths.scrollWidth, `${new URL(page.url()).pathname} scrolls sideways at 320 px`).toBeLessThanOrEqual(
+      widths.clientWidth,
+    );
+    await scanAtCurrentWidth(page);
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
 
 test("sign-in page, empty and with errors", async ({ page }) => {
   await page.goto("/login");
@@ -33,6 +55,35 @@ test("home page for each role", async ({ browser }) => {
     await scan(page);
     await page.close();
   }
+});
+
+test("the accessibility statement signed out and in, the account page, an unknown claim's 404", async ({ page }) => {
+  await page.goto("/accessibility");
+  await scan(page);
+  await signInOverHttp(page.request, demoUser.CASEWORKER);
+  for (const path of ["/accessibility", "/account"]) {
+    await page.goto(path);
+    await scan(page);
+  }
+  expect((await page.goto("/claims/ZZZZZZZ"))?.status()).toBe(404);
+  await scan(page);
+});
+
+test("a claim page with a success banner, then a stale tab's error", async ({ browser }) => {
+  const first = await freshPage(browser);
+  const [{ reference }] = await sql<{ reference: string }>(
+    `SELECT reference FROM "Claim" WHERE status = 'NEW' AND "assignedToId" IS NULL ORDER BY reference DESC LIMIT 1`,
+  );
+  await signInOverHttp(first.request, demoUser.CASEWORKER);
+  const second = await first.context().newPage();
+  await first.goto(`/claims/${reference}`);
+  await second.goto(`/claims/${reference}`);
+  await first.getByRole("button", { name: "Assign to me" }).click();
+  await expect(first.getByRole("status").filter({ hasText: "The claim is assigned to you." })).toBeVisible();
+  await scan(first);
+  await second.getByRole("button", { name: "Assign to me" }).click();
+  await expect(errorSummary(second)).toContainText("You changed this claim in another tab");
+  await scan(second);
 });
 
 test("403 page", async ({ page }) => {
@@ -73,9 +124,47 @@ test("claims pages", async ({ page }) => {
     await scan(page);
   }
   await page.goto(`/claims/${reference}`);
-  await page.getByRole("button", { name: "Submit decision" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(errorSummary(page)).toBeVisible();
   await scan(page);
+});
+
+test("caseworker pages: a claim with a document, its thread and a case note, check your answers, the person page, and the subject-access page", async ({
+  browser,
+}) => {
+  const page = await freshPage(browser);
+  const claim = await postClaim(page.request);
+  const sent = await page.request.post(`/api/claims/${claim.reference}/documents`, {
+    headers: { Authorization: `Bearer ${await e2eApiToken()}` },
+    multipart: { file: { name: "receipt.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") } },
+  });
+  expect(sent.status(), await sent.text()).toBe(201);
+  await signInOverHttp(page.request, demoUser.CASEWORKER);
+  await page.goto(`/claims/${claim.reference}`);
+  await page.getByLabel("Add a case note").fill("Phoned the claimant about the receipt.");
+  await page.getByRole("button", { name: "Add case note" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Case note added." })).toBeVisible();
+  await page.goto(`/claims/${claim.reference}`);
+  await scan(page);
+  await page
+    .getByRole("group", { name: /^Line 1:/ })
+    .getByRole("radio")
+    .first()
+    .check();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Check your decision" })).toBeVisible();
+  await scan(page);
+  const [{ claimantId }] = await sql<{ claimantId: string }>(`SELECT "claimantId" FROM "Claim" WHERE reference = $1`, [
+    claim.reference,
+  ]);
+  await page.goto(`/claimants/${claimantId}`);
+  await scan(page);
+  const admin = await freshPage(browser);
+  await signInOverHttp(admin.request, demoUser.ADMIN);
+  for (const path of [`/claimants/${claimantId}`, `/claimants/${claimantId}/subject-access`]) {
+    await admin.goto(path);
+    await scan(admin);
+  }
 });
 
 test("admin claim tools: API tokens and the outbox", async ({ page }) => {

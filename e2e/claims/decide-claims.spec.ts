@@ -1,10 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { postClaim, postResponse, intakeBody } from "../support/claims";
+import { continueDecision, postClaim, postResponse, intakeBody, submitDecision } from "../support/claims";
 import { sql } from "../support/db";
 import { demoUser, errorSummary, freshPage, signInOverHttp } from "../support/sign-in";
 
 async function findAndOpen(page: Page, search: string, reference: string) {
-  await page.goto("/claims");
+  // Every status: the list shows open claims only by default, and a decided claim is searched for too.
+  await page.goto("/claims?status=all");
   await page.getByLabel("Search by claim reference, claimant name or payment reference").fill(search);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await page.getByRole("link", { name: reference }).click();
@@ -33,7 +34,7 @@ test("a caseworker finds a claim by name, decides its lines and approves it, and
     .check();
   await page.getByLabel("Different amount for line 2").fill("6.50");
   await page.getByLabel("Note for line 2").fill("Shared taxi");
-  await page.getByRole("button", { name: "Submit decision" }).click();
+  await submitDecision(page);
   await expect(page.getByRole("status").filter({ hasText: `Payment ${claim.reference}-01 for £18.90 created` })).toBeVisible();
 
   await page.reload();
@@ -50,16 +51,18 @@ test("a caseworker finds a claim by name, decides its lines and approves it, and
   await findAndOpen(page, `${claim.reference}-01`, claim.reference);
 });
 
-test("a caseworker rejects a claim; every line rejected needs a reason", async ({ page }) => {
+test("a caseworker rejects a claim; every rejected line needs a reason", async ({ page }) => {
   const claim = await postClaim(page.request);
   await signInOverHttp(page.request, demoUser.CASEWORKER);
   await findAndOpen(page, claim.reference.toLowerCase(), claim.reference);
   await decideEveryLine(page, "Reject");
-  await page.getByRole("button", { name: "Submit decision" }).click();
-  await expect(errorSummary(page)).toContainText("Choose a reason for rejecting the claim");
+  await continueDecision(page);
+  await expect(errorSummary(page)).toContainText("Line 1, Train: choose a reason for rejecting this line");
+  await expect(errorSummary(page)).toContainText("Line 2, Taxi: choose a reason for rejecting this line");
   await expect(page).toHaveTitle(/^Error: /);
-  await page.getByLabel("Reason, if you reject every line").selectOption({ label: "No receipts or evidence" });
-  await page.getByRole("button", { name: "Submit decision" }).click();
+  for (const n of [1, 2])
+    await page.getByLabel(`Reason for rejecting line ${n}`).selectOption({ label: "No receipts or evidence" });
+  await submitDecision(page);
   await expect(page.getByRole("status").filter({ hasText: "Claim rejected: No receipts or evidence." })).toBeVisible();
   const [row] = await sql<{ status: string; n: string }>(
     `SELECT c.status, (SELECT count(*) FROM "Payment" p WHERE p."claimId" = c.id) AS n FROM "Claim" c WHERE reference = $1`,
@@ -81,7 +84,7 @@ test("a caseworker requests information; the answer arrives through the API and 
   await expect(page.getByRole("status").filter({ hasText: "Information requested" })).toBeVisible();
   await page.reload();
   await expect(page.getByText("Information requested", { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole("button", { name: "Submit decision" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Continue", exact: true })).toHaveCount(0);
 
   const response = await postResponse(page.request, claim.reference, { message: "Receipt attached: £8.50 from Station Cars." });
   expect(response.status()).toBe(201);
@@ -89,7 +92,7 @@ test("a caseworker requests information; the answer arrives through the API and 
   await page.reload();
   await expect(page.getByText("Updated", { exact: true }).first()).toBeVisible();
   await decideEveryLine(page, "Approve £");
-  await page.getByRole("button", { name: "Submit decision" }).click();
+  await submitDecision(page);
   await expect(page.getByRole("status").filter({ hasText: "Claim approved." })).toBeVisible();
 });
 
@@ -105,13 +108,14 @@ test("a decision from a second browser that loaded the claim earlier is refused 
   await second.goto(`/claims/${claim.reference}`);
 
   await decideEveryLine(first, "Approve £");
-  await first.getByRole("button", { name: "Submit decision" }).click();
+  await submitDecision(first);
   await expect(first.getByRole("status").filter({ hasText: "Claim approved." })).toBeVisible();
 
   await decideEveryLine(second, "Reject");
-  await second.getByLabel("Reason, if you reject every line").selectOption({ label: "Duplicate of another claim" });
-  await second.getByRole("button", { name: "Submit decision" }).click();
-  await expect(errorSummary(second)).toContainText("Someone else changed this claim since you opened it. Reload the page");
+  for (const n of [1, 2])
+    await second.getByLabel(`Reason for rejecting line ${n}`).selectOption({ label: "Duplicate of another claim" });
+  await continueDecision(second);
+  await expect(errorSummary(second)).toContainText(/ changed this claim at \d{2}:\d{2}: Approved.*Reload the page/);
   const [row] = await sql<{ status: string }>(`SELECT status FROM "Claim" WHERE reference = $1`, [claim.reference]);
   expect(row.status).toBe("APPROVED");
 });
@@ -122,7 +126,7 @@ test("a bank-details change needs a second caseworker, and holds the payment unt
   await signInOverHttp(maker.request, demoUser.CASEWORKER);
   await maker.goto(`/claims/${claim.reference}`);
   await decideEveryLine(maker, "Approve £");
-  await maker.getByRole("button", { name: "Submit decision" }).click();
+  await submitDecision(maker);
   await expect(maker.getByRole("status").filter({ hasText: "Claim approved." })).toBeVisible();
 
   await maker.getByText("Change bank details").click();

@@ -118,9 +118,8 @@ test("a failed payment comes back from SSCL, is reissued to approved new bank de
   await maker.goto(`/claims/${claimReference}`);
   await expect(maker.getByText("Needs attention", { exact: true })).toBeVisible();
   await expect(maker.getByRole("table", { name: "Payments for this claim" })).toContainText("Failed: Account closed");
-  await expect(
-    maker.getByText(`Payment ${reference} failed. It can be reissued once new bank details are approved`),
-  ).toBeVisible();
+  await expect(maker.getByText(`Payment ${reference} failed: Account closed.`)).toBeVisible();
+  await expect(maker.getByText("Rejected by the bank: Account closed")).toBeVisible();
   await maker.getByText("Change bank details", { exact: true }).click();
   await maker.getByLabel("Name on the account").fill("Ada Lovelace");
   await maker.getByLabel("Sort code").fill("08-99-99");

@@ -15,6 +15,7 @@ export type PageRule = {
 
 export const pages = {
   home: { pattern: "/", roles: ALL_ROLES },
+  account: { pattern: "/account", roles: ALL_ROLES },
   changePassword: { pattern: "/account/password", roles: ALL_ROLES },
   claims: { pattern: "/claims", roles: ["CASEWORKER", "ADMIN"], nav: "Claims" },
   // Keying in is deciding work: caseworkers only (admins look, but do not act on claims).
@@ -146,6 +147,7 @@ export const actions = {
   decideRoleGrant: ["ADMIN"],
   withdrawRoleGrant: ["ADMIN"],
   decideBatchAction: ["ADMIN"],
+  withdrawBatchAction: ["ADMIN"],
   secondApproveClaim: ["CASEWORKER"],
   returnClaim: ["CASEWORKER"],
   // Closing a cycle whose payments are all settled (docs/cycle-reconciliation.md).
@@ -156,10 +158,10 @@ export const actions = {
   // An enrolment file's proposed bank details and payment methods, decided together by a second
   // plan manager (never the uploader) (docs/enrolment-file.md).
   decideEnrolmentFileChanges: ["PLAN_MANAGER"],
-  // Caseworkers' work on a claim and its person: evidence, case notes, linking a
-  // possible match (an audited merge), and a change of name or postal address that a second
-  // caseworker (never its maker) approves, since it can redirect cash (docs/documents.md, docs/people.md).
-  attachClaimDocument: ["CASEWORKER"],
+  // Caseworkers' work on a claim and its person: case notes, linking a possible match (an audited
+  // merge), and a change of name or postal address that a second caseworker (never its maker)
+  // approves, since it can redirect cash (docs/people.md, docs/caseworker-queue.md). Evidence
+  // documents stream in through a route (routes.attachClaimDocument, docs/documents.md).
   addCaseNote: ["CASEWORKER"],
   linkPossibleMatch: ["CASEWORKER"],
   dismissPossibleMatch: ["CASEWORKER"],
@@ -192,6 +194,8 @@ export const routes = {
   payrollReport: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
   // An evidence document's bytes (shown inline on the claim page): whoever may open the claim; audited.
   claimDocument: ["CASEWORKER", "ADMIN"],
+  // A caseworker attaching one from the claim page: a route, not an action, so the file streams in (docs/documents.md).
+  attachClaimDocument: ["CASEWORKER"],
   // One person's data as a zip (UK GDPR subject access): admins; audited.
   subjectAccessExport: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -14,7 +14,7 @@ export async function assignClaimToSelf(options: {
 }): Promise<void> {
   const { db, reference, expectedVersion, actor } = options;
   await db.$transaction(async (tx) => {
-    const claim = await lockClaim(tx, { reference, expectedVersion });
+    const claim = await lockClaim(tx, { reference, expectedVersion, actorId: actor.id });
     if (claim.assignedToId === actor.id) throw new AppError("INVALID_STATE", "This claim is already assigned to you");
     const after = await bumpVersion(tx, claim, { assignedToId: actor.id });
     await addClaimEvent(tx, {

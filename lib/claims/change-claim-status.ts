@@ -46,7 +46,7 @@ export async function changeClaimStatus<R>(options: {
 }): Promise<R> {
   const { db, reference, expectedVersion, actor, decide, check = assertMayDecide } = options;
   return db.$transaction(async (tx) => {
-    const claim = await lockClaim(tx, { reference, expectedVersion });
+    const claim = await lockClaim(tx, { reference, expectedVersion, actorId: actor.id });
     check(claim, actor);
     const change = await decide(tx, claim);
     const after = await bumpVersion(tx, claim, change.claim);

@@ -41,7 +41,7 @@ export async function recordResponse(options: {
   const now = options.now ?? new Date();
 
   return db.$transaction(async (tx) => {
-    const claim = await lockClaim(tx, { reference, expectedVersion: options.expectedVersion });
+    const claim = await lockClaim(tx, { reference, expectedVersion: options.expectedVersion, actorId: actorId ?? undefined });
     if (claim.status !== "INFORMATION_REQUESTED") throw new AppError("INVALID_STATE", TRANSITION_MESSAGES.notWaiting);
     const transition = assertTransition(claim.status, "UPDATED", {
       requestKind: claim.informationRequestKind,

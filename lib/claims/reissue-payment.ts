@@ -39,7 +39,7 @@ export async function reissuePayment(options: {
 }): Promise<{ id: string; reference: string }> {
   const { db, key, claimReference, expectedVersion, failedPaymentId, actor, now } = options;
   return db.$transaction(async (tx) => {
-    const claim = await lockClaim(tx, { reference: claimReference, expectedVersion });
+    const claim = await lockClaim(tx, { reference: claimReference, expectedVersion, actorId: actor.id });
     const failed = claim.payments.find((p) => p.id === failedPaymentId);
     if (!failed) throw new AppError("NOT_FOUND", `Payment not found on claim ${claimReference}`);
 
@@ -85,7 +85,7 @@ export async function reissueVoucher(options: {
 }): Promise<{ id: string; reference: string; method: ReissueMethod }> {
   const { db, key, claimReference, expectedVersion, voucherPaymentId, method, actor, now } = options;
   return db.$transaction(async (tx) => {
-    const claim = await lockClaim(tx, { reference: claimReference, expectedVersion });
+    const claim = await lockClaim(tx, { reference: claimReference, expectedVersion, actorId: actor.id });
     const voucher = claim.payments.find((p) => p.id === voucherPaymentId);
     if (!voucher) throw new AppError("NOT_FOUND", `Payment not found on claim ${claimReference}`);
     const problem = voucherReissueProblem(await voucherFacts(tx, key, claim, voucher), method);

@@ -125,3 +125,19 @@ describe("BANK_DETAILS_LOOKUP_KEY", () => {
     ]);
   });
 });
+
+describe("RETENTION_YEARS", () => {
+  const given = { DATABASE_URL: "postgresql://app@db/x", ...secrets };
+
+  it("defaults to 6 years and takes a whole number of years", () => {
+    expect(parseConfig(given).retentionYears).toBe(6);
+    expect(parseConfig({ ...given, RETENTION_YEARS: "7" }).retentionYears).toBe(7);
+  });
+
+  it("refuses anything but a whole number from 1 to 100, by name", () => {
+    expect(problems({ ...given, RETENTION_YEARS: "0" })).toEqual(["RETENTION_YEARS must be at least 1"]);
+    expect(problems({ ...given, RETENTION_YEARS: "6.5" })).toEqual(["RETENTION_YEARS must be a whole number of years"]);
+    expect(problems({ ...given, RETENTION_YEARS: "six" })).toEqual(["RETENTION_YEARS must be a whole number of years"]);
+    expect(problems({ ...given, RETENTION_YEARS: "101" })).toEqual(["RETENTION_YEARS must be at most 100"]);
+  });
+});

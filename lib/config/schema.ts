@@ -6,6 +6,12 @@ export const DEFAULT_DEMO_PASSWORD = "Disburse-demo-1";
 /** The largest staff upload (a failed-payments file), unless UPLOAD_MAX_MB says otherwise. */
 export const DEFAULT_UPLOAD_MAX_MB = 100;
 
+/** Years without activity after which a person's personal details are erased, unless RETENTION_YEARS says otherwise. */
+export const DEFAULT_RETENTION_YEARS = 6;
+
+/** Demo mode's help desk (an Ofcom drama number: it rings nobody), unless SUPPORT_EMAIL and SUPPORT_PHONE say otherwise. */
+export const DEMO_SUPPORT = { email: "support@demo.disburse.test", phone: "020 7946 0999" } as const;
+
 /** Payout defaults (docs/file-formats.md#payout-payment-file), each overridable by its setting. */
 export const PAYOUT_DEFAULTS = {
   maxPerFile: 10_000,
@@ -62,6 +68,9 @@ export const configSchema = z.object({
   notifyBaseUrl: optionalText.pipe(z.url().optional()),
   /** Which Notify template sends each of the portal's message templates, by name. */
   notifyTemplateIds: z.record(z.string(), z.string().min(1)),
+  /** The help desk staff are pointed to in the footer and the accessibility statement; unset in production: not shown. */
+  supportEmail: optionalText.pipe(z.email("must be an email address").optional()),
+  supportPhone: optionalText,
   /** Who alerts go to (a failed run, a delivery that keeps failing, codes not uploaded). */
   supportAlertEmails: z.array(z.email("must be a comma-separated list of email addresses")),
   payoutMaxPerFile: z.coerce.number("must be a whole number").int("must be a whole number").min(1).max(1_000_000),
@@ -90,6 +99,19 @@ export const configSchema = z.object({
     .int("must be a whole number of megabytes")
     .min(1, "must be at least 1")
     .max(1024, "must be at most 1024"),
+  /** The clamd that scans evidence documents, "host:port" (docs/documents.md#virus-scanning). */
+  clamdHost: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):([1-9]\d{0,4})$/, "must be host:port, e.g. 127.0.0.1:3310")
+      .optional(),
+  ),
+  /** The largest evidence document (docs/documents.md#what-is-accepted). */
+  documentMaxMb: z.coerce
+    .number("must be a whole number of megabytes")
+    .int("must be a whole number of megabytes")
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100"),
   /** Proxies in front of the portal that append to X-Forwarded-For; 0 when it is reached directly. */
   /** A claim whose approved total, with the person's approvals of the previous 30 days, is above this needs a second caseworker. */
   secondApprovalThresholdPence: z.coerce
@@ -104,12 +126,27 @@ export const configSchema = z.object({
     .min(1)
     .max(100_000_000),
   trustedProxyHops: z.coerce.number("must be a whole number").int("must be a whole number").min(0).max(5),
+  /** An open claim older than this many working days is marked "Past target" in the queue (docs/caseworker-queue.md). */
+  claimAgeTargetWorkingDays: z.coerce
+    .number("must be a whole number of working days")
+    .int("must be a whole number of working days")
+    .min(1, "must be at least 1")
+    .max(250, "must be at most 250"),
   /** A session with no request for this long ends (sign-in again); a warning shows 5 minutes before. */
   sessionIdleMinutes: z.coerce
     .number("must be a whole number of minutes")
     .int("must be a whole number of minutes")
     .min(10, "must be at least 10")
     .max(480, "must be at most 480"),
+  /**
+   * The retention policy (docs/security.md#personal-data-over-time): a person with no claim,
+   * enrolment or payment activity for this many years has their personal details erased.
+   */
+  retentionYears: z.coerce
+    .number("must be a whole number of years")
+    .int("must be a whole number of years")
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100"),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -133,6 +170,8 @@ export const settingNames: Record<keyof AppConfig, string> = {
   notifyApiKey: "NOTIFY_API_KEY",
   notifyBaseUrl: "NOTIFY_BASE_URL",
   notifyTemplateIds: "NOTIFY_TEMPLATE_IDS",
+  supportEmail: "SUPPORT_EMAIL",
+  supportPhone: "SUPPORT_PHONE",
   supportAlertEmails: "SUPPORT_ALERT_EMAILS",
   payoutMaxPerFile: "PAYOUT_MAX_PER_FILE",
   payoutFilePrefix: "PAYOUT_FILE_PREFIX",
@@ -151,10 +190,14 @@ export const settingNames: Record<keyof AppConfig, string> = {
   logLevel: "LOG_LEVEL",
   demoPassword: "DEMO_PASSWORD",
   uploadMaxMb: "UPLOAD_MAX_MB",
+  clamdHost: "CLAMD_HOST",
+  documentMaxMb: "DOCUMENT_MAX_MB",
   secondApprovalThresholdPence: "SECOND_APPROVAL_THRESHOLD_PENCE",
   lineMaximumPence: "LINE_MAXIMUM_PENCE",
   trustedProxyHops: "TRUSTED_PROXY_HOPS",
+  claimAgeTargetWorkingDays: "CLAIM_AGE_TARGET_WORKING_DAYS",
   sessionIdleMinutes: "SESSION_IDLE_MINUTES",
+  retentionYears: "RETENTION_YEARS",
 };
 
 export type Env = Record<string, string | undefined>;
@@ -202,6 +245,8 @@ export function parseConfig(env: Env): AppConfig {
     notifyApiKey: env.NOTIFY_API_KEY,
     notifyBaseUrl: env.NOTIFY_BASE_URL,
     notifyTemplateIds: parseJsonObject(env.NOTIFY_TEMPLATE_IDS),
+    supportEmail: env.SUPPORT_EMAIL ?? (mode === "demo" ? DEMO_SUPPORT.email : undefined),
+    supportPhone: env.SUPPORT_PHONE ?? (mode === "demo" ? DEMO_SUPPORT.phone : undefined),
     supportAlertEmails: (blank(env.SUPPORT_ALERT_EMAILS) ?? "")
       .split(",")
       .map((address) => address.trim())
@@ -223,10 +268,14 @@ export function parseConfig(env: Env): AppConfig {
     logLevel: blank(env.LOG_LEVEL) ?? "info",
     demoPassword: blank(env.DEMO_PASSWORD) ?? DEFAULT_DEMO_PASSWORD,
     uploadMaxMb: blank(env.UPLOAD_MAX_MB) ?? String(DEFAULT_UPLOAD_MAX_MB),
+    clamdHost: env.CLAMD_HOST,
+    documentMaxMb: blank(env.DOCUMENT_MAX_MB) ?? "10",
     secondApprovalThresholdPence: blank(env.SECOND_APPROVAL_THRESHOLD_PENCE) ?? "50000",
     lineMaximumPence: blank(env.LINE_MAXIMUM_PENCE) ?? "100000",
     trustedProxyHops: blank(env.TRUSTED_PROXY_HOPS) ?? "0",
+    claimAgeTargetWorkingDays: blank(env.CLAIM_AGE_TARGET_WORKING_DAYS) ?? "10",
     sessionIdleMinutes: blank(env.SESSION_IDLE_MINUTES) ?? "30",
+    retentionYears: blank(env.RETENTION_YEARS) ?? String(DEFAULT_RETENTION_YEARS),
   };
   const result = configSchema.safeParse(raw);
   const missing =

@@ -27,7 +27,12 @@ export async function getUserForAdmin(db: Db, id: string, now: Date) {
   if (!user) return null;
   const [throttle, audit, pendingGrant] = await Promise.all([
     db.signInThrottle.findUnique({ where: { email: user.email } }),
-    db.auditLog.findMany({ where: { entityType: "User", entityId: id }, orderBy: { id: "desc" }, take: 50 }),
+    db.auditLog.findMany({
+      where: { entityType: "User", entityId: id },
+      orderBy: { id: "desc" },
+      take: 50,
+      include: { actor: { select: { name: true } } },
+    }),
     db.roleGrant.findFirst({
       where: { userId: id, status: "PENDING" },
       include: { proposedBy: { select: { id: true, name: true } } },

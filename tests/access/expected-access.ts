@@ -10,7 +10,8 @@ export type PageExpectation = {
   pattern: string;
   /** A concrete URL to request; `{adminUserId}` and `{claimReference}` are filled in by the test. */
   url: string;
-  allowed: Role[] | "public";
+  /** "public": signed out only (signed-in users are sent on); "anyone": signed in or out. */
+  allowed: Role[] | "public" | "anyone";
   /** What the allowed roles get when the URL names nothing that exists (default 200). */
   allowedStatus?: number;
 };
@@ -20,7 +21,10 @@ export const expectedPages: PageExpectation[] = [
   { pattern: "/login", url: "/login", allowed: "public" },
   // An activation link, followed signed out; a token nobody issued shows "cannot be used" (200).
   { pattern: "/activate/[token]", url: "/activate/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", allowed: "public" },
+  { pattern: "/account", url: "/account", allowed: EVERY_ROLE },
   { pattern: "/account/password", url: "/account/password", allowed: EVERY_ROLE },
+  // The accessibility statement: signed in or out, the same page.
+  { pattern: "/accessibility", url: "/accessibility", allowed: "anyone" },
   { pattern: "/claims", url: "/claims", allowed: ["CASEWORKER", "ADMIN"] },
   { pattern: "/claims/new", url: "/claims/new", allowed: ["CASEWORKER"] },
   { pattern: "/claims/[reference]", url: "/claims/{claimReference}", allowed: ["CASEWORKER", "ADMIN"] },
@@ -130,6 +134,19 @@ export const expectedPages: PageExpectation[] = [
     allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
     allowedStatus: 404,
   },
+  // The person page: a random id gets caseworkers and admins past the check to "not found".
+  {
+    pattern: "/claimants/[id]",
+    url: "/claimants/1e5d7c9b-3a2f-4e6d-8b1c-9a0f2e4d6c8b",
+    allowed: ["CASEWORKER", "ADMIN"],
+    allowedStatus: 404,
+  },
+  {
+    pattern: "/claimants/[id]/subject-access",
+    url: "/claimants/1e5d7c9b-3a2f-4e6d-8b1c-9a0f2e4d6c8b/subject-access",
+    allowed: ["ADMIN"],
+    allowedStatus: 404,
+  },
   {
     pattern: "/payment-cycles/[id]/reconciliation",
     url: "/payment-cycles/8e2f6a4c-1b3d-4c5e-9f7a-2b4c6d8e0f13/reconciliation",
@@ -168,6 +185,15 @@ export const expectedRoutes: RouteExpectation[] = [
   { pattern: "/api/cron/payout-payments", method: "GET", url: "/api/cron/payout-payments", allowed: "cron" },
   { pattern: "/api/cron/payout-inbox", method: "GET", url: "/api/cron/payout-inbox", allowed: "cron" },
   { pattern: "/api/cron/send-messages", method: "GET", url: "/api/cron/send-messages", allowed: "cron" },
+  { pattern: "/api/cron/retention", method: "GET", url: "/api/cron/retention", allowed: "cron" },
+  // One person's data as a zip: admins get past the check to "not found" for a random id.
+  {
+    pattern: "/api/claimants/[id]/subject-access.zip",
+    method: "GET",
+    url: "/api/claimants/1e5d7c9b-3a2f-4e6d-8b1c-9a0f2e4d6c8b/subject-access.zip",
+    allowed: ["ADMIN"],
+    allowedStatus: 404,
+  },
   {
     pattern: "/api/outbox/[notificationId]/pdf",
     method: "GET",
@@ -180,6 +206,29 @@ export const expectedRoutes: RouteExpectation[] = [
     method: "POST",
     url: "/api/claims/{claimReference}/responses",
     allowed: "api-token",
+  },
+  // Evidence documents (docs/documents.md): the online service posts them with its token; caseworkers
+  // attach them (a form with no file gets them past the check to 400); a random id gets caseworkers
+  // and admins past the check to "not found" (tests/documents/document-routes.test.ts).
+  {
+    pattern: "/api/claims/[reference]/documents",
+    method: "POST",
+    url: "/api/claims/{claimReference}/documents",
+    allowed: "api-token",
+  },
+  {
+    pattern: "/api/claims/[reference]/documents/attach",
+    method: "POST",
+    url: "/api/claims/{claimReference}/documents/attach",
+    allowed: ["CASEWORKER"],
+    allowedStatus: 400,
+  },
+  {
+    pattern: "/api/claims/[reference]/documents/[documentId]",
+    method: "GET",
+    url: "/api/claims/{claimReference}/documents/6f1c1f36-5a43-4f3e-9d55-3c0a8d1f2b11",
+    allowed: ["CASEWORKER", "ADMIN"],
+    allowedStatus: 404,
   },
   // Random ids: the roles allowed get past the check to "not found"; the rest never learn that much.
   {
@@ -269,6 +318,7 @@ export const expectedActions: ActionExpectation[] = [
   { file: "app/(portal)/admin/approvals/actions.ts", name: "decideRoleGrantAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/approvals/actions.ts", name: "withdrawRoleGrantAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/admin/approvals/actions.ts", name: "decideBatchActionAction", allowed: ["ADMIN"] },
+  { file: "app/(portal)/admin/approvals/actions.ts", name: "withdrawBatchActionAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "assignClaimAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "decideClaimAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "secondApproveClaimAction", allowed: ["CASEWORKER"] },
@@ -279,6 +329,10 @@ export const expectedActions: ActionExpectation[] = [
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "cancelPaymentAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "proposeBankDetailsAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "decideBankDetailsChangeAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/person-actions.ts", name: "linkPossibleMatchAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/person-actions.ts", name: "dismissPossibleMatchAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/person-actions.ts", name: "proposePersonDetailsAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/person-actions.ts", name: "decidePersonDetailsChangeAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/new/actions.ts", name: "keyInClaimAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/runs/actions.ts", name: "runNowAction", allowed: ["SSCL_FINANCE", "ADMIN"] },
   { file: "app/(portal)/runs/actions.ts", name: "runPayoutNowAction", allowed: ["SSCL_FINANCE", "ADMIN"] },
@@ -287,6 +341,7 @@ export const expectedActions: ActionExpectation[] = [
   { file: "app/(portal)/bank-admin/actions.ts", name: "voidBatchAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "reissuePaymentAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/claims/[reference]/actions.ts", name: "reissueVoucherAction", allowed: ["CASEWORKER"] },
+  { file: "app/(portal)/claims/[reference]/note-actions.ts", name: "addCaseNoteAction", allowed: ["CASEWORKER"] },
   { file: "app/(portal)/payout/batches/[id]/actions.ts", name: "retryPayoutDeliveryAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/payout/batches/[id]/actions.ts", name: "settleUncertainDeliveryAction", allowed: ["ADMIN"] },
   { file: "app/(portal)/payout/batches/[id]/actions.ts", name: "returnPayoutBatchAction", allowed: ["ADMIN"] },

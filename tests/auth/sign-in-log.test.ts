@@ -67,7 +67,8 @@ describe("a refused sign-in in the log", () => {
   it("a wrong password writes exactly one info line, 'sign-in refused', with no password and no stack", async () => {
     const user = await makeUser(db());
     const result = await signInAction(null, form({ email: user.email, password: WRONG }));
-    expect(result).toEqual({ ok: false, code: "UNAUTHENTICATED", message: INVALID_MESSAGE });
+    // The email typed comes back so the form keeps it; the password never does.
+    expect(result).toEqual({ ok: false, code: "UNAUTHENTICATED", message: INVALID_MESSAGE, data: { email: user.email } });
 
     expect(captured.lines).toHaveLength(1);
     const line = JSON.parse(captured.lines[0]);
@@ -101,6 +102,7 @@ describe("a refused sign-in in the log", () => {
       ok: false,
       code: "UNAUTHENTICATED",
       message: LOCKED_MESSAGE,
+      data: { email: user.email },
     });
     const codes = captured.lines.map((l) => JSON.parse(l) as { level: number; msg: string; code: string });
     expect(codes.map((l) => `${l.level} ${l.msg} ${l.code}`)).toEqual([

@@ -3,7 +3,6 @@
 import { describe, expect, it } from "vitest";
 import { decideBankDetailsChange } from "@/lib/bank-details/decide-bank-details-change";
 import { proposeBankDetailsForClaim } from "@/lib/claims/propose-bank-details-for-claim";
-import { STALE_MESSAGE } from "@/lib/claims/lock-claim";
 import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
 import { REISSUE_MESSAGES } from "@/lib/claims/rules/reissue";
 import { reissuePayment, reissueState } from "@/lib/claims/reissue-payment";
@@ -113,7 +112,10 @@ describe("reissuing a failed payment", () => {
 
     const seen = (await claimNamed(ref)).version;
     await db().claim.update({ where: { id: claim.id }, data: { version: { increment: 1 } } }); // someone else's change
-    await expect(reissue(ref, failed.id, maker, seen)).rejects.toMatchObject({ code: "STALE", message: STALE_MESSAGE });
+    await expect(reissue(ref, failed.id, maker, seen)).rejects.toMatchObject({
+      code: "STALE",
+      message: expect.stringMatching(/^Checker changed this claim at \d{2}:\d{2}: .+ Reload the page/),
+    });
 
     const made = await reissue(ref, failed.id, maker);
     expect(made).toEqual({ id: expect.any(String), reference: `${ref}-02` });

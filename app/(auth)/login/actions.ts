@@ -13,6 +13,8 @@ const signInSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
+export type SignInData = { email: string };
+
 const REFUSALS: Record<string, string> = {
   locked: LOCKED_MESSAGE,
   "rate-limited": RATE_LIMITED_MESSAGE,
@@ -20,11 +22,16 @@ const REFUSALS: Record<string, string> = {
 };
 
 // Public by nature: the one action a signed-out visitor may call.
-export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+// A refusal gives back the email typed (never the password) so the form can show it again.
+export async function signInAction(
+  _previous: ActionResult<SignInData> | null,
+  formData: FormData,
+): Promise<ActionResult<SignInData>> {
+  const typed = { email: String(formData.get("email") ?? "").slice(0, 320) };
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    return { ok: false, code: "VALIDATION", message: "Check the form for errors.", fieldErrors };
+    return { ok: false, code: "VALIDATION", message: "Check the form for errors.", fieldErrors, data: typed };
   }
   const { email, password, callbackUrl } = parsed.data;
   try {
@@ -32,7 +39,7 @@ export async function signInAction(_previous: ActionResult | null, formData: For
   } catch (error) {
     if (error instanceof AuthError) {
       const code = error.type === "CredentialsSignin" ? (error as AuthError & { code?: string }).code : undefined;
-      return { ok: false, code: "UNAUTHENTICATED", message: REFUSALS[code ?? ""] ?? INVALID_MESSAGE };
+      return { ok: false, code: "UNAUTHENTICATED", message: REFUSALS[code ?? ""] ?? INVALID_MESSAGE, data: typed };
     }
     throw error; // the redirect that signs the user in
   }

@@ -20,6 +20,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           label="Email address"
           autoComplete="username"
           spellCheck={false}
+          // React resets the form after the action; the typed email comes back as its default value.
+          defaultValue={result?.data?.email}
           error={fieldError(result, "email") ?? (result && !result.ok && !result.fieldErrors ? result.message : undefined)}
         />
         <TextInput

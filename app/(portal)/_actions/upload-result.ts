@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import { formatDateTime } from "@/components/format-date";
 import type { UploadActionData } from "@/components/upload-form";
 import type { ActionOutcome } from "@/lib/actions/define-action";
@@ -7,8 +8,6 @@ import type { UploadCounts, UploadOutcome } from "@/lib/uploads/receive-upload";
 
 /** The most rows an upload result lists on the page; the error report has every one. */
 export const ERRORS_SHOWN = 50;
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
 /** What the page says when a file of each kind was applied. */
 export const appliedMessages: Partial<Record<UploadKind, (counts: UploadCounts) => string>> = {

@@ -1,4 +1,5 @@
 "use server";
+import { plural } from "@/lib/plural";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
@@ -42,7 +43,7 @@ function outcome(summary: RunSummary) {
     default:
       return {
         ok: true as const,
-        message: `Run finished: ${summary.payments} payments, ${formatPence(summary.totalPence)}${summary.held.length ? `, ${summary.held.length} put on hold` : ""}.`,
+        message: `Run finished: ${plural(summary.payments, "payment")}, ${formatPence(summary.totalPence)}${summary.held.length ? `, ${summary.held.length} put on hold` : ""}.`,
       };
   }
 }

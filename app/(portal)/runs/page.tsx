@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import { formatDateTime } from "@/components/format-date";
 import { Money } from "@/components/money";
@@ -27,15 +28,15 @@ function RunDetails({ run, mayRetry }: { run: RunListItem; mayRetry: boolean }) 
         <ul className="mb-2 list-disc pl-6">
           {run.files.map((f) => (
             <li key={f.id}>
-              {f.fileName} ({f.lineCount} lines{f.isVoid ? ", void" : ""}){" "}
-              <code className="text-sm break-all">sha256 {f.sha256}</code>
+              {f.fileName} ({plural(f.lineCount, "line")}
+              {f.isVoid ? ", void" : ""}) <code className="text-sm break-all">sha256 {f.sha256}</code>
             </li>
           ))}
         </ul>
       )}
       {run.held.length > 0 && (
         <details className="mb-2">
-          <summary className="cursor-pointer text-link underline">{run.held.length} payments put on hold</summary>
+          <summary className="cursor-pointer text-link underline">{plural(run.held.length, "payment")} put on hold</summary>
           <ul className="mt-2 list-disc pl-6">
             {run.held.map((h) => (
               <li key={h.paymentId}>
@@ -47,7 +48,9 @@ function RunDetails({ run, mayRetry }: { run: RunListItem; mayRetry: boolean }) 
       )}
       {run.cleaned.length > 0 && (
         <details className="mb-2">
-          <summary className="cursor-pointer text-link underline">{run.cleaned.length} values changed when cleaned</summary>
+          <summary className="cursor-pointer text-link underline">
+            {plural(run.cleaned.length, "value")} changed when cleaned
+          </summary>
           <ul className="mt-2 list-disc pl-6">
             {run.cleaned.map((w, i) => (
               <li key={`${w.paymentId}-${i}`}>

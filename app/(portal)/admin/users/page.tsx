@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
@@ -26,7 +27,7 @@ export default async function UsersPage() {
         </Link>
         . The user then sets their own password with a link sent to their email address.
       </p>
-      <Table caption={`${users.length} users`}>
+      <Table caption={plural(users.length, "user")}>
         <THead>
           <Tr>
             <Th>Name</Th>

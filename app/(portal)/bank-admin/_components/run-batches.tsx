@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import { buttonClass } from "@/components/button-styles";
 import { formatDateTime } from "@/components/format-date";
 import { Money } from "@/components/money";
@@ -84,7 +85,8 @@ function BatchFiles({ batch, mayVoid, waiting }: { batch: Batch; mayVoid: boolea
   return (
     <>
       <p className="mb-3">
-        <StatusTag status={batch.status} kind="batch" /> {batch.paymentCount} payments, <Money pence={batch.totalPence} />
+        <StatusTag status={batch.status} kind="batch" /> {plural(batch.paymentCount, "payment")},{" "}
+        <Money pence={batch.totalPence} />
         {batch.status === "VOID" && (
           <span className="mt-1 block">
             Voided{batch.voidedBy ? ` by ${batch.voidedBy}` : ""}

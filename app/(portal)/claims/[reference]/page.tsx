@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { formatDate } from "@/components/format-date";
 import { PageHeading } from "@/components/page-heading";
-import { StatusTag, Tag } from "@/components/tag";
+import { NeedsAttentionTag, StatusTag } from "@/components/tag";
 import { WarningText } from "@/components/warning-text";
 import { actions, mayUse } from "@/lib/auth/access";
 import { requirePage } from "@/lib/auth/guards";
@@ -27,13 +27,17 @@ import { AssignToMeForm } from "./_components/payment-forms";
 import { PaymentsTable } from "./_components/payments-table";
 import { SecondApprovalSection } from "./_components/second-approval-section";
 import { VoucherSection } from "./_components/voucher-section";
+import { KeyedInBanner } from "../new/keyed-in-banner";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ reference: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Claim ${(await params).reference}` };
+  const reference = (await params).reference.toUpperCase();
+  // notFound() here, not only in the page, so an unknown claim's 404 is titled "Page not found".
+  if (!isClaimReference(reference) || (await prisma.claim.count({ where: { reference } })) === 0) notFound();
+  return { title: `Claim ${reference}` };
 }
 
 export default async function ClaimPage({ params }: Params) {
@@ -53,10 +57,11 @@ export default async function ClaimPage({ params }: Params) {
   return (
     <>
       <BackLink href="/claims">All claims</BackLink>
+      <KeyedInBanner reference={claim.reference} />
       <PageHeading caption={`${claimant.firstName} ${claimant.lastName}`}>Claim {claim.reference}</PageHeading>
       <p className="mb-6 flex flex-wrap gap-2">
         <StatusTag status={claim.status} kind="claim" />
-        {claim.needsAttention && <Tag colour="red">Needs attention</Tag>}
+        {claim.needsAttention && <NeedsAttentionTag />}
       </p>
       {claim.needsAttention && (
         <WarningText>
@@ -78,7 +83,7 @@ export default async function ClaimPage({ params }: Params) {
       {/* A cash claim is paid by voucher, so it has no bank-details section (a switch to bank is offered with the voucher). */}
       {claim.paymentMethod !== "CASH" && <BankDetailsSection claim={claim} viewer={user} isCaseworker={isCaseworker} />}
 
-      <CorrespondenceSection claimId={claim.id} />
+      <CorrespondenceSection claimId={claim.id} reference={claim.reference} />
       <DocumentsSection claimId={claim.id} reference={claim.reference} isCaseworker={isCaseworker} />
 
       <h2 className="mt-10 mb-4 text-2xl font-bold">Expenses</h2>
@@ -113,7 +118,7 @@ export default async function ClaimPage({ params }: Params) {
       <PaymentsTable claim={claim} isCaseworker={isCaseworker} reissue={reissue} />
 
       <h2 className="mt-10 mb-4 text-2xl font-bold">Timeline</h2>
-      <ClaimTimeline events={claim.events} />
+      <ClaimTimeline events={claim.events} reference={claim.reference} isCaseworker={isCaseworker} />
       <p className="mt-4 text-secondary">Event date {formatDate(claim.eventDate)}.</p>
     </>
   );

@@ -7,6 +7,7 @@ import { PageHeading } from "@/components/page-heading";
 import { Select } from "@/components/select";
 import { SummaryList } from "@/components/summary-list";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
+import { describeAudit } from "@/lib/audit/describe-audit";
 import { requirePage } from "@/lib/auth/guards";
 import { roleLabels } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
@@ -119,16 +120,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <THead>
           <Tr>
             <Th>When</Th>
-            <Th>Who</Th>
-            <Th>What</Th>
+            <Th>What happened</Th>
           </Tr>
         </THead>
         <TBody>
           {user.audit.map((entry) => (
             <Tr key={String(entry.id)}>
-              <Td>{formatDateTime(entry.at)}</Td>
-              <Td>{entry.actorLabel}</Td>
-              <Td>{entry.action}</Td>
+              <Td className="whitespace-nowrap">{formatDateTime(entry.at)}</Td>
+              <Td>{describeAudit({ ...entry, actorName: entry.actor?.name })}</Td>
             </Tr>
           ))}
         </TBody>

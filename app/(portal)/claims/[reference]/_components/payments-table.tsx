@@ -24,8 +24,12 @@ function Reissue({ claim, reissue }: { claim: ClaimPage; reissue: ReissueState }
             Reissue the failed payment
           </h3>
           {reissue?.problem ? (
+            // Two sentences: the failure, then what must happen first (the rule's own words).
             <InsetText>
-              Payment {failed.reference} failed. It can be reissued once new bank details are approved: {reissue.problem}
+              <p className="mb-2">
+                Payment {failed.reference} failed{failed.failureReason ? `: ${failed.failureReason.replace(/\.$/, "")}` : ""}.
+              </p>
+              <p>{reissue.problem}</p>
             </InsetText>
           ) : (
             <p className="mb-4">
