@@ -1,11 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useCallback, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { ActionErrorSummary } from "./action-error-summary";
 import type { ButtonVariant } from "./button-styles";
 import { SuccessMessage } from "./notification-from-result";
-import { usePublishResult } from "./page-messages";
 import { SubmitButton } from "./submit-button";
 
 type Result<T> = ActionResult<T> | null;
@@ -14,8 +13,7 @@ type Result<T> = ActionResult<T> | null;
  * The frame of an action form: the error summary linking to the fields, the outcome of the last
  * submit (the success message unless `outcome` draws it), and the form: hidden values, fields drawn
  * with the latest result so each can show its own error, and a submit button. The summary and the
- * success message go to the top of the page (components/page-messages.tsx), published as the
- * result arrives, so they show even when the change removes this form.
+ * success message go to the top of the page (components/page-messages.tsx).
  */
 export function ActionForm<T>(props: {
   action: (previous: Result<T>, formData: FormData) => Promise<ActionResult<T>>;
@@ -44,18 +42,11 @@ export function ActionForm<T>(props: {
   wrapForm?: (form: ReactNode, result: Result<T>) => ReactNode;
   children?: ReactNode | ((result: Result<T>) => ReactNode);
 }) {
-  const publish = usePublishResult(props.fields, props.ids);
-  const { action: run } = props;
-  const act = useCallback(
-    async (previous: Result<T>, formData: FormData) => {
-      const outcome = await run(previous, formData);
-      // In a transition, so the banner shows in the same update as the page's change, not before it.
-      startTransition(() => publish(outcome));
-      return outcome;
-    },
-    [run, publish],
-  );
-  const [result, action, pending] = useActionState<Result<T>, FormData>(act, null);
+  // The server action itself goes to useActionState, never a wrapper: only a server action lets the
+  // form work without JavaScript (the server runs it and draws the result). The error summary and
+  // success message below publish the result to the top of the page; a form whose outcome must stay
+  // on screen after the change it makes stays mounted with showForm={false}.
+  const [result, action, pending] = useActionState<Result<T>, FormData>(props.action, null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;

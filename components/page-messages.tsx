@@ -107,20 +107,6 @@ export function resultMessage(
   return { kind: "error", errors, key: result };
 }
 
-/**
- * Publishes straight from an action's wrapper, as the result arrives: the form may be gone by the
- * time it would render the result ("Assign to me" disappears once the claim is assigned, in the
- * same update), and the message must still show.
- */
-export function usePublishResult(fields?: string[], ids?: Record<string, string>) {
-  const publish = useContext(PageMessagesContext)?.publish;
-  const source = useId();
-  return useCallback(
-    (result: ActionResult | null) => publish?.(source, resultMessage(result, fields, ids)),
-    [publish, source, fields, ids],
-  );
-}
-
 const subscribeNothing = () => () => {};
 
 /**

@@ -146,11 +146,8 @@ test("caseworker pages: a claim with a document, its thread and a case note, che
   await expect(page.getByRole("status").filter({ hasText: "Case note added." })).toBeVisible();
   await page.goto(`/claims/${claim.reference}`);
   await scan(page);
-  await page
-    .getByRole("group", { name: /^Line 1:/ })
-    .getByRole("radio")
-    .first()
-    .check();
+  const lines = page.getByRole("group", { name: /^Line \d+:/ });
+  for (let i = 0; i < (await lines.count()); i++) await lines.nth(i).getByRole("radio").first().check();
   await page.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Check your decision" })).toBeVisible();
   await scan(page);

@@ -35,7 +35,9 @@ test("a document sent through the API shows on the claim page, and a caseworker 
   await expect(section.getByText("Not scanned: no virus scanner configured (demo)")).toBeVisible();
   const preview = section.getByRole("img", { name: "Preview of receipt.png" });
   await expect(preview).toBeVisible();
-  expect(await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  // The preview loads lazily: once on screen it must load (a 1 px PNG, so its natural width is 1).
+  await preview.scrollIntoViewIfNeeded();
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
 
   await section.getByLabel("Document").setInputFiles({ name: "ticket.pdf", mimeType: "application/pdf", buffer: PDF });
   await section.getByRole("button", { name: "Attach document" }).click();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isClaimReference } from "@/lib/references/claim-reference";
+import { isClaimReference } from "@/lib/references/claim-reference-format";
 import { bankDetailsSchema } from "./bank-details-schema";
 import {
   blankAsNull,

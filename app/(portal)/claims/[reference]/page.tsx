@@ -77,7 +77,9 @@ export default async function ClaimPage({ params }: Params) {
       <ClaimWarnings claimId={claim.id} />
       <ClaimSummary claim={claim} />
       <PersonSection claimId={claim.id} claimantId={claim.claimantId} isCaseworker={isCaseworker} userId={user.id} />
-      {isCaseworker && claim.assignedTo?.id !== user.id && <AssignToMeForm reference={claim.reference} version={claim.version} />}
+      {isCaseworker && (
+        <AssignToMeForm reference={claim.reference} version={claim.version} showForm={claim.assignedTo?.id !== user.id} />
+      )}
 
       <VoucherSection claim={claim} isCaseworker={isCaseworker} reissue={voucherReissue} />
       {/* A cash claim is paid by voucher, so it has no bank-details section (a switch to bank is offered with the voucher). */}

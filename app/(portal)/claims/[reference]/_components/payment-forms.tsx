@@ -37,10 +37,12 @@ export function CancelPaymentForm({
   );
 }
 
-export function AssignToMeForm({ reference, version }: { reference: string; version: number }) {
+/** Stays mounted once the claim is mine (showForm false), so its outcome still reaches the page's banner. */
+export function AssignToMeForm({ reference, version, showForm }: { reference: string; version: number; showForm: boolean }) {
   return (
     <ClaimForm
       action={assignClaimAction}
+      showForm={showForm}
       hidden={{ reference, version }}
       fields={[]}
       submitLabel="Assign to me"
