@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatPence } from "@/lib/money";
 import type { LineOutcome } from "@/lib/notify/claimant-messages";
 import { recordPaymentsCreated } from "../payments/move-payments";
-import { refreshNeedsAttention } from "../payments/payment-holds";
+import { pendingPersonChangeHold, refreshNeedsAttention } from "../payments/payment-holds";
 import type { StatusChange } from "./change-claim-status";
 import type { Caseworker } from "./claim-change";
 import type { LockedClaim } from "./lock-claim";
@@ -53,9 +53,7 @@ export async function approveWithPayment(
   });
   if (!planned.ok) throw new AppError("INVALID_STATE", planned.message);
 
-  // A change of name or address waiting for its checker holds new payments too (docs/people.md#name-and-address-changes).
-  const personChange = await tx.personDetailsChange.count({ where: { claimantId: claimant.id, status: "PENDING" } });
-  const holdReason = planned.payment.holdReason ?? (personChange > 0 ? ("PERSON_DETAILS_CHANGE_PENDING" as const) : null);
+  const holdReason = planned.payment.holdReason ?? (await pendingPersonChangeHold(tx, claimant.id));
   const payment = await tx.payment.create({ data: { ...planned.payment, holdReason, personId: claimant.id, claimId: claim.id } });
   await recordPaymentsCreated(tx, { ids: [payment.id], action: "payment.created", actor, now: payment.createdAt });
   if (payment.holdReason) await refreshNeedsAttention(tx, claimant.id);

@@ -2,7 +2,7 @@ import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { bankDetailsProblem, describeBankDetailsProblem } from "@/lib/bank-details/payable-bank-details";
 import { recordPaymentsCreated } from "@/lib/payments/move-payments";
-import { refreshNeedsAttention } from "@/lib/payments/payment-holds";
+import { pendingPersonChangeHold, refreshNeedsAttention } from "@/lib/payments/payment-holds";
 import { bumpVersion, claimSnapshot, type Caseworker } from "@/lib/claims/claim-change";
 import { addClaimEvent } from "@/lib/timeline/claim-events";
 import { lockClaim, type LockedClaim } from "@/lib/claims/lock-claim";
@@ -200,7 +200,7 @@ async function createReplacement(
       method,
       amountPence: replaced.amountPence,
       status: "NEW",
-      holdReason: null,
+      holdReason: await pendingPersonChangeHold(tx, claim.claimantId),
       replacesId: replaced.id,
     },
   });

@@ -47,3 +47,13 @@ export async function releaseBankPaymentHolds(
 export async function refreshNeedsAttention(tx: Tx, claimantId: string): Promise<void> {
   await tx.$executeRaw`${refreshNeedsAttentionSql(Prisma.sql`SELECT id FROM "Claim" WHERE "claimantId" = ${claimantId}::uuid`)}`;
 }
+
+/**
+ * The hold a payment made now for this person starts with while a change of their name or postal
+ * address waits for its checker (docs/people.md#name-and-address-changes): a claim's approval and a
+ * reissue alike, so no payment made meanwhile goes out under details about to change.
+ */
+export async function pendingPersonChangeHold(tx: Tx, personId: string): Promise<"PERSON_DETAILS_CHANGE_PENDING" | null> {
+  const pending = await tx.personDetailsChange.count({ where: { claimantId: personId, status: "PENDING" } });
+  return pending > 0 ? "PERSON_DETAILS_CHANGE_PENDING" : null;
+}

@@ -156,3 +156,26 @@ describe("everyone else", () => {
     expect(await views()).toBe(before);
   });
 });
+
+describe("after the bank refused the details on file", () => {
+  it("shows the checker the current details as rejected by the bank, never as passing the modulus check", async () => {
+    const claim = await db().claim.findUniqueOrThrow({ where: { reference } });
+    await db().payment.create({
+      data: {
+        reference: `${reference}-01`,
+        personId: claim.claimantId,
+        claimId: claim.id,
+        method: "BANK",
+        amountPence: 1240,
+        status: "FAILED",
+        failureReason: "Account closed",
+        failedAt: new Date(),
+      },
+    });
+    const html = await render(users.checker);
+    const table = html.slice(html.indexOf("Current and proposed bank details"));
+    expect(table).toMatch(/<td[^>]*>(?:(?!<\/td>).)*Rejected by the bank: Account closed/s);
+    // Only the proposed details, which the bank has not refused, may pass the modulus check.
+    expect(table.match(/Passes the modulus check/g)).toHaveLength(1);
+  });
+});

@@ -6,6 +6,8 @@ import { proposeBankDetailsForClaim } from "@/lib/claims/propose-bank-details-fo
 import { decryptBankDetails } from "@/lib/crypto/bank-details-cipher";
 import { REISSUE_MESSAGES } from "@/lib/claims/rules/reissue";
 import { reissuePayment, reissueState } from "@/lib/claims/reissue-payment";
+import { decidePersonDetails } from "@/lib/people/decide-person-details";
+import { proposePersonDetails } from "@/lib/people/propose-person-details";
 import { importFailedPayments } from "@/lib/direct-payments/failed-payments/import-failed-payments";
 import { approvedBankPayment, key, NOW, run, useTempStore } from "../runs/run-test-support";
 import { makeUser } from "../support/make-user";
@@ -228,5 +230,48 @@ describe("reissuing a failed payment", () => {
     await expect(reissue(made.claim.reference, "00000000-0000-4000-8000-000000000000", maker)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("starts the reissued payment held while a change of the person's name or address waits, and its approval releases it", async () => {
+    const maker = await caseworker("Maker");
+    const checker = await caseworker("Checker");
+    const { claim, payment: failed } = await failedClaim();
+    await proposeBankDetailsForClaim({
+      db: db(),
+      key,
+      lookupKey: TEST_LOOKUP_KEY,
+      reference: claim.reference,
+      fields: NEW_DETAILS,
+      actor: maker,
+    });
+    const bankChange = await db().bankDetailChange.findFirstOrThrow({
+      where: { claimantId: claim.claimantId, status: "PENDING" },
+    });
+    await decideBankDetailsChange({ db: db(), key, changeId: bankChange.id, approve: true, actor: checker, now: tick() });
+    const person = await db().claimant.findUniqueOrThrow({ where: { id: claim.claimantId } });
+    const { changeId } = await proposePersonDetails({
+      db: db(),
+      personId: person.id,
+      fields: {
+        firstName: person.firstName,
+        lastName: person.lastName,
+        addressLine1: "2 Park Row",
+        addressLine2: person.addressLine2 ?? "",
+        town: person.town,
+        county: person.county ?? "",
+        postcode: "LS1 5AB",
+        country: person.country,
+      },
+      actor: maker,
+      now: tick(),
+    });
+
+    const made = await reissue(claim.reference, failed.id, maker);
+    expect(await db().payment.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({
+      status: "NEW",
+      holdReason: "PERSON_DETAILS_CHANGE_PENDING",
+    });
+    await decidePersonDetails({ db: db(), changeId, approve: true, actor: checker, now: tick() });
+    expect((await db().payment.findUniqueOrThrow({ where: { id: made.id } })).holdReason).toBeNull();
   });
 });

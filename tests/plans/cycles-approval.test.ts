@@ -212,15 +212,31 @@ describe("approving a cycle", () => {
     expect(await db().paymentCycleEvent.count({ where: { cycleId: s.cycleId, kind: "cycle.approved" } })).toBe(1);
   });
 
-  it("holds a payment whose beneficiary's new payment method or bank details wait for a second plan manager", async () => {
+  it("holds a payment whose beneficiary's new payment method or bank details wait for a second plan manager, or their new name or address for a second caseworker", async () => {
     const [maker, checker] = [await makeAccountant(db()), await makeAccountant(db())];
     const plan = await makePlan(db());
-    const [waiting, settled, newBank] = await enrol(db(), plan.benefitPlan.id, [
+    const [waiting, settled, newBank, moving] = await enrol(db(), plan.benefitPlan.id, [
       { method: "CASH", pendingPaymentMethod: "BANK" },
+      {},
       {},
       {},
     ]);
     await db().bankDetailChange.create({ data: { claimantId: newBank.personId, ciphertext: "not read here" } });
+    const proposer = await db().user.create({
+      data: { email: `cw-${moving.personId}@example.test`, name: "Caseworker", role: "CASEWORKER", passwordHash: "x" },
+    });
+    await db().personDetailsChange.create({
+      data: {
+        claimantId: moving.personId,
+        firstName: "Ada",
+        lastName: "King",
+        addressLine1: "2 Park Row",
+        town: "Leeds",
+        postcode: "LS1 5AB",
+        country: "England",
+        proposedById: proposer.id,
+      },
+    });
     const { cycleId } = await createCycle({
       db: db(),
       paymentPlanId: plan.paymentPlan.id,
@@ -229,8 +245,8 @@ describe("approving a cycle", () => {
       now: NOW,
     });
     expect(await approveCycle({ db: db(), cycleId, expectedVersion: 0, actor: checker, now: NOW })).toEqual({
-      released: 3,
-      held: 2,
+      released: 4,
+      held: 3,
     });
     const payments = await cyclePayments(db(), cycleId);
     expect(payments.get(waiting.personId)).toMatchObject({
@@ -240,6 +256,7 @@ describe("approving a cycle", () => {
     });
     expect(payments.get(settled.personId)).toMatchObject({ status: "NEW", method: "BANK", holdReason: null });
     expect(payments.get(newBank.personId)).toMatchObject({ status: "NEW", holdReason: "BANK_DETAILS_CHANGE_PENDING" });
+    expect(payments.get(moving.personId)).toMatchObject({ status: "NEW", holdReason: "PERSON_DETAILS_CHANGE_PENDING" });
   });
 });
 

@@ -385,7 +385,7 @@ describe("holdForPendingChanges on a cycle", () => {
     const held = await db().$transaction((tx) =>
       holdForPendingChanges(tx, { scope: cycleScope(first.cycle.cycle.id), actor: { system: "test" }, now: NOW }),
     );
-    expect(held).toEqual({ bankDetails: 0, paymentMethod: 1 });
+    expect(held).toEqual({ bankDetails: 0, paymentMethod: 1, personDetails: 0 });
     expect([await holdOf(pending.id), await holdOf(other.id)]).toEqual(["PAYMENT_METHOD_CHANGE_PENDING", null]);
   });
 });

@@ -56,9 +56,10 @@ export async function approveCycle(options: {
       now,
     });
     // Held, as any other payment of the person would be, while new bank details or a new payment
-    // method wait for a second plan manager (docs/plans.md#four-eyes-on-bank-details-and-payment-methods).
+    // method wait for a second plan manager (docs/plans.md#four-eyes-on-bank-details-and-payment-methods),
+    // or a change of their name or address for a second caseworker (docs/people.md#name-and-address-changes).
     const holds = await holdForPendingChanges(tx, { scope: cycleScope(cycleId), actor, now, mover: "SYSTEM" });
-    const held = holds.bankDetails + holds.paymentMethod;
+    const held = holds.bankDetails + holds.paymentMethod + holds.personDetails;
     await tx.$executeRaw`
       UPDATE "PaymentCycle"
       SET status = 'APPROVED', "decidedById" = ${actor.id}::uuid,

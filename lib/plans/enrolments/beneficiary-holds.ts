@@ -31,7 +31,7 @@ const mover = (actor: AuditActor): "PLAN_MANAGER" | "SYSTEM" => ("id" in actor ?
 export async function holdForPendingChanges(
   tx: SqlTx,
   options: { scope: PaymentScope; actor: AuditActor; now: Date; mover?: "SYSTEM"; uploadId?: string },
-): Promise<{ bankDetails: number; paymentMethod: number }> {
+): Promise<{ bankDetails: number; paymentMethod: number; personDetails: number }> {
   const { scope, actor, now } = options;
   const source = options.uploadId ? { uploadId: options.uploadId } : undefined;
   const by = options.mover ?? mover(actor);
@@ -63,7 +63,22 @@ export async function holdForPendingChanges(
     now,
     source,
   });
-  return { bankDetails: bank.count, paymentMethod: method.count };
+  // A caseworker's change of the person's name or postal address waiting for its checker holds every
+  // unsent payment of theirs, cycle payments included (docs/people.md#name-and-address-changes).
+  const person = await movePayments(tx, {
+    transition: "hold",
+    mover: by,
+    query: Prisma.sql`
+      SELECT p.id FROM (SELECT DISTINCT "claimantId" FROM "PersonDetailsChange" WHERE status = 'PENDING') c
+      JOIN "Payment" p ON p."personId" = c."claimantId"
+      WHERE p.status = 'NEW' AND p."holdReason" IS NULL AND (${scope})`,
+    reason: "PERSON_DETAILS_CHANGE_PENDING",
+    detail: "a change of name or address is waiting for a second caseworker",
+    actor,
+    now,
+    source,
+  });
+  return { bankDetails: bank.count, paymentMethod: method.count, personDetails: person.count };
 }
 
 /**

@@ -105,7 +105,14 @@ export async function BankDetailsSection({
                 current={current}
                 proposed={pending.details}
                 changed={pending.comparison.changed}
-                checkTag={checkTag}
+                // The details on file that the bank refused are shown refused here too, never "Passes".
+                checkTag={(details) =>
+                  details === current && rejection ? (
+                    <Tag colour="red">Rejected by the bank: {rejection.reason}</Tag>
+                  ) : (
+                    checkTag(details)
+                  )
+                }
               />
             </>
           ) : (

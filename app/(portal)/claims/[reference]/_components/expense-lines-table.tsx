@@ -16,7 +16,8 @@ type Line = {
 const decisionTags = {
   APPROVED: <Tag colour="green">Approved</Tag>,
   APPROVED_DIFFERENT_AMOUNT: <Tag colour="turquoise">Different amount</Tag>,
-  REJECTED: <Tag colour="red">Rejected</Tag>,
+  // Pink like a rejected claim: red is kept for a payment that failed (components/status.ts).
+  REJECTED: <Tag colour="pink">Rejected</Tag>,
 } as Record<string, React.ReactNode>;
 
 export function ExpenseLinesTable({ lines, totals }: { lines: Line[]; totals: { claimedPence: number; approvedPence: number } }) {
