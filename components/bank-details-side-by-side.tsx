@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { BankField } from "@/lib/bank-details/compare-bank-details";
 import { Table, TBody, Td, Th, THead, Tr } from "./table";
-import { Tag } from "./tag";
+import { ProposedCell } from "./proposed-cell";
 
 /** Bank details as shown to a checker, in full (a claimant's or a beneficiary's). */
 export type SideBySideDetails = { nameOnAccount: string; sortCode: string; accountNumber: string; rollNumber: string | null };
@@ -41,15 +41,9 @@ export function BankDetailsSideBySide<D extends SideBySideDetails>({
             <Tr key={field}>
               <Th scope="row">{label}</Th>
               <Td className="tabular-nums break-all">{current ? value(current) : "None on record"}</Td>
-              <Td className={isChanged ? "tabular-nums break-all bg-[#fff7bf] font-bold" : "tabular-nums break-all"}>
+              <ProposedCell changed={isChanged} className="tabular-nums break-all">
                 {value(proposed)}
-                {isChanged && (
-                  <>
-                    {" "}
-                    <Tag colour="orange">Changed</Tag>
-                  </>
-                )}
-              </Td>
+              </ProposedCell>
             </Tr>
           );
         })}

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { formatDate, formatDateTime } from "@/components/format-date";
 import { SummaryList } from "@/components/summary-list";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
-import { Tag } from "@/components/tag";
+import { ProposedCell } from "@/components/proposed-cell";
 import { prisma } from "@/lib/db";
 import { loadPersonSection, type PersonSummary } from "@/lib/people/load-person-section";
 import { PERSON_FIELDS, PERSON_FIELD_LABELS, type PersonDetails } from "@/lib/people/rules/person-details";
@@ -68,15 +68,9 @@ function DetailsSideBySide({
             <Tr key={field}>
               <Th scope="row">{PERSON_FIELD_LABELS[field]}</Th>
               <Td className="break-words">{current[field] ?? "None"}</Td>
-              <Td className={isChanged ? "break-words bg-[#fff7bf] font-bold" : "break-words"}>
+              <ProposedCell changed={isChanged} className="break-words">
                 {proposed[field] ?? "None"}
-                {isChanged && (
-                  <>
-                    {" "}
-                    <Tag colour="orange">Changed</Tag>
-                  </>
-                )}
-              </Td>
+              </ProposedCell>
             </Tr>
           );
         })}
