@@ -78,10 +78,14 @@ function vitestCounts(file: string): Counts {
     skipped: r.numPendingTests + r.numTodoTests,
   };
 }
-function playwrightCounts(file: string): Counts {
+function playwrightCounts(file: string, exitCode: number): Counts {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const s = JSON.parse(readFileSync(file, "utf8")).stats;
-  return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  const s = report.stats;
+  // A run that failed outside every test (the web server did not start, a spec did not load) has no
+  // failed test in its stats: it counts as one failure, so the closing line cannot say 0 failed.
+  const outside = (report.errors?.length ?? 0) > 0 || (exitCode !== 0 && s.unexpected === 0) ? 1 : 0;
+  return { passed: s.expected + s.flaky, failed: s.unexpected + outside, skipped: s.skipped };
 }
 
 async function main() {
@@ -168,10 +172,13 @@ async function main() {
     };
     log("end-to-end tests (Playwright, Chromium)");
     const out = path.join(reports, "playwright.json");
-    await runCommand(bin("playwright"), ["test", ...playwrightArgs], {
+    const exitCode = await runCommand(bin("playwright"), ["test", ...playwrightArgs], {
       env: { ...e2eEnv, ...sftpEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
-    }).catch(() => {});
-    add(playwrightCounts(out));
+    }).then(
+      () => 0,
+      () => 1,
+    );
+    add(playwrightCounts(out, exitCode));
   }
 
   await summarise(totals);
