@@ -1,4 +1,4 @@
-import { isClaimReference } from "@/lib/references/claim-reference";
+import { isClaimReference } from "./claim-reference-format";
 
 // The claim reference, "-" and a two-digit sequence: 7KQ2M9X-01. Ten characters, inside the
 // 18 that AccessPay and Bacs allow, and traceable to the claim by eye.

@@ -3,7 +3,7 @@
 // details the same modulus check (bankDetailsSchema), so a beneficiary is held to the claim rules.
 import { bankDetailsSchema, type BankDetailsInput } from "@/lib/claims/intake/bank-details-schema";
 import { claimIntakeSchema } from "@/lib/claims/intake/claim-intake-schema";
-import { isClaimReference } from "@/lib/references/claim-reference";
+import { isClaimReference } from "@/lib/references/claim-reference-format";
 import type { AttributeDeclaration } from "../rules/attributes";
 import { attributeErrorIds, parseAttributeValues, type AttributeValues } from "./attribute-values";
 import { dayFieldId, readDateFields, requiredDate, type ReadField } from "./date-fields";

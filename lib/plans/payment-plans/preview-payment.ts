@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { isClaimReference } from "@/lib/references/claim-reference";
+import { isClaimReference } from "@/lib/references/claim-reference-format";
 import type { CalculationRule } from "@/lib/plans/rules/calculation-rule";
 import { heldAttributes, previewBreakdown, type PreviewBreakdown } from "./preview-breakdown";
 import { dateColumn, isoDate, type BenefitPlanForForm } from "./queries";

@@ -6,7 +6,7 @@
 import { bankDetailsSchema, MODULUS_FAILURE_MESSAGE, type BankDetailsInput } from "@/lib/claims/intake/bank-details-schema";
 import { claimIntakeSchema, normalisePostcode } from "@/lib/claims/intake/claim-intake-schema";
 import { isIsoDate } from "@/lib/dates/london-date";
-import { isClaimReference } from "@/lib/references/claim-reference";
+import { isClaimReference } from "@/lib/references/claim-reference-format";
 import type { AttributeDeclaration } from "../../rules/attributes";
 import { isAttributeProblem, MAX_TEXT_VALUE_LENGTH, typedAttributeValue, type AttributeValues } from "../attribute-values";
 import type { NewPerson, PaymentMethodChoice } from "../enrolment-form";
