@@ -81,6 +81,13 @@ export const pages = {
     pattern: "/payment-cycles/[id]/reconciliation",
     roles: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
   },
+  // Finance visibility (docs/payment-journey.md): every member of staff can answer "where is this
+  // payment?". The search lists what matches; one match opens its journey. Bank details are masked
+  // for everyone; the claim and person links show only to the roles that may open those pages.
+  payments: { pattern: "/payments", roles: ALL_ROLES, nav: "Payments" },
+  payment: { pattern: "/payments/[key]", roles: ALL_ROLES },
+  // Charts with table alternatives (docs/dashboards.md); each role sees the charts of its work.
+  dashboards: { pattern: "/dashboards", roles: ALL_ROLES, nav: "Dashboards" },
 } as const satisfies Record<string, PageRule>;
 
 export type PageKey = keyof typeof pages;
@@ -198,7 +205,29 @@ export const routes = {
   attachClaimDocument: ["CASEWORKER"],
   // One person's data as a zip (UK GDPR subject access): admins; audited.
   subjectAccessExport: ["ADMIN"],
+  // Finance exports (docs/finance-exports.md): the payments a search's filters find, and one batch's
+  // reconciliation, as formula-safe CSV streamed from the database.
+  paymentsExport: ["SSCL_FINANCE", "ACCOUNTANT", "ADMIN"],
+  batchReconciliationExport: ["SSCL_FINANCE", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
+
+/**
+ * The support CLI's commands (`npm run ops -- <command> --as <email>`, docs/support-cli.md): the
+ * user named by --as must exist, be enabled and hold one of these roles. The same rules as the web
+ * where the web has the action.
+ */
+export const opsCommands = {
+  "run-now": ["SSCL_FINANCE", "ADMIN"],
+  "retry-delivery": ["ADMIN"],
+  // The file's kind decides further: the roles that may upload that kind on the web (uploaderRolesFor).
+  "import-file": ["CASEWORKER", "SSCL_FINANCE", "PLAN_MANAGER", "ADMIN"],
+  journey: ALL_ROLES,
+  "rotate-bank-key": ["ADMIN"],
+  "stuck-runs": ["SSCL_FINANCE", "ADMIN"],
+  "undelivered-batches": ["SSCL_FINANCE", "ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type OpsCommandName = keyof typeof opsCommands;
 
 export type ActionKey = keyof typeof actions;
 
@@ -223,6 +252,11 @@ const reportReaderRoles: Record<UploadKind, readonly Role[]> = {
   BANK_HOLIDAYS: pages.adminBankHolidays.roles,
   ENROLMENT: pages.benefitPlanUpload.roles,
 };
+
+/** Who may upload a file of this kind (the web's upload routes; the CLI's import-file follows them). */
+export function uploaderRolesFor(kind: UploadKind): readonly Role[] {
+  return uploaderRoles[kind] ?? [];
+}
 
 export function mayDownloadErrorReport(kind: UploadKind, role: Role): boolean {
   return mayUse(reportReaderRoles[kind] ?? [], role) || mayUse(uploaderRoles[kind] ?? [], role);

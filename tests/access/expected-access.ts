@@ -153,6 +153,15 @@ export const expectedPages: PageExpectation[] = [
     allowed: ["ACCOUNTANT", "PLAN_MANAGER", "ADMIN"],
     allowedStatus: 404,
   },
+  // Finance visibility: every member of staff finds a payment and sees its journey and the dashboards.
+  { pattern: "/payments", url: "/payments", allowed: EVERY_ROLE },
+  {
+    pattern: "/payments/[key]",
+    url: "/payments/9d3c1e7a-4b2f-4a6e-8c1d-2e3f4a5b6c7d",
+    allowed: EVERY_ROLE,
+    allowedStatus: 404,
+  },
+  { pattern: "/dashboards", url: "/dashboards", allowed: EVERY_ROLE },
 ];
 
 export type RouteExpectation = {
@@ -171,6 +180,21 @@ export type RouteExpectation = {
 };
 
 export const expectedRoutes: RouteExpectation[] = [
+  // Finance exports: the payments a search finds (any filter; none is every payment), a batch's
+  // reconciliation (a random id gets the allowed roles past the check to "not found").
+  {
+    pattern: "/api/payments/export.csv",
+    method: "GET",
+    url: "/api/payments/export.csv",
+    allowed: ["SSCL_FINANCE", "ACCOUNTANT", "ADMIN"],
+  },
+  {
+    pattern: "/api/batches/[id]/reconciliation.csv",
+    method: "GET",
+    url: "/api/batches/6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b/reconciliation.csv",
+    allowed: ["SSCL_FINANCE", "ADMIN"],
+    allowedStatus: 404,
+  },
   { pattern: "/api/health", method: "GET", url: "/api/health", allowed: "public" },
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: "/api/auth/session", allowed: "auth" },
   // "Stay signed in" on the idle warning: any signed-in role, 401 signed out.
