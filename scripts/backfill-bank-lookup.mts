@@ -5,6 +5,7 @@
 // Needs DATABASE_URL, BANK_DETAILS_KEY and BANK_DETAILS_LOOKUP_KEY (npm start gives all three).
 import { anyLookupHashMissing, backfillLookupHashes } from "../lib/bank-details/backfill-lookup-hashes.ts";
 import { keyFromBase64 } from "../lib/crypto/bank-details-cipher.ts";
+import { keyring } from "../lib/crypto/keyring.ts";
 import { createDb, poolOf } from "../lib/db/create-db.ts";
 
 function fail(message: string): never {
@@ -23,7 +24,12 @@ function keySetting(name: string): Buffer {
 }
 
 if (!process.env.DATABASE_URL) fail("DATABASE_URL is not set: the database whose bank details to hash.");
-const key = keySetting("BANK_DETAILS_KEY");
+// With the keys a rotation is moving away from, so values not yet re-encrypted still get their hash.
+const previousKeys = (process.env.BANK_DETAILS_PREVIOUS_KEYS ?? "").split(",").filter((k) => k.trim() !== "");
+const key = keyring(
+  keySetting("BANK_DETAILS_KEY"),
+  previousKeys.map((k) => keyFromBase64(k.trim())),
+);
 const lookupKey = keySetting("BANK_DETAILS_LOOKUP_KEY");
 const db = createDb(process.env.DATABASE_URL);
 try {

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { checkBankAccount } from "./modulus";
 import { changeSource, type ChangeSource } from "./change-source";
 import { compareBankDetails, type BankDetailsComparison } from "./compare-bank-details";
+import { bankLookupHashes } from "./lookup-hash";
 import { findSameAccountPeople, type SameAccountPerson } from "./same-account";
 
 // The checker's view of a person's bank details (docs/security.md#a-checker-who-can-check). A
@@ -62,6 +63,8 @@ function shown(plain: BankDetailsPlain, inFull: boolean): ShownDetails {
 export async function loadBankDetailsReview(options: {
   db: Db;
   key: Buffer;
+  /** BANK_DETAILS_LOOKUP_KEY (a keyring while a lookup-key rotation runs): the same account is then found under both keys' hashes. */
+  lookupKey?: Buffer;
   personId: string;
   viewer: StaffMember;
   mayCheck: boolean;
@@ -86,10 +89,14 @@ export async function loadBankDetailsReview(options: {
   const mayDecide = options.mayCheck && change !== null && change.proposedById !== viewer.id;
   const current = person.bankDetails ? decryptBankDetails(person.bankDetails.ciphertext, key) : null;
   const proposed = change ? decryptBankDetails(change.ciphertext, key) : null;
+  // The stored hash may be under either lookup key half-way through a rotation (docs/key-rotation.md):
+  // the details are decrypted here anyway, so look under every key's hash of them.
+  const hashesOf = (stored: string | null | undefined, plain: BankDetailsPlain | null) =>
+    plain && options.lookupKey ? [...new Set([stored ?? "", ...bankLookupHashes(plain, options.lookupKey)])] : (stored ?? null);
   const sameAccount = await findSameAccountPeople(db, {
     personId,
-    current: person.bankDetails?.lookupHash ?? null,
-    proposed: change?.lookupHash ?? null,
+    current: hashesOf(person.bankDetails?.lookupHash, current),
+    proposed: hashesOf(change?.lookupHash, proposed),
     now,
   });
 

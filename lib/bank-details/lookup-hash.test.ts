@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { bankLookupHash, canonicalAccount } from "./lookup-hash";
+import { keyring } from "@/lib/crypto/keyring";
+import { bankLookupHash, bankLookupHashes, canonicalAccount } from "./lookup-hash";
 
 const key = Buffer.alloc(32, 9);
 
@@ -28,5 +29,19 @@ describe("bankLookupHash", () => {
     const account = { sortCode: "200000", accountNumber: "73406722" };
     expect(bankLookupHash(account, Buffer.alloc(32, 1))).not.toBe(bankLookupHash(account, key));
     expect(() => bankLookupHash(account, Buffer.alloc(16))).toThrow("32 bytes");
+  });
+});
+
+describe("bankLookupHashes", () => {
+  it("gives the hash under the current lookup key first, then under the one it replaces", () => {
+    const account = { sortCode: "200000", accountNumber: "73406722" };
+    const current = Buffer.alloc(32, 5);
+    const previous = Buffer.alloc(32, 6);
+    expect(bankLookupHashes(account, keyring(current, [previous]))).toEqual([
+      bankLookupHash(account, current),
+      bankLookupHash(account, previous),
+    ]);
+    expect(bankLookupHash(account, keyring(current, [previous]))).toBe(bankLookupHash(account, current));
+    expect(bankLookupHashes(account, current)).toEqual([bankLookupHash(account, current)]);
   });
 });

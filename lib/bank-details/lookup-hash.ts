@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { keysOf } from "@/lib/crypto/keyring";
 import { normaliseAccountNumber, normaliseSortCode } from "./modulus";
 
 // Bank details are stored encrypted with a fresh IV each time, so two people's equal details never
@@ -16,4 +17,13 @@ export function canonicalAccount(details: { sortCode: string; accountNumber: str
 export function bankLookupHash(details: { sortCode: string; accountNumber: string }, lookupKey: Buffer): string {
   if (lookupKey.length !== 32) throw new Error("the bank-details lookup key must be 32 bytes");
   return createHmac("sha256", lookupKey).update(canonicalAccount(details), "utf8").digest("hex");
+}
+
+/**
+ * The account's hash under the lookup key and, while a rotation rebuilds the stored hashes, under
+ * the key it replaces (BANK_DETAILS_PREVIOUS_LOOKUP_KEY, carried by bankLookupKey()'s ring): a
+ * lookup by all of them finds the account whichever key its row was hashed under so far.
+ */
+export function bankLookupHashes(details: { sortCode: string; accountNumber: string }, lookupKey: Buffer): string[] {
+  return keysOf(lookupKey).map((k) => bankLookupHash(details, k));
 }

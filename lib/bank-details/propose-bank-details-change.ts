@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { encryptBankDetails, maskAccountNumber, type BankDetailsPlain } from "@/lib/crypto/bank-details-cipher";
 import { holdBankPaymentsForChange } from "../payments/payment-holds";
-import { bankLookupHash } from "./lookup-hash";
+import { bankLookupHash, bankLookupHashes } from "./lookup-hash";
 import { findSameAccountPeople, type SameAccountPerson } from "./same-account";
 
 /**
@@ -42,7 +42,11 @@ export async function proposeBankDetailsChange(
     },
   });
   const heldPayments = await holdBankPaymentsForChange(tx, { claimantId, actor, now });
-  const sameAccount = await findSameAccountPeople(tx, { personId: claimantId, proposed: lookupHash, now });
+  const sameAccount = await findSameAccountPeople(tx, {
+    personId: claimantId,
+    proposed: bankLookupHashes(details, options.lookupKey),
+    now,
+  });
   await recordAudit(tx, {
     actor,
     action: "bank-details.proposed",

@@ -36,18 +36,23 @@ export function paidLookbackStart(now: Date): Date {
   return since;
 }
 
+/** One account's lookup hash, or all of them while a lookup-key rotation runs (bankLookupHashes). */
+type AccountHashes = string | readonly string[] | null | undefined;
+
 /**
  * Other people (never `personId` itself) who hold the account behind any of the given hashes,
  * newest-first claims and plan codes for each, people sorted by name. Hashes that are null (rows
- * not yet backfilled) find nothing.
+ * not yet backfilled) find nothing. An account may be given by several hashes (the current and the
+ * previous lookup key's, docs/key-rotation.md): any of them matching counts.
  */
 export async function findSameAccountPeople(
   db: Db | Tx,
-  options: { personId: string; current?: string | null; proposed?: string | null; now: Date },
+  options: { personId: string; current?: AccountHashes; proposed?: AccountHashes; now: Date },
 ): Promise<SameAccountPerson[]> {
   const mine = (["current", "proposed"] as const).flatMap((kind) => {
-    const hash = options[kind];
-    return hash ? [{ kind, hash }] : [];
+    const given = options[kind];
+    const hashes = given == null ? [] : typeof given === "string" ? [given] : given;
+    return hashes.filter((hash) => hash !== "").map((hash) => ({ kind, hash }));
   });
   if (mine.length === 0) return [];
   const kinds = mine.map((m) => m.kind);

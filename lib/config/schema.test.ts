@@ -126,6 +126,45 @@ describe("BANK_DETAILS_LOOKUP_KEY", () => {
   });
 });
 
+describe("BANK_DETAILS_PREVIOUS_KEYS and BANK_DETAILS_PREVIOUS_LOOKUP_KEY (docs/key-rotation.md)", () => {
+  const given = { DATABASE_URL: "postgresql://app@db/x", ...secrets };
+  const old1 = Buffer.alloc(32, 1).toString("base64");
+  const old2 = Buffer.alloc(32, 2).toString("base64");
+
+  it("are optional: none unless set", () => {
+    expect(parseConfig(given).bankDetailsPreviousKeys).toEqual([]);
+    expect(parseConfig({ ...given, BANK_DETAILS_PREVIOUS_KEYS: " " }).bankDetailsPreviousKeys).toEqual([]);
+    expect(parseConfig(given).bankDetailsPreviousLookupKey).toBeUndefined();
+  });
+
+  it("takes a comma-separated list of previous keys, spaces and empty entries ignored", () => {
+    expect(parseConfig({ ...given, BANK_DETAILS_PREVIOUS_KEYS: ` ${old1} ,, ${old2}` }).bankDetailsPreviousKeys).toEqual([
+      old1,
+      old2,
+    ]);
+    expect(parseConfig({ ...given, BANK_DETAILS_PREVIOUS_LOOKUP_KEY: old1 }).bankDetailsPreviousLookupKey).toBe(old1);
+  });
+
+  it("refuses a previous key that is not 32 bytes, or that is the current key", () => {
+    expect(problems({ ...given, BANK_DETAILS_PREVIOUS_KEYS: `${old1},c2hvcnQ=` })).toEqual([
+      "BANK_DETAILS_PREVIOUS_KEYS must be 32 bytes, base64-encoded (openssl rand -base64 32)",
+    ]);
+    expect(problems({ ...given, BANK_DETAILS_PREVIOUS_KEYS: `${old1},${key}` })).toEqual([
+      "BANK_DETAILS_PREVIOUS_KEYS must not include BANK_DETAILS_KEY (the new key goes in BANK_DETAILS_KEY, the old ones in BANK_DETAILS_PREVIOUS_KEYS)",
+    ]);
+    expect(problems({ ...given, BANK_DETAILS_PREVIOUS_LOOKUP_KEY: lookupKey })).toEqual([
+      "BANK_DETAILS_PREVIOUS_LOOKUP_KEY must differ from BANK_DETAILS_LOOKUP_KEY",
+    ]);
+  });
+
+  it("a previous lookup key needs a current one to rotate to", () => {
+    const demo = { ...given, DISBURSE_MODE: "demo", BANK_DETAILS_LOOKUP_KEY: "" };
+    expect(problems({ ...demo, BANK_DETAILS_PREVIOUS_LOOKUP_KEY: old1 })).toEqual([
+      "BANK_DETAILS_PREVIOUS_LOOKUP_KEY needs BANK_DETAILS_LOOKUP_KEY (the key it is replaced by)",
+    ]);
+  });
+});
+
 describe("RETENTION_YEARS", () => {
   const given = { DATABASE_URL: "postgresql://app@db/x", ...secrets };
 

@@ -55,6 +55,13 @@ export const configSchema = z.object({
    * encryption key. Required in production (REQUIRED_IN_PRODUCTION); `npm start` generates it in demo.
    */
   bankDetailsLookupKey: base64Key.optional(),
+  /**
+   * Keys bank details were encrypted under before BANK_DETAILS_KEY, for decrypting only, while
+   * `npm run ops -- rotate-bank-key` re-encrypts them (docs/key-rotation.md). Comma-separated.
+   */
+  bankDetailsPreviousKeys: z.array(base64Key),
+  /** The lookup key BANK_DETAILS_LOOKUP_KEY replaced: lookups match either hash until the rotation rebuilds them. */
+  bankDetailsPreviousLookupKey: base64Key.optional(),
   cronSecret: optionalText.pipe(secret(32).optional()),
   port: z.coerce.number().int().min(1).max(65535),
   appHost: z.string().min(1),
@@ -159,6 +166,8 @@ export const settingNames: Record<keyof AppConfig, string> = {
   authSecret: "AUTH_SECRET",
   bankDetailsKey: "BANK_DETAILS_KEY",
   bankDetailsLookupKey: "BANK_DETAILS_LOOKUP_KEY",
+  bankDetailsPreviousKeys: "BANK_DETAILS_PREVIOUS_KEYS",
+  bankDetailsPreviousLookupKey: "BANK_DETAILS_PREVIOUS_LOOKUP_KEY",
   cronSecret: "CRON_SECRET",
   port: "PORT",
   appHost: "APP_HOST",
@@ -234,6 +243,11 @@ export function parseConfig(env: Env): AppConfig {
     authSecret: blank(env.AUTH_SECRET),
     bankDetailsKey: blank(env.BANK_DETAILS_KEY),
     bankDetailsLookupKey: blank(env.BANK_DETAILS_LOOKUP_KEY),
+    bankDetailsPreviousKeys: (blank(env.BANK_DETAILS_PREVIOUS_KEYS) ?? "")
+      .split(",")
+      .map((k) => k.trim())
+      .filter((k) => k !== ""),
+    bankDetailsPreviousLookupKey: blank(env.BANK_DETAILS_PREVIOUS_LOOKUP_KEY),
     cronSecret: env.CRON_SECRET,
     port,
     appHost,
@@ -282,7 +296,9 @@ export function parseConfig(env: Env): AppConfig {
     mode === "production"
       ? REQUIRED_IN_PRODUCTION.filter((k) => raw[k] === undefined).map((k) => `${settingNames[k]} is required`)
       : [];
-  const further = result.success ? [...missing, ...sftpProblems(result.data), ...transportProblems(result.data)] : [];
+  const further = result.success
+    ? [...missing, ...sftpProblems(result.data), ...transportProblems(result.data), ...previousKeyProblems(result.data)]
+    : [];
   if (result.success && further.length === 0) return result.data;
   if (result.success) throw new ConfigError(further);
   const problems = result.error.issues.map((issue) => {
@@ -311,6 +327,28 @@ function sftpProblems(config: AppConfig): string[] {
   if (config.payoutSftpHostKey === undefined) problems.push("PAYOUT_SFTP_HOST_KEY is required when PAYOUT_SFTP_HOST is set");
   if (config.payoutSftpPrivateKeyPath === undefined && config.payoutSftpPassword === undefined) {
     problems.push("PAYOUT_SFTP_PRIVATE_KEY_PATH or PAYOUT_SFTP_PASSWORD is required when PAYOUT_SFTP_HOST is set");
+  }
+  return problems;
+}
+
+/**
+ * A previous key is one being rotated away from: it must differ from the current one (the same key
+ * listed as both would look like a rotation that never ends), and a previous lookup key needs a
+ * current one to rotate to.
+ */
+function previousKeyProblems(config: AppConfig): string[] {
+  const same = (a: string, b: string) => Buffer.from(a, "base64").equals(Buffer.from(b, "base64"));
+  const problems: string[] = [];
+  if (config.bankDetailsPreviousKeys.some((k) => same(k, config.bankDetailsKey))) {
+    problems.push(
+      "BANK_DETAILS_PREVIOUS_KEYS must not include BANK_DETAILS_KEY (the new key goes in BANK_DETAILS_KEY, the old ones in BANK_DETAILS_PREVIOUS_KEYS)",
+    );
+  }
+  const previousLookup = config.bankDetailsPreviousLookupKey;
+  if (previousLookup !== undefined && config.bankDetailsLookupKey === undefined) {
+    problems.push("BANK_DETAILS_PREVIOUS_LOOKUP_KEY needs BANK_DETAILS_LOOKUP_KEY (the key it is replaced by)");
+  } else if (previousLookup !== undefined && same(previousLookup, config.bankDetailsLookupKey!)) {
+    problems.push("BANK_DETAILS_PREVIOUS_LOOKUP_KEY must differ from BANK_DETAILS_LOOKUP_KEY");
   }
   return problems;
 }

@@ -63,7 +63,7 @@ describe("a Payout run's file lines keep their own copy of what they pay", () =>
     const lines = await db().fileLine.findMany({ where: { batch: { runId: summary.runId! } }, orderBy: { lineNo: "asc" } });
     expect(lines.map((l) => l.paymentId)).toEqual(made.map((m) => m.payment.id));
     for (const line of lines) {
-      expect(line.bankDetailsCiphertext).toMatch(/^v1\./);
+      expect(line.bankDetailsCiphertext).toMatch(/^v2\./);
       expect(line.bankDetailsCiphertext).not.toMatch(/Swann|OShea|Bristol|High Street/);
     }
     expect(lines.map((l) => decryptText(l.bankDetailsCiphertext!, key)).join("")).toBe(expected);

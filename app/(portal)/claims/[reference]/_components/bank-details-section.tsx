@@ -9,6 +9,7 @@ import { CHANGE_SOURCE_LABELS } from "@/lib/bank-details/change-source";
 import { bankRejection, type BankRejection } from "@/lib/bank-details/rejected-by-bank";
 import { loadBankDetailsReview, type ShownDetails } from "@/lib/bank-details/load-bank-details-review";
 import type { ClaimPage } from "@/lib/claims/get-claim-page";
+import { bankLookupKey } from "@/lib/bank-details/lookup-key";
 import { bankDetailsKey } from "@/lib/crypto/bank-details-key";
 import { prisma } from "@/lib/db";
 import { SameAccountWarning } from "../../_components/same-account-warning";
@@ -62,6 +63,7 @@ export async function BankDetailsSection({
   const review = await loadBankDetailsReview({
     db: prisma,
     key: bankDetailsKey(),
+    lookupKey: bankLookupKey(),
     personId: claim.claimantId,
     viewer,
     mayCheck: mayUse(actions.decideBankDetailsChange, viewer.role),
