@@ -87,6 +87,11 @@ export const AUDIT_DESCRIPTIONS: Record<string, string> = {
   "run.retried": "Failed run retried",
   "run.taken-over": "Stalled run taken over",
   "batch.voided": "Batch voided",
+  "batch.reconciliation-exported": "Batch reconciliation exported as CSV",
+  "payments.exported": "Payments exported as CSV",
+  "bank-key.rotated": "Bank details re-encrypted under the new key",
+  "bank-key.rotation-incomplete": "Bank-details key rotation finished with values left under an old key",
+  "bank-key.rotation-stopped": "Bank-details key rotation stopped part-way (run it again to resume)",
   "batch.returned": "Batch returned by the Post Office",
   "batch.delivery-confirmed": "Batch delivery confirmed",
   "batch.delivery-retried": "Batch delivery retried",
@@ -157,6 +162,9 @@ export type AuditRowForPeople = {
 export function describeAction(action: string): string {
   const known = AUDIT_DESCRIPTIONS[action];
   if (known) return known;
+  // The support CLI records `ops.<command>` or `ops.<command>.refused` (docs/support-cli.md).
+  const ops = /^ops\.([a-z-]+)(\.refused)?$/.exec(action);
+  if (ops) return `Support command "${ops[1]}" ${ops[2] ? "refused" : "run"}`;
   const words = action.replace(/[._-]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
