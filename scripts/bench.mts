@@ -194,6 +194,18 @@ async function enrolment(opts: BenchOptions, workDir: string) {
   }
 }
 
+/** The payment journey at --list-claims payments (scripts/bench/journey.mts); a failure is reported and the bench carries on. */
+async function journey(opts: BenchOptions) {
+  const { measureJourney } = await import("./bench/journey.mts");
+  try {
+    return await measureJourney({ server: server!, payments: opts.listClaims, log });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`journey failed: ${message}`);
+    return { figures: { journeyError: message }, table: `journey failed: ${message}` };
+  }
+}
+
 async function main() {
   const opts = options();
   if (opts.help) return console.log(USAGE);
@@ -228,6 +240,7 @@ async function main() {
     const recon = opts.only.includes("reconciliation") ? await reconciliation(opts, workDir) : undefined;
     const cycles = opts.only.includes("cycle") ? await cycle(opts) : undefined;
     const enrolments = opts.only.includes("enrolment") ? await enrolment(opts, workDir) : undefined;
+    const journeys = opts.only.includes("journey") && opts.listClaims > 0 ? await journey(opts) : undefined;
     const cpus = os.cpus();
     const benchResults = buildResults({
       date: new Date().toISOString(),
@@ -246,17 +259,27 @@ async function main() {
       ...measured,
       claimsList: list,
     });
-    const results = { ...benchResults, ...hostile?.figures, ...recon?.figures, ...cycles?.figures, ...enrolments?.figures };
+    const results = {
+      ...benchResults,
+      ...hostile?.figures,
+      ...recon?.figures,
+      ...cycles?.figures,
+      ...enrolments?.figures,
+      ...journeys?.figures,
+    };
     const out = path.resolve(root, opts.out);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
-    const tables = opts.only.some((m) => m !== "hostile-uploads" && m !== "reconciliation" && m !== "cycle" && m !== "enrolment")
+    const tables = opts.only.some(
+      (m) => m !== "hostile-uploads" && m !== "reconciliation" && m !== "cycle" && m !== "enrolment" && m !== "journey",
+    )
       ? [resultsTable(benchResults)]
       : [];
     if (hostile) tables.push(hostile.table);
     if (recon) tables.push(recon.table);
     if (cycles) tables.push(cycles.table);
     if (enrolments) tables.push(enrolments.table);
+    if (journeys) tables.push(journeys.table);
     console.log(`\n${tables.join("\n\n")}\n\nwritten to ${path.relative(root, out)}`);
   } finally {
     await rm(workDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import type { PaymentMethod, PaymentStatus } from "@/lib/generated/prisma/enums";
+import type { HoldReason, PaymentMethod, PaymentStatus } from "@/lib/generated/prisma/enums";
 
 // The contract of a payment's journey (docs/payment-journey.md): what the journey page, the
 // support CLI's `journey` command and the print view all read. Built by a pure function from the
@@ -52,7 +52,7 @@ export type PaymentJourney = {
     status: PaymentStatus;
     amountPence: number;
     createdAt: Date;
-    holdReason: string | null;
+    holdReason: HoldReason | null;
     /** The person paid, by name and person reference; the link needs the claimant page's roles. */
     person: { id: string; name: string; reference: string | null };
     claim: { id: string; reference: string } | null;
@@ -63,6 +63,8 @@ export type PaymentJourney = {
   };
   /** Every step in time order (ties in the order they happened). */
   steps: JourneyStep[];
+  /** The summary's links (person, claim, cycle), only those the viewer's role may follow. */
+  links: { person: JourneyLink | null; claim: JourneyLink | null; cycle: JourneyLink | null };
   /** The payment this one replaced and the one that replaced it (reissue or carry-over), linked both ways. */
   before: { id: string; reference: string; status: PaymentStatus } | null;
   after: { id: string; reference: string; status: PaymentStatus } | null;

@@ -11,6 +11,7 @@ export const MEASUREMENTS = [
   "reconciliation",
   "cycle",
   "enrolment",
+  "journey",
 ] as const;
 export type Measurement = (typeof MEASUREMENTS)[number];
 
@@ -40,7 +41,7 @@ export const USAGE = `npm run bench -- [options]
 
   --n <rows>              claims with payments for the run, sweep and upload (default 100000)
   --reps <count>          repetitions of each measurement, each on fresh data (default 3)
-  --list-claims <rows>    claims in the claims-list database (default 1000000; 0 skips it)
+  --list-claims <rows>    claims in the claims-list database, and payments in the journey's (default 1000000; 0 skips it)
   --requests <count>      claim-list requests timed (default 200)
   --baseline-rows <rows>  rows the row-by-row baseline updates, scaled to n (default 10000)
   --seed <number>         seed for the claim-list requests (default 1)

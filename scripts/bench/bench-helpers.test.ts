@@ -62,6 +62,7 @@ describe("arguments", () => {
       "reconciliation",
       "cycle",
       "enrolment",
+      "journey",
     ]);
   });
 
