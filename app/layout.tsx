@@ -6,6 +6,7 @@ import { AppHeader } from "@/components/app-header";
 import { SkipLink } from "@/components/skip-link";
 import { Container } from "@/components/container";
 import { IdleWarning } from "@/components/idle-warning";
+import { PaymentSearchBox } from "@/components/payment-search-box";
 import { PageMessagesProvider, PageMessagesSlot } from "@/components/page-messages";
 import { mayUse, navigationFor, pageRuleForPath, pages } from "@/lib/auth/access";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -56,6 +57,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               : undefined
           }
           signOut={user ? <SignOutButton /> : undefined}
+          search={user && !user.mustChangePassword ? <PaymentSearchBox /> : undefined}
         />
         {user && !user.mustChangePassword && <CurrentNav items={navigationFor(user.role)} />}
         {user && (

@@ -12,11 +12,14 @@ export function AppHeader({
   isDemo,
   user,
   signOut,
+  search,
 }: {
   serviceName: string;
   isDemo: boolean;
   user?: HeaderUser;
   signOut?: ReactNode;
+  /** The "Find a payment" box (components/payment-search-box.tsx), for signed-in staff: a row of its own. */
+  search?: ReactNode;
 }) {
   return (
     <header className="bg-ink text-white">
@@ -59,6 +62,7 @@ export function AppHeader({
             {signOut}
           </div>
         )}
+        {search && <div className="basis-full pb-1">{search}</div>}
       </div>
     </header>
   );
