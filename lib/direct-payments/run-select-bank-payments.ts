@@ -10,6 +10,7 @@ import {
   CREATE_STAGE_TABLE,
   STAGE_TABLE,
   stageSelectableBankPayments,
+  wrongKeyProblem,
 } from "./load-selectable-bank-payments";
 import { stageRunSelection } from "@/lib/batches/stage-run-selection";
 
@@ -55,11 +56,8 @@ export async function selectBankPayments(options: {
         const staged = await stageSelectableBankPayments(tx.client, key, staging);
         // One record that does not decrypt is a damaged record, held like any bad one; none
         // decrypting means the wrong key, which must fail the run, not put every payment on hold.
-        if (staged.undecryptable > 0 && staged.decrypted === 0) {
-          throw new Error(
-            `none of the ${staged.undecryptable} claimants' bank details could be decrypted: check BANK_DETAILS_KEY`,
-          );
-        }
+        const wrongKey = wrongKeyProblem(staged);
+        if (wrongKey) throw new Error(wrongKey);
         return staged;
       },
     });

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { csvRow, forEachCopyRow, type CopyRow } from "@/lib/db/copy-rows";
 import type { StagingFile } from "@/lib/db/staging-file";
 import { stagedHold } from "@/lib/batches/stage-run-selection";
+import type { HoldReason } from "@/lib/generated/prisma/enums";
 import type { RunWarning } from "@/lib/runs/run-warnings";
 import { formatPayoutFile, type PayoutPaymentInput, type PayoutWarning } from "./format-payout-file";
 import { encryptPayoutLine, payoutLineTexts } from "./payout-line-copy";
@@ -18,7 +19,8 @@ import { encryptPayoutLine, payoutLineTexts } from "./payout-line-copy";
 // of what it pays to; a hold; a cleaning warning) is written to a staging file, never kept in
 // memory. The run then COPYs it into STAGE_TABLE and does the rest in SQL.
 
-export const SELECTABLE_CASH_PAYMENTS = `
+/** The selection without its locks: what the preview reads (docs/run-preview.md). */
+export const SELECTABLE_CASH_PAYMENTS_UNLOCKED = `
   SELECT p.id, p.reference, p."amountPence", c."firstName", c."lastName", c."addressLine1", c.town, c.county,
          c.country, c.postcode, to_char(coalesce(cl."eventDate", cy."periodStart"), 'YYYY-MM-DD'), pp."letterTemplateCode"
   FROM "Payment" p
@@ -28,7 +30,9 @@ export const SELECTABLE_CASH_PAYMENTS = `
   LEFT JOIN "PaymentPlan" pp ON pp.id = cy."paymentPlanId"
   WHERE p.status = 'NEW' AND p.method = 'CASH' AND p."holdReason" IS NULL
     AND NOT EXISTS (SELECT 1 FROM "FileLine" l WHERE l."paymentId" = p.id AND NOT l."isVoid")
-  ORDER BY p."createdAt", p.id
+  ORDER BY p."createdAt", p.id`;
+
+export const SELECTABLE_CASH_PAYMENTS = `${SELECTABLE_CASH_PAYMENTS_UNLOCKED}
   FOR UPDATE OF p`;
 
 /** The temporary table the staging file goes into, dropped at the end of the transaction. */
@@ -93,7 +97,7 @@ export function payoutInput(row: CopyRow, letterTemplateCode: string): PayoutPay
 }
 
 /** A cleaning warning as the run records it: the value before and after first, then what changed. */
-export function cleanedWarning(w: PayoutWarning): RunWarning {
+export function cleanedWarning(w: PayoutWarning): Extract<RunWarning, { kind: "VALUE_CLEANED" }> {
   return {
     kind: "VALUE_CLEANED",
     paymentId: w.paymentId,
@@ -103,22 +107,42 @@ export function cleanedWarning(w: PayoutWarning): RunWarning {
   };
 }
 
+/** A line of the Payout file as the selection numbers it: batch n (from 1), line m of that batch. */
+export interface SelectedPayoutLine {
+  paymentId: string;
+  paymentReference: string;
+  batchNo: number;
+  lineNo: number;
+  amountPence: number;
+  /** The line's text as the file will carry it. */
+  text: string;
+}
+
 /**
- * Locks the selectable cash payments and stages what each becomes into `staging` (CSV rows for
- * COPY_INTO_STAGE_TABLE): lines numbered into batches of at most `maxPerFile`, each with its text
- * encrypted with `key` (the bank-details key). Memory stays flat whatever the number of payments.
+ * Where what each selectable cash payment becomes goes, in the order the payments come: the run
+ * stages it for COPY (stageSelectableCashPayments), the preview only counts it (lib/runs/preview/).
  */
-export async function stageSelectableCashPayments(
+export interface CashSelectionSink {
+  line(line: SelectedPayoutLine): void | Promise<void>;
+  hold(hold: { paymentId: string; reference: string; reason: HoldReason; detail: string }): void | Promise<void>;
+  cleaned(warning: Extract<RunWarning, { kind: "VALUE_CLEANED" }>): void | Promise<void>;
+}
+
+/**
+ * Streams the payments of `query` (SELECTABLE_CASH_PAYMENTS or its unlocked form) through the pure
+ * formatPayoutFile a bounded chunk at a time, numbering the lines into batches of at most
+ * `maxPerFile`, and tells `sink` what each becomes. Memory stays flat whatever the number of payments.
+ */
+export async function classifySelectableCashPayments(
   client: pg.PoolClient,
-  staging: StagingFile,
-  options: { key: Buffer; letterTemplateCode: string; maxPerFile: number },
+  query: string,
+  options: { letterTemplateCode: string; maxPerFile: number },
+  sink: CashSelectionSink,
 ): Promise<StagedCashSelection> {
-  const { key, letterTemplateCode, maxPerFile } = options;
+  const { letterTemplateCode, maxPerFile } = options;
   const batches: StagedBatch[] = [];
   const counts = { selected: 0, lines: 0, totalPence: 0, held: 0 };
-  let seq = 0;
   let chunk: PayoutPaymentInput[] = [];
-  const stage = (fields: (string | number | null)[]) => staging.write(csvRow([++seq, ...fields]));
 
   const flush = async () => {
     if (chunk.length === 0) return;
@@ -134,8 +158,7 @@ export async function stageSelectableCashPayments(
       if (exclusion) {
         counts.held += 1;
         const { reason, detail } = exclusion;
-        const held = stagedHold({ paymentId: exclusion.paymentId, reference: exclusion.paymentReference, reason, detail });
-        await stage(["H", input.paymentId, null, null, null, null, reason, detail, held.timelineDetail, held.warning, null]);
+        await sink.hold({ paymentId: exclusion.paymentId, reference: exclusion.paymentReference, reason, detail });
         continue;
       }
       const line = lines.get(input.paymentId)!;
@@ -148,22 +171,68 @@ export async function stageSelectableCashPayments(
       batch.lines += 1;
       batch.totalPence += line.amountPence;
       const lineNo = (index % maxPerFile) + 1;
-      // The line keeps its own text, encrypted: what the stored file is made of, on every attempt.
-      const copy = encryptPayoutLine(line.text, key);
-      await stage(["L", input.paymentId, batchNo, lineNo, line.amountPence, line.paymentReference, null, null, null, null, copy]);
-      for (const w of warnings.get(input.paymentId) ?? []) {
-        const warning = JSON.stringify(cleanedWarning(w));
-        await stage(["W", input.paymentId, null, null, null, null, null, null, null, warning, null]);
-      }
+      const { paymentId, paymentReference, amountPence, text } = line;
+      await sink.line({ paymentId, paymentReference, batchNo, lineNo, amountPence, text });
+      for (const w of warnings.get(input.paymentId) ?? []) await sink.cleaned(cleanedWarning(w));
     }
     chunk = [];
   };
 
-  await forEachCopyRow(client, SELECTABLE_CASH_PAYMENTS, async (row) => {
+  await forEachCopyRow(client, query, async (row) => {
     counts.selected += 1;
     chunk.push(payoutInput(row, letterTemplateCode));
     if (chunk.length >= FORMAT_CHUNK) await flush();
   });
   await flush();
   return { ...counts, batches };
+}
+
+/**
+ * Locks the selectable cash payments and stages what each becomes into `staging` (CSV rows for
+ * COPY_INTO_STAGE_TABLE): lines numbered into batches of at most `maxPerFile`, each with its text
+ * encrypted with `key` (the bank-details key). Memory stays flat whatever the number of payments.
+ */
+export async function stageSelectableCashPayments(
+  client: pg.PoolClient,
+  staging: StagingFile,
+  options: { key: Buffer; letterTemplateCode: string; maxPerFile: number },
+): Promise<StagedCashSelection> {
+  const { key } = options;
+  let seq = 0;
+  const stage = (fields: (string | number | null)[]) => staging.write(csvRow([++seq, ...fields]));
+  return classifySelectableCashPayments(client, SELECTABLE_CASH_PAYMENTS, options, {
+    hold: (hold) => {
+      const held = stagedHold(hold);
+      return stage([
+        "H",
+        hold.paymentId,
+        null,
+        null,
+        null,
+        null,
+        hold.reason,
+        hold.detail,
+        held.timelineDetail,
+        held.warning,
+        null,
+      ]);
+    },
+    // The line keeps its own text, encrypted: what the stored file is made of, on every attempt.
+    line: (line) =>
+      stage([
+        "L",
+        line.paymentId,
+        line.batchNo,
+        line.lineNo,
+        line.amountPence,
+        line.paymentReference,
+        null,
+        null,
+        null,
+        null,
+        encryptPayoutLine(line.text, key),
+      ]),
+    cleaned: (warning) =>
+      stage(["W", warning.paymentId, null, null, null, null, null, null, null, JSON.stringify(warning), null]),
+  });
 }

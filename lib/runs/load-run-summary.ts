@@ -7,7 +7,11 @@ export async function loadRunSummary(db: Db, runId: string, options: { resumed?:
   const run = await db.run.findUniqueOrThrow({
     where: { id: runId },
     include: {
-      batches: { where: { status: { not: "VOID" } }, include: { files: { where: { isVoid: false }, orderBy: { kind: "asc" } } } },
+      batches: {
+        where: { status: { not: "VOID" } },
+        include: { files: { where: { isVoid: false }, orderBy: { kind: "asc" } } },
+        orderBy: [{ sequenceNo: "asc" }, { id: "asc" }],
+      },
     },
   });
   const warnings = parseRunWarnings(run.warnings);
@@ -22,7 +26,10 @@ export async function loadRunSummary(db: Db, runId: string, options: { resumed?:
     payments: run.paymentCount,
     totalPence: Number(run.totalPence),
     held: heldPayments(warnings),
+    batchIds: run.batches.map((b) => b.id),
     files: files.map((f) => ({
+      id: f.id,
+      batchId: f.batchId,
       kind: f.kind,
       fileName: f.fileName,
       storageKey: f.storageKey,

@@ -14,12 +14,17 @@ export interface RunSummary {
   payments: number;
   totalPence: number;
   held: HeldPayment[];
+  /** Its live batches (Bank Admin's run, the Payout batch pages link to them). */
+  batchIds: string[];
   files: RunSummaryFile[];
   warnings: RunWarning[];
   error?: string;
 }
 
 export interface RunSummaryFile {
+  /** The BatchFile, downloaded through /api/files/<id>. */
+  id: string;
+  batchId: string;
   kind: string;
   fileName: string;
   storageKey: string;
@@ -40,6 +45,7 @@ export function busySummary(kind: RunKind, runningRunId: string | null, why?: st
     payments: 0,
     totalPence: 0,
     held: [],
+    batchIds: [],
     files: [],
     warnings: [],
     error: why ?? `A ${kind.toLowerCase().replace(/_/g, "-")} run is in progress`,
