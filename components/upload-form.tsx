@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { ActionErrorSummary, fieldError } from "./action-error-summary";
 import { buttonClass } from "./button-styles";
 import { Field } from "./form-group";
@@ -15,6 +15,10 @@ export type UploadActionData = {
   uploadId: string;
   status: UploadOutcome["status"];
   errors?: { lineNo: number; message: string }[];
+  /** Nothing changed (a duplicate, or every row recorded before): told as a notice, not a success. */
+  notice?: boolean;
+  /** The earlier upload a duplicate repeats, or that recorded this file's rows first. */
+  previousUploadId?: string;
 };
 
 type Result = ActionResult<UploadActionData>;
@@ -50,12 +54,15 @@ export function UploadForm(props: {
   initialResult?: Result | null;
   /** Where an upload's own result page is: this path and the upload's id. */
   resultPath?: string;
+  /** The kind's files are CSV, so a refused file's rows can come back with an Error column. */
+  errorReport?: boolean;
 }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<Result | null>(props.initialResult ?? null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const busy = progress !== null;
+  const notice = !!(result?.ok && result.data?.notice);
 
   const finish = (outcome: Result) => {
     setProgress(null);
@@ -112,8 +119,17 @@ export function UploadForm(props: {
   return (
     <div className="mb-8" id="upload-result">
       <ActionErrorSummary result={result} fields={["file"]} ids={{ file: props.id }} />
-      <SuccessMessage result={result} />
-      <FileProblems result={result} />
+      {/* Always mounted: given null, it takes an earlier success banner down. */}
+      <SuccessMessage result={notice ? null : result} />
+      {notice && result?.ok && (
+        <UploadNotice
+          text={result.message ?? ""}
+          previousHref={
+            props.resultPath && result.data?.previousUploadId ? `${props.resultPath}${result.data.previousUploadId}` : undefined
+          }
+        />
+      )}
+      <FileProblems result={result} errorReport={props.errorReport} />
       {props.resultPath && result?.data?.uploadId && (
         <p className="mb-6">
           <a href={`${props.resultPath}${result.data.uploadId}`} className="font-bold text-link underline">
@@ -189,11 +205,53 @@ function UploadProgressView({ id, progress }: { id: string; progress: Progress |
   );
 }
 
-/** A refused file's wrong rows (the first of them) and the download of them all. */
-export function FileProblems({ result }: { result: Result | null }) {
+/**
+ * An upload that changed nothing (the same file again, or rows all recorded before): a blue
+ * notice, not a green success, read out once and focused as a success banner would be.
+ */
+function UploadNotice({ text, previousHref }: { text: string; previousHref?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    ref.current?.focus();
+  }, [text]);
+  return (
+    <div
+      ref={ref}
+      role="status"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      className="mb-[30px] border-[5px] border-link bg-link focus:outline-[3px] focus:outline-offset-0 focus:outline-focus"
+    >
+      <div className="px-[15px] pt-[2px] pb-[5px] sm:px-5">
+        <h2 id={titleId} className="m-0 text-[1rem] font-bold text-white sm:text-[1.1875rem]">
+          Nothing changed
+        </h2>
+      </div>
+      <div className="bg-white p-[15px] sm:p-5">
+        <p className="mb-0">{text}</p>
+        {previousHref && (
+          <p className="mt-3 mb-0">
+            <a href={previousHref} className="font-bold text-link underline">
+              See the earlier upload
+            </a>
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A refused file's wrong rows (the first of them) and the download of them all. The download is
+ * offered only for rows of a CSV: a whole-file problem (an .xlsx, a file that is not text) has no
+ * rows for the report to repeat.
+ */
+export function FileProblems({ result, errorReport = true }: { result: Result | null; errorReport?: boolean }) {
   const errors = result && !result.ok ? (result.data?.errors ?? []) : [];
   const uploadId = result?.data?.uploadId;
   if (errors.length === 0 || !uploadId) return null;
+  const report = errorReport && errors.some((e) => e.lineNo > 0);
   return (
     <div className="mb-6">
       <Table caption="Problems in the file">
@@ -212,11 +270,13 @@ export function FileProblems({ result }: { result: Result | null }) {
           ))}
         </TBody>
       </Table>
-      <p>
-        <a href={`/api/uploads/${uploadId}/error-report`} download className="font-bold text-link underline">
-          Download the rows with an Error column (CSV)
-        </a>
-      </p>
+      {report && (
+        <p>
+          <a href={`/api/uploads/${uploadId}/error-report`} download className="font-bold text-link underline">
+            Download the rows with an Error column (CSV)
+          </a>
+        </p>
+      )}
     </div>
   );
 }

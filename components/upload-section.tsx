@@ -79,6 +79,7 @@ export function UploadSection(props: {
           submitLabel={kind.submitLabel}
           initialResult={props.initialResult}
           resultPath={props.resultPath}
+          errorReport={kind.accept.includes(".csv")}
         />
       )}
       <UploadsTable
@@ -86,6 +87,7 @@ export function UploadSection(props: {
         uploads={props.uploads}
         matchedLabel={kind.matchedLabel}
         resultPath={props.resultPath}
+        errorReport={kind.accept.includes(".csv")}
       />
     </>
   );

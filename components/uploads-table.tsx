@@ -12,7 +12,17 @@ export type UploadRowView = {
   matched: number;
   unchanged: number;
   errors: number;
+  /** Errors on a line of the file; a whole-file problem (not CSV, empty, too large) has none. */
+  rowErrors?: number;
 };
+
+/**
+ * The report repeats the file's rows with an Error column: only for a CSV whose rows had errors.
+ * A refused .xlsx or a JSON file has no rows it could repeat.
+ */
+function offersErrorReport(u: UploadRowView, csvKind: boolean): boolean {
+  return csvKind && (u.rowErrors ?? u.errors) > 0 && !/\.(xlsx|xlsm|xls|json)$/i.test(u.fileName);
+}
 
 /** Recent uploads of one kind with their outcome counts, and the error report where there is one. */
 export function UploadsTable({
@@ -20,12 +30,15 @@ export function UploadsTable({
   uploads,
   matchedLabel,
   resultPath,
+  errorReport = true,
 }: {
   caption: string;
   uploads: UploadRowView[];
   matchedLabel: string;
   /** Each upload's result page is this path and its id. */
   resultPath?: string;
+  /** The kind's files are CSV, which the error report repeats with an Error column (not JSON). */
+  errorReport?: boolean;
 }) {
   if (uploads.length === 0) return <p className="mb-8">No files uploaded yet.</p>;
   return (
@@ -60,7 +73,7 @@ export function UploadsTable({
             </Td>
             <Td>
               <StatusTag status={u.status} kind="upload" />
-              {u.errors > 0 && (
+              {offersErrorReport(u, errorReport) && (
                 <a href={`/api/uploads/${u.id}/error-report`} download className="mt-1 block text-link underline">
                   Error report<span className="sr-only"> for {u.fileName}</span>
                 </a>

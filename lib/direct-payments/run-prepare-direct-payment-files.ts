@@ -9,6 +9,8 @@ import { loadAdiJournalTotals } from "./load-adi-journal-totals";
 import { accessPayBytes, loadDirectPaymentBatch, type DirectPaymentBatch } from "./load-direct-payment-batch";
 
 const ACCESSPAY_CONTENT_TYPE = "text/csv";
+/** The ADI journal's lines: one debit, one credit. */
+export const ADI_JOURNAL_LINES = 2;
 const WORKBOOK_CONTENT_TYPES: Readonly<Record<string, string>> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   xlsm: "application/vnd.ms-excel.sheet.macroEnabled.12",
@@ -51,14 +53,14 @@ export async function prepareDirectPaymentFiles(options: {
   const extension = journalName.slice(journalName.lastIndexOf(".") + 1).toLowerCase();
   return {
     batch,
-    // The journal's line count is the payments it accounts for (one debit and one credit line
-    // in the workbook), so the Bank Admin page can set it against the AccessPay file's.
+    // The journal's line count is its journal lines (one debit and one credit for the batch's
+    // total, DEFAULT_ADI_CELL_MAP), not the payments it accounts for: Bank Admin shows "2 journal lines".
     journal: {
       kind: "ADI_JOURNAL",
       fileName: journalName,
       contentType: WORKBOOK_CONTENT_TYPES[extension] ?? "application/octet-stream",
       data: journal,
-      lineCount: batch.lineCount,
+      lineCount: ADI_JOURNAL_LINES,
       totalPence: batch.linesTotalPence,
     },
   };

@@ -7,7 +7,11 @@ export async function listUploads(db: Db, kind: UploadKind, take = 10, batchId?:
     where: { kind, batchId },
     orderBy: [{ uploadedAt: "desc" }, { id: "desc" }],
     take,
-    include: { uploadedBy: { select: { name: true } } },
+    include: {
+      uploadedBy: { select: { name: true } },
+      // Errors on a line of the file (not the whole file): only those make an error report worth offering.
+      _count: { select: { rows: { where: { outcome: "ERROR", lineNo: { gt: 0 } } } } },
+    },
   });
   return uploads.map((u) => ({
     id: u.id,
@@ -20,6 +24,7 @@ export async function listUploads(db: Db, kind: UploadKind, take = 10, batchId?:
     matched: u.matched,
     unchanged: u.unchanged,
     errors: u.errors,
+    rowErrors: u._count.rows,
   }));
 }
 

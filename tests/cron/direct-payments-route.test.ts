@@ -52,7 +52,7 @@ describe("GET /api/cron/direct-payments", () => {
     expect(summary).toMatchObject({ status: "SUCCEEDED", payments: 1, totalPence: 4240 });
     expect(summary.files.map((f: { kind: string; lineCount: number }) => [f.kind, f.lineCount]).sort()).toEqual([
       ["ACCESSPAY_CSV", 1],
-      ["ADI_JOURNAL", 1],
+      ["ADI_JOURNAL", 2],
     ]);
     expect(await db().payment.findFirstOrThrow({ where: { claimId: claim.id } })).toMatchObject({ status: "SENT" });
   });

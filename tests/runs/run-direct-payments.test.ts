@@ -49,7 +49,7 @@ describe("the direct-payments run", () => {
     );
     expect(summary.files.map((f) => [f.kind, f.fileName, f.lineCount, f.totalPence])).toEqual([
       ["ACCESSPAY_CSV", "accesspay_20261122_101530.csv", 1, 12399],
-      ["ADI_JOURNAL", "adi-journal_20261122_101530.xlsx", 1, 12399],
+      ["ADI_JOURNAL", "adi-journal_20261122_101530.xlsx", 2, 12399],
     ]);
 
     // The held payments: still NEW, with the reason, and their claims under "needs attention".

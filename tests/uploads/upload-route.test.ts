@@ -113,7 +113,9 @@ describe("POST /api/uploads/failed-payments", () => {
     expect(lines.at(-1)).toEqual({
       result: {
         ok: true,
-        message: "2 payments marked as failed. The claims are back with caseworkers for new bank details.",
+        message:
+          "2 payments marked as failed, £20.03: R000001-01 £10.01 (Account closed), R000002-01 £10.02 (Account closed). " +
+          "The claims are back with caseworkers for new bank details.",
         data: { uploadId: expect.any(String), status: "APPLIED" },
       },
     });

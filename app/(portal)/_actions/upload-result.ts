@@ -5,6 +5,8 @@ import type { ActionOutcome } from "@/lib/actions/define-action";
 import type { Db } from "@/lib/db";
 import type { UploadKind } from "@/lib/generated/prisma/enums";
 import type { UploadCounts, UploadOutcome } from "@/lib/uploads/receive-upload";
+import { failedPaymentsMessage } from "@/lib/direct-payments/failed-payments/failed-payments-message";
+import { loadFailedPaymentsSummary } from "@/lib/direct-payments/failed-payments/load-failed-payments-result";
 
 /** The most rows an upload result lists on the page; the error report has every one. */
 export const ERRORS_SHOWN = 50;
@@ -38,10 +40,11 @@ export function uploadOutcomeResult(
 ): ActionOutcome<UploadActionData> {
   switch (outcome.status) {
     case "DUPLICATE":
+      // Not a success: nothing was done. Told as a notice that names the earlier upload.
       return {
         ok: true,
-        message: `This file was already uploaded by ${outcome.previous.uploadedBy} on ${formatDateTime(outcome.previous.uploadedAt)}. Nothing was changed.`,
-        data: { uploadId: outcome.uploadId, status: outcome.status },
+        message: `This file was already uploaded on ${formatDateTime(outcome.previous.uploadedAt)} by ${outcome.previous.uploadedBy}. Nothing was changed.`,
+        data: { uploadId: outcome.uploadId, status: outcome.status, notice: true, previousUploadId: outcome.previous.uploadId },
       };
     case "REJECTED": {
       const n = outcome.counts.errors;
@@ -55,6 +58,33 @@ export function uploadOutcomeResult(
     case "APPLIED":
       return { ok: true, message: applied(outcome.counts), data: { uploadId: outcome.uploadId, status: outcome.status } };
   }
+}
+
+/**
+ * What staff are told an upload did, reading what the counts alone cannot say: an applied
+ * failed-payments file names each payment it failed, with its amount and the total, or, when every
+ * row was recorded before, says that nothing changed (a notice, not a success) and which upload
+ * recorded them.
+ */
+export async function describeUploadOutcome(
+  db: Db,
+  outcome: UploadOutcome,
+  kind: UploadKind,
+): Promise<ActionOutcome<UploadActionData>> {
+  const applied = appliedMessages[kind] ?? (() => "The file was applied.");
+  if (outcome.status !== "APPLIED" || kind !== "SSCL_FAILED_PAYMENTS") return uploadOutcomeResult(outcome, applied);
+  const summary = await loadFailedPaymentsSummary(db, outcome.uploadId);
+  const nothing = summary.failed === 0;
+  return {
+    ok: true,
+    message: failedPaymentsMessage(summary, formatDateTime),
+    data: {
+      uploadId: outcome.uploadId,
+      status: outcome.status,
+      ...(nothing ? { notice: true } : {}),
+      ...(nothing && summary.earlier ? { previousUploadId: summary.earlier.uploadId } : {}),
+    },
+  };
 }
 
 /**
@@ -73,7 +103,7 @@ export async function loadUploadResult(
   const counts = { rows: upload.rowCount, matched: upload.matched, unchanged: upload.unchanged, errors: upload.errors };
   switch (upload.status) {
     case "APPLIED":
-      return uploadOutcomeResult({ status: "APPLIED", uploadId, counts }, applied);
+      return describeUploadOutcome(db, { status: "APPLIED", uploadId, counts }, kind);
     case "REJECTED": {
       const rows = await db.uploadRow.findMany({
         where: { uploadId, outcome: "ERROR" },

@@ -19,6 +19,9 @@ import { uploadResultFromParam } from "../_actions/upload-result";
 import { BankAdminFilters } from "./_components/bank-admin-filters";
 import { MissedDownloadsBanner } from "./_components/missed-downloads-banner";
 import { RunBatches } from "./_components/run-batches";
+import { UploadFailures } from "./_components/upload-failures";
+import { loadBatchReconciliations } from "@/lib/batches/reconciliation/load-batch-reconciliations";
+import { FAILURES_ON_PAGE, loadFailedByUpload } from "@/lib/direct-payments/failed-payments/load-failed-payments-result";
 
 export const metadata: Metadata = { title: "Bank admin" };
 export const dynamic = "force-dynamic";
@@ -30,15 +33,23 @@ export default async function BankAdminPage({ searchParams }: { searchParams: Se
   const raw = await searchParams;
   const { params, problems } = parseBankAdminParams(raw);
   const now = new Date();
+  // ?upload=<id> is an upload's own page: its result, and every payment it failed.
   const [missed, page, uploads, uploadResult] = await Promise.all([
     loadBankHolidays(prisma).then((holidays) => loadMissedDownloads(prisma, now, holidays)),
     listBankAdminRuns(prisma, params),
     listUploads(prisma, "SSCL_FAILED_PAYMENTS"),
     uploadResultFromParam(prisma, raw.upload, "SSCL_FAILED_PAYMENTS"),
   ]);
-  const waiting = await listPendingBatchActions(prisma, { batchIds: page.runs.flatMap((r) => r.batches.map((b) => b.id)) });
+  const batchIds = page.runs.flatMap((r) => r.batches.map((b) => b.id));
+  const uploadId = uploadResult?.ok && uploadResult.data?.status === "APPLIED" ? uploadResult.data.uploadId : null;
+  const [waiting, reconciliations, uploadFailures] = await Promise.all([
+    listPendingBatchActions(prisma, { batchIds }),
+    loadBatchReconciliations(prisma, batchIds),
+    uploadId ? loadFailedByUpload(prisma, uploadId, FAILURES_ON_PAGE + 1) : Promise.resolve([]),
+  ]);
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const filtered = !!(params.from || params.to);
+  const mayUpload = mayUse(routes.uploadFailedPayments, user.role);
   return (
     <>
       <PageHeading caption="Payments">Bank admin</PageHeading>
@@ -50,23 +61,18 @@ export default async function BankAdminPage({ searchParams }: { searchParams: Se
           run history
         </Link>{" "}
         also lists runs that made no files.
+        {mayUpload && (
+          <>
+            {" "}
+            <a href="#failed-heading" className="text-link underline">
+              Upload failed payments
+            </a>{" "}
+            below the files.
+          </>
+        )}
       </p>
 
-      {mayUse(routes.uploadFailedPayments, user.role) && (
-        <section aria-labelledby="failed-heading" className="mb-10">
-          <UploadSection
-            title="Upload failed payments"
-            headingId="failed-heading"
-            hint="The failed lines of an AccessPay file: sort code, account number, name, amount, reference, and optionally the reason. The whole file is checked first; if any row is wrong, nothing is changed."
-            kind="SSCL_FAILED_PAYMENTS"
-            uploads={uploads}
-            maxBytes={config().uploadMaxMb * MB}
-            initialResult={uploadResult}
-          />
-        </section>
-      )}
-
-      <section aria-labelledby="runs-heading">
+      <section aria-labelledby="runs-heading" className="mb-10">
         <h2 id="runs-heading" className="mb-4 text-[1.125rem] font-bold sm:text-[1.5rem]">
           Runs with files, newest first
         </h2>
@@ -76,7 +82,14 @@ export default async function BankAdminPage({ searchParams }: { searchParams: Se
           <p>{filtered ? "No runs with files in these dates." : "No runs have made files yet."}</p>
         ) : (
           page.runs.map((run) => (
-            <RunBatches key={run.id} run={run} mayVoid={mayUse(actions.voidBatch, user.role)} waiting={waiting} />
+            <RunBatches
+              key={run.id}
+              run={run}
+              mayVoid={mayUse(actions.voidBatch, user.role)}
+              mayExport={mayUse(routes.batchReconciliationExport, user.role)}
+              waiting={waiting}
+              reconciliations={reconciliations}
+            />
           ))
         )}
         <KeysetPagination
@@ -84,6 +97,22 @@ export default async function BankAdminPage({ searchParams }: { searchParams: Se
           nextHref={page.older ? bankAdminHref(params, { before: page.older }) : undefined}
         />
       </section>
+
+      {mayUpload && (
+        <section aria-labelledby="failed-heading" className="mb-10 border-t border-mid-grey pt-5">
+          <UploadSection
+            title="Upload failed payments"
+            headingId="failed-heading"
+            hint="SSCL's file of the AccessPay lines the bank did not pay, with no header row: sort code, account number, name, amount, reference, and optionally the reason. The whole file is checked first; if any row is wrong, nothing is changed."
+            kind="SSCL_FAILED_PAYMENTS"
+            uploads={uploads}
+            maxBytes={config().uploadMaxMb * MB}
+            initialResult={uploadResult}
+            resultPath="/bank-admin?upload="
+          />
+          {uploadFailures.length > 0 && <UploadFailures failures={uploadFailures} />}
+        </section>
+      )}
     </>
   );
 }

@@ -34,7 +34,7 @@ import {
 import { MB, NO_FILE_MESSAGE } from "@/lib/uploads/upload-limits";
 import { replaceHiddenCharacters } from "@/lib/claims/intake/person-text";
 import type { UploadActionData } from "@/components/upload-form";
-import { appliedMessages, uploadOutcomeResult } from "@/app/(portal)/_actions/upload-result";
+import { appliedMessages, describeUploadOutcome, uploadOutcomeResult } from "@/app/(portal)/_actions/upload-result";
 import { sendDueMessagesAfterResponse } from "@/app/api/cron/send-messages/send-due-messages-now";
 
 export interface UploadRoute {
@@ -95,7 +95,7 @@ export async function handleUpload(request: Request, route: UploadRoute): Promis
         const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
         let result: ActionResult<UploadActionData>;
         try {
-          result = uploadOutcomeResult(await process((progress) => send({ progress })), applied);
+          result = await describeUploadOutcome(db, await process((progress) => send({ progress })), spec.kind);
         } catch (error) {
           log.error({ err: error, kind: spec.kind, uploadId: stored.uploadId }, "upload failed");
           result = errorResult(error);
@@ -122,7 +122,7 @@ export async function handleUpload(request: Request, route: UploadRoute): Promis
     if (!isAppError(error)) log.error({ err: error, kind: spec.kind, uploadId: stored.uploadId }, "upload failed");
     return answer(mode, route, errorResult(error), isAppError(error) ? 409 : 500, stored.uploadId);
   }
-  return answer(mode, route, uploadOutcomeResult(outcome, applied), outcome.status === "REJECTED" ? 422 : 200);
+  return answer(mode, route, await describeUploadOutcome(db, outcome, spec.kind), outcome.status === "REJECTED" ? 422 : 200);
 }
 
 /** The file part of the form, streamed into the store; anything else about the body is a refusal. */

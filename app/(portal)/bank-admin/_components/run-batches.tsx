@@ -4,10 +4,12 @@ import { formatDateTime } from "@/components/format-date";
 import { Money } from "@/components/money";
 import Link from "next/link";
 import { StatusTag, Tag } from "@/components/tag";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
+import { Details } from "@/components/details";
+import type { BatchReconciliationView } from "@/lib/batches/reconciliation/load-batch-reconciliations";
 import type { PendingBatchAction } from "@/lib/batches/batch-actions/list-batch-action-requests";
 import type { BankAdminRun } from "@/lib/direct-payments/bank-admin/list-bank-admin-runs";
 import { voidBatchAction } from "../actions";
+import { BatchProgressTag, BatchReconciliation } from "./batch-reconciliation";
 import { VoidBatchForm } from "./void-batch-form";
 
 type Batch = BankAdminRun["batches"][number];
@@ -20,9 +22,11 @@ function Downloads({ file }: { file: File }) {
   const [first, ...rest] = file.downloads;
   return (
     <>
-      First by {first.by}, {formatDateTime(first.at)}
+      <span>
+        First by {first.by}, {formatDateTime(first.at)}
+      </span>
       {rest.length > 0 && (
-        <ul className="mt-1 text-secondary">
+        <ul className="mt-1 mb-0 text-secondary">
           {rest.map((d) => (
             <li key={d.id}>
               Again by {d.by}, {formatDateTime(d.at)}
@@ -34,31 +38,36 @@ function Downloads({ file }: { file: File }) {
   );
 }
 
-function FileRow({ file }: { file: File }) {
+/** "96 payment lines" for the AccessPay file, "2 journal lines" for the ADI journal. */
+function linesText(file: File): string {
+  return file.kind === "ADI_JOURNAL" ? plural(file.lineCount, "journal line") : plural(file.lineCount, "payment line");
+}
+
+/** One file: the download first and large, then what it holds and who downloaded it. */
+function FileBlock({ file }: { file: File }) {
+  const kind = fileKindLabels[file.kind] ?? file.kind;
   return (
-    <Tr>
-      <Td>
-        <span className="block font-bold">{fileKindLabels[file.kind] ?? file.kind}</span>
-        <span className="break-all">{file.fileName}</span>
-        <code className="mt-1 block text-sm break-all text-secondary">sha256 {file.sha256}</code>
-      </Td>
-      <Td numeric>{file.lineCount}</Td>
-      <Td numeric>
-        <Money pence={file.totalPence} />
-      </Td>
-      <Td>
+    <li className="mb-5">
+      {file.isVoid ? (
+        <p className="mb-1 font-bold break-all">
+          {kind}: {file.fileName} <span className="font-normal text-secondary">(void: not for the bank)</span>
+        </p>
+      ) : (
+        <a
+          href={`/api/files/${file.id}`}
+          download={file.fileName}
+          className={buttonClass("primary", { className: "mb-2 max-w-full break-all text-left" })}
+        >
+          Download {file.fileName} ({kind})
+        </a>
+      )}
+      <p className="mb-1">
+        {kind}: {linesText(file)}, <Money pence={file.totalPence} />
+      </p>
+      <div>
         <Downloads file={file} />
-      </Td>
-      <Td>
-        {file.isVoid ? (
-          <span className="text-secondary">Void: not for the bank</span>
-        ) : (
-          <a href={`/api/files/${file.id}`} download={file.fileName} className={buttonClass("secondary", { small: true })}>
-            Download<span className="sr-only"> {file.fileName}</span>
-          </a>
-        )}
-      </Td>
-    </Tr>
+      </div>
+    </li>
   );
 }
 
@@ -81,12 +90,24 @@ function WaitingVoid({ request }: { request: PendingBatchAction }) {
   );
 }
 
-function BatchFiles({ batch, mayVoid, waiting }: { batch: Batch; mayVoid: boolean; waiting?: PendingBatchAction }) {
+function BatchFiles({
+  batch,
+  mayVoid,
+  mayExport,
+  waiting,
+  reconciliation,
+}: {
+  batch: Batch;
+  mayVoid: boolean;
+  mayExport: boolean;
+  waiting?: PendingBatchAction;
+  reconciliation?: BatchReconciliationView;
+}) {
   return (
     <>
       <p className="mb-3">
-        <StatusTag status={batch.status} kind="batch" /> {plural(batch.paymentCount, "payment")},{" "}
-        <Money pence={batch.totalPence} />
+        {reconciliation ? <BatchProgressTag view={reconciliation} /> : <StatusTag status={batch.status} kind="batch" />}{" "}
+        {plural(batch.paymentCount, "payment")}, <Money pence={batch.totalPence} />
         {batch.status === "VOID" && (
           <span className="mt-1 block">
             Voided{batch.voidedBy ? ` by ${batch.voidedBy}` : ""}
@@ -94,24 +115,12 @@ function BatchFiles({ batch, mayVoid, waiting }: { batch: Batch; mayVoid: boolea
           </span>
         )}
       </p>
-      <Table caption="Files" captionVisuallyHidden>
-        <THead>
-          <Tr>
-            <Th>File</Th>
-            <Th numeric>Lines</Th>
-            <Th numeric>Total</Th>
-            <Th>Downloads</Th>
-            <Th>
-              <span className="sr-only">Download</span>
-            </Th>
-          </Tr>
-        </THead>
-        <TBody>
-          {batch.files.map((f) => (
-            <FileRow key={f.id} file={f} />
-          ))}
-        </TBody>
-      </Table>
+      <ul className="mb-4 list-none p-0">
+        {batch.files.map((f) => (
+          <FileBlock key={f.id} file={f} />
+        ))}
+      </ul>
+      {reconciliation && <BatchReconciliation view={reconciliation} mayExport={mayExport} />}
       {waiting && <WaitingVoid request={waiting} />}
       {mayVoid && (batch.status === "STORED" || batch.status === "VOID") && (
         <VoidBatchForm
@@ -125,28 +134,60 @@ function BatchFiles({ batch, mayVoid, waiting }: { batch: Batch; mayVoid: boolea
   );
 }
 
+/** Identifiers for checking and for support: the run's id and each file's sha256, out of the way. */
+function RunChecks({ run }: { run: BankAdminRun }) {
+  return (
+    <Details summary="Run ID and file checksums">
+      <p className="mb-2">
+        Run <code className="break-all">{run.id}</code>
+      </p>
+      <ul className="mb-0 list-none p-0">
+        {run.batches.flatMap((b) =>
+          b.files.map((f) => (
+            <li key={f.id} className="mb-1 text-secondary">
+              <span className="break-all">{f.fileName}</span> <code className="block text-sm break-all">sha256 {f.sha256}</code>
+            </li>
+          )),
+        )}
+      </ul>
+    </Details>
+  );
+}
+
 /** One run: when, who started it, and each of its batches with files, downloads and totals. */
 export function RunBatches({
   run,
   mayVoid,
+  mayExport,
   waiting,
+  reconciliations,
 }: {
   run: BankAdminRun;
   mayVoid: boolean;
+  /** May download a batch's reconciliation CSV. */
+  mayExport: boolean;
   /** Requests waiting for a second admin, for batches of this page. */
   waiting: PendingBatchAction[];
+  /** Each batch's reconciliation, by batch id. */
+  reconciliations: Map<string, BatchReconciliationView>;
 }) {
   return (
     <section id={`run-${run.id}`} aria-labelledby={`run-heading-${run.id}`} className="mb-10 border-t border-mid-grey pt-5">
       <h3 id={`run-heading-${run.id}`} className="mb-2 text-[1.125rem] font-bold sm:text-[1.5rem]">
         Run of {formatDateTime(run.startedAt)}
       </h3>
-      <p className="mb-4 text-secondary">
-        Started by {run.triggeredBy}. Run {run.id}
-      </p>
+      <p className="mb-4 text-secondary">Started by {run.triggeredBy}.</p>
       {run.batches.map((b) => (
-        <BatchFiles key={b.id} batch={b} mayVoid={mayVoid} waiting={waiting.find((w) => w.batch.id === b.id)} />
+        <BatchFiles
+          key={b.id}
+          batch={b}
+          mayVoid={mayVoid}
+          mayExport={mayExport}
+          waiting={waiting.find((w) => w.batch.id === b.id)}
+          reconciliation={reconciliations.get(b.id)}
+        />
       ))}
+      <RunChecks run={run} />
     </section>
   );
 }

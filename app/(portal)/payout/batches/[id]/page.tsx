@@ -27,6 +27,8 @@ import { UploadSection } from "@/components/upload-section";
 import { config } from "@/lib/config";
 import { MB } from "@/lib/uploads/upload-limits";
 import { uploadResultFromParam } from "../../../_actions/upload-result";
+import { loadBatchReconciliations } from "@/lib/batches/reconciliation/load-batch-reconciliations";
+import { BatchProgressTag, BatchReconciliation } from "../../../bank-admin/_components/batch-reconciliation";
 
 export const dynamic = "force-dynamic";
 
@@ -56,7 +58,11 @@ export default async function PayoutBatchRoute({ params, searchParams }: Params)
     ? await loadPayoutBatch(prisma, id.toLowerCase(), { after, before: after ? undefined : lineNo(raw.before) })
     : null;
   if (!batch) notFound();
-  const [waiting] = await listPendingBatchActions(prisma, { batchIds: [batch.id] });
+  const [[waiting], reconciliations] = await Promise.all([
+    listPendingBatchActions(prisma, { batchIds: [batch.id] }),
+    loadBatchReconciliations(prisma, [batch.id]),
+  ]);
+  const reconciliation = reconciliations.get(batch.id);
   const mayDownload = mayUse(routes.fileDownload, user.role);
   const mayUploadCodes = mayUse(routes.uploadPayoutPaymentCodes, user.role);
   // A form posted without JavaScript comes back here as ?upload=<id>.
@@ -68,7 +74,7 @@ export default async function PayoutBatchRoute({ params, searchParams }: Params)
       <BackLink href="/payout#batches">All Payout batches</BackLink>
       <PageHeading caption="Payout">{title(batch)}</PageHeading>
       <p className="mb-6">
-        <StatusTag status={batch.status} kind="payoutBatch" />
+        {reconciliation ? <BatchProgressTag view={reconciliation} /> : <StatusTag status={batch.status} kind="payoutBatch" />}
       </p>
       {batch.status === "DELIVERY_UNCERTAIN" && (
         <WarningText>
@@ -114,6 +120,16 @@ export default async function PayoutBatchRoute({ params, searchParams }: Params)
       )}
 
       {mayUse(actions.retryPayoutDelivery, user.role) && <AdminActions batch={batch} waiting={!!waiting} />}
+
+      {reconciliation && (
+        <div className="mt-10">
+          <BatchReconciliation
+            view={reconciliation}
+            headingLevel={2}
+            mayExport={mayUse(routes.batchReconciliationExport, user.role)}
+          />
+        </div>
+      )}
 
       <h2 className="mt-10 mb-4 text-2xl font-bold">Vouchers</h2>
       <VoucherCountsList counts={batch.counts} />
