@@ -10,8 +10,9 @@ const nextConfig = {
   // fetch and resize on request (a resource an attacker could spend). It answers 404.
   images: { unoptimized: true },
   // Loaded by Node as they are, not bundled: resvg is a native addon (barcode PNGs), and pdfkit
-  // reads its font files from beside its own code (voucher and letter PDFs).
-  serverExternalPackages: ["@resvg/resvg-js", "pdfkit"],
+  // reads its font files from beside its own code (voucher and letter PDFs). linkedom (the
+  // dashboards' server-side charts) tries require("canvas") and falls back to a shim.
+  serverExternalPackages: ["@resvg/resvg-js", "pdfkit", "linkedom"],
   // The e2e suite runs its own build in a separate folder so it never clashes with `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {
