@@ -1,6 +1,7 @@
 // `npm run db:seed` (and `npm start` in demo mode): demo users, the England and Wales bank
-// holidays, the recurring-benefits demo (docs/demo-benefits.md) and demo claims into an empty
-// database. Never in production; a no-op once the demo data are there.
+// holidays, the recurring-benefits demo (docs/demo-benefits.md), six weeks of history
+// (docs/demo-history.md) and demo claims into an empty database. Never in production; a no-op once
+// the demo data are there.
 import { randomUUID } from "node:crypto";
 import Module, { createRequire } from "node:module";
 import type { StaffMember } from "../lib/audit/record-audit.ts";
@@ -8,9 +9,11 @@ import { hashPassword } from "../lib/auth/password.ts";
 import { ConfigError, parseConfig, resolveMode, type AppConfig } from "../lib/config/schema.ts";
 import { encryptBankDetails, keyFromBase64, type BankDetailsPlain } from "../lib/crypto/bank-details-cipher.ts";
 import bankHolidays from "../lib/bank-holidays/bank-holidays-england-and-wales.json" with { type: "json" };
+import { holidaySet, SHIPPED_BANK_HOLIDAYS } from "../lib/bank-holidays/bank-holidays.ts";
 import { createDb, poolOf } from "../lib/db/create-db.ts";
 import { generateDemoBenefits } from "../lib/demo/demo-benefits.ts";
 import { generateDemoData, type DemoData } from "../lib/demo/demo-data.ts";
+import { generateDemoHistory } from "../lib/demo/demo-history.ts";
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/demo-users.ts";
 import type { PrismaClient } from "../lib/generated/prisma/client.ts";
 
@@ -119,6 +122,20 @@ function allowServerOnlyModules(): void {
   require.cache[id] = Object.assign(new Module(id), { filename: id, loaded: true, exports: {} });
 }
 
+/**
+ * Prisma's pg adapter may send a query's relation loads at once on an interactive transaction's
+ * one connection (the claim services' `include`s), which pg 8 queues correctly but reports as
+ * deprecated on stderr. The seed's stderr stays for real problems, so that one notice is dropped.
+ */
+function quietPgQueueNotice(): void {
+  const emitWarning = process.emitWarning.bind(process);
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === "string" ? warning : warning.message;
+    if (text.startsWith("Calling client.query() when the client is already executing a query")) return;
+    (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
+  }) as typeof process.emitWarning;
+}
+
 function staffMembers(userIds: Record<string, string>): (email: string) => StaffMember {
   return (email) => {
     const user = DEMO_USERS.find((u) => u.email === email);
@@ -154,8 +171,9 @@ async function main(): Promise<void> {
   const prisma = createDb(process.env.DATABASE_URL);
   try {
     if ((await prisma.user.count()) > 0) {
-      // The claims are written last: users without them are a seed that stopped part-way.
-      if ((await prisma.claim.count()) === 0)
+      // The demo claims are written last (the history's claims come through the intake service,
+      // source API): users without them are a seed that stopped part-way.
+      if ((await prisma.claim.count({ where: { source: "DEMO" } })) === 0)
         fail("The demo data are incomplete (an earlier seed stopped part-way): empty the database and seed it again.");
       console.log("Demo data already present: nothing to do.");
       return;
@@ -169,6 +187,7 @@ async function main(): Promise<void> {
 
     // Before the claims: the demo's bank and Payout runs pay every NEW payment there is.
     allowServerOnlyModules();
+    quietPgQueueNotice();
     const { seedDemoBenefits } = await import("../lib/demo/demo-benefits-seed.ts");
     const benefits = await seedDemoBenefits({
       db: prisma,
@@ -178,11 +197,25 @@ async function main(): Promise<void> {
       staff: staffMembers(userIds),
     });
 
+    const historyStarted = Date.now();
+    const { seedDemoHistory } = await import("../lib/demo/demo-history-seed.ts");
+    const workingDays = holidaySet(SHIPPED_BANK_HOLIDAYS);
+    const history = await seedDemoHistory({
+      db: prisma,
+      history: generateDemoHistory({ now, seed: DEMO_SEED, holidays: workingDays }),
+      key,
+      settings: config,
+      holidays: workingDays,
+      staff: staffMembers(userIds),
+    });
+    const historySeconds = (Date.now() - historyStarted) / 1000;
+
     const data = generateDemoData({ now, seed: DEMO_SEED, userIds });
     await prisma.$transaction((tx) => insertDemoData(tx, data, key), { timeout: 120_000, maxWait: 30_000 });
     const words =
       `${benefits.beneficiaries} beneficiaries of CARERS-SUPPORT, last month's cycle (${counts(benefits.previousCycle)}), ` +
-      `this month's waiting for approval (${counts(benefits.currentCycle)})`;
+      `this month's waiting for approval (${counts(benefits.currentCycle)}); six weeks of history (${historySeconds.toFixed(1)}s): ` +
+      `${history.claims} claims, ${history.bankRuns} bank runs, ${history.payoutRuns} Payout runs, payments ${counts(history.payments)}`;
     console.log(summary(data, holidays, words, (Date.now() - started) / 1000));
   } finally {
     await prisma.$disconnect();

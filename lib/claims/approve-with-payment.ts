@@ -38,6 +38,8 @@ export async function approveWithPayment(
     /** Each line's outcome for the claimant's message; by default the claim's stored decisions (a second approval). */
     lines?: LineOutcome[];
     audit: Prisma.InputJsonObject;
+    /** When the payment was created, if not now (the demo seed's history). */
+    now?: Date;
   },
 ): Promise<StatusChange<ApprovedOutcome>> {
   const { claim, key, approvedTotalPence, actor } = options;
@@ -54,7 +56,16 @@ export async function approveWithPayment(
   if (!planned.ok) throw new AppError("INVALID_STATE", planned.message);
 
   const holdReason = planned.payment.holdReason ?? (await pendingPersonChangeHold(tx, claimant.id));
-  const payment = await tx.payment.create({ data: { ...planned.payment, holdReason, personId: claimant.id, claimId: claim.id } });
+  const payment = await tx.payment.create({
+    data: {
+      ...planned.payment,
+      holdReason,
+      personId: claimant.id,
+      claimId: claim.id,
+      createdAt: options.now,
+      updatedAt: options.now,
+    },
+  });
   await recordPaymentsCreated(tx, { ids: [payment.id], action: "payment.created", actor, now: payment.createdAt });
   if (payment.holdReason) await refreshNeedsAttention(tx, claimant.id);
   const total = formatPence(approvedTotalPence);

@@ -43,6 +43,8 @@ export async function changeClaimStatus<R>(options: {
   /** Who may make this change to the claim as it is; by default, a decision's check. */
   check?: (claim: LockedClaim, actor: Caseworker) => void;
   decide: (tx: Tx, claim: LockedClaim) => Promise<StatusChange<R>>;
+  /** When the change was made, if not now (the demo seed's history): the timeline's and the message's time. */
+  now?: Date;
 }): Promise<R> {
   const { db, reference, expectedVersion, actor, decide, check = assertMayDecide } = options;
   return db.$transaction(async (tx) => {
@@ -50,7 +52,7 @@ export async function changeClaimStatus<R>(options: {
     check(claim, actor);
     const change = await decide(tx, claim);
     const after = await bumpVersion(tx, claim, change.claim);
-    await addClaimEvent(tx, { claimId: claim.id, actorId: actor.id, ...change.event });
+    await addClaimEvent(tx, { claimId: claim.id, actorId: actor.id, ...change.event, at: options.now });
     if (change.message) {
       await queueClaimantMessage(tx, {
         claimant: claim.claimant,
@@ -58,6 +60,7 @@ export async function changeClaimStatus<R>(options: {
         kind: change.message.kind,
         data: change.message.data,
         actorId: actor.id,
+        at: options.now,
       });
     }
     await recordAudit(tx, {

@@ -46,6 +46,7 @@ export async function decideClaim(options: {
     reference,
     expectedVersion,
     actor,
+    now: options.now,
     decide: async (tx, claim): Promise<StatusChange<DecisionOutcome>> => {
       const decided = decisionOfClaim(claim.expenses, read, limits);
       for (const line of decided.lines) {
@@ -95,6 +96,7 @@ export async function decideClaim(options: {
           claimUpdate: firstApproval,
           lines: outcomes,
           audit: { lines, recentApprovedPence },
+          now: options.now,
         });
       }
 

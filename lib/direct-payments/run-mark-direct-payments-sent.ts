@@ -23,7 +23,7 @@ export async function markDirectPaymentsSent(options: {
 }): Promise<void> {
   const { db, lease, batchId, files, now, actor } = options;
   await runPgTransaction(db, lease, async (tx) => {
-    for (const file of files) await recordBatchFile(tx, { batchId, file });
+    for (const file of files) await recordBatchFile(tx, { batchId, file, now });
     const sent = await markBatchSent(tx, { batchId, batchStatus: "STORED", now, actor, runId: lease.runId });
     const totals = new Set(files.map((f) => f.totalPence));
     if (totals.size !== 1 || !totals.has(sent.totalPence)) {

@@ -22,6 +22,8 @@ export async function queueClaimantMessage(
     kind: ClaimantMessageKind;
     data: Omit<MessageData, "firstName">;
     actorId?: string | null;
+    /** When it was queued, if not now (the demo seed's history). */
+    at?: Date;
   },
 ): Promise<void> {
   const { claimant, claimId, kind } = options;
@@ -35,6 +37,7 @@ export async function queueClaimantMessage(
       template: kind,
       recipient,
       personalisation: { ...message, claimReference: options.data.claimReference },
+      createdAt: options.at,
     },
   });
   await addClaimEvent(tx, {
@@ -43,5 +46,6 @@ export async function queueClaimantMessage(
     kind: "message.queued",
     summary: `${channelNames[channel]} queued: ${message.subject}`,
     detail: { notificationId: notification.id, channel },
+    at: options.at,
   });
 }

@@ -79,9 +79,10 @@ export async function queueClaimantMessages(
       FROM (${options.rows}) r JOIN "Claimant" cl ON cl.id = r.claimant_id
     ),
     queued AS (
-      INSERT INTO "Notification" (id, "claimantId", "claimId", "dedupeKey", channel, template, recipient, personalisation)
+      INSERT INTO "Notification" (id, "claimantId", "claimId", "dedupeKey", channel, template, recipient, personalisation, "createdAt")
       SELECT gen_random_uuid(), m.claimant_id, m.claim_id, m.dedupe_key, m.channel::"NotificationChannel", ${options.kind},
-             m.recipient, jsonb_build_object('subject', ${withReason.subject}::text, 'body', m.body, 'claimReference', m.claim_reference)
+             m.recipient, jsonb_build_object('subject', ${withReason.subject}::text, 'body', m.body, 'claimReference', m.claim_reference),
+             ${now}
       FROM m
       ON CONFLICT ("dedupeKey") DO NOTHING
       RETURNING id, "claimantId", "claimId", channel::text AS channel

@@ -75,7 +75,7 @@ export async function storePayoutFiles(options: {
       const [row] = await tx.$queryRaw<{ status: string }[]>`
         SELECT status::text AS status FROM "Batch" WHERE id = ${batch.batchId}::uuid FOR UPDATE`;
       if (row?.status !== "OPEN") throw new Error(`Payout batch ${batch.batchId} is ${row?.status ?? "missing"}, not OPEN`);
-      await recordBatchFile(tx, { batchId: batch.batchId, file: stored });
+      await recordBatchFile(tx, { batchId: batch.batchId, file: stored, now: clock() });
       await tx.$executeRaw`UPDATE "Batch" SET status = 'STORED' WHERE id = ${batch.batchId}::uuid`;
     });
   }

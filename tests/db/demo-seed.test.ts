@@ -119,7 +119,7 @@ describe("demo seed", () => {
     expect(stored.length).toBeGreaterThan(100);
     const inDump = digitWindows(await allText(), [8, 14]);
     for (const row of stored) {
-      expect(row.ciphertext).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(row.ciphertext).toMatch(/^v2\.[\w-]{8}\.[\w-]+\.[\w-]+\.[\w-]+$/);
       const plain = decryptBankDetails(row.ciphertext, key);
       expect(plain.accountNumber).toMatch(/^\d{8}$/);
       // No account number, and no sort code next to it, appears in clear anywhere in the database.
@@ -219,8 +219,11 @@ describe("demo seed", () => {
       expect(lines).toEqual({ paid: expect.any(Number), wrong: 0, batches: 2, wrongBatches: 0, uncoded: 0 });
       expect(lines.paid).toBe(cycle.payments.length - 1);
       expect(await db().fileDownload.count({ where: { batchFile: { kind: "ACCESSPAY_CSV" } } })).toBeGreaterThan(0);
-      // The Payout file went to this seed's own folder under the outbox.
-      expect(readdirSync(path.join(places, "outbox"))).toEqual([expect.stringMatching(/^demo-seed-\d+$/)]);
+      // The Payout file went to this seed's own folder under the outbox (the history's to one beside it).
+      expect(readdirSync(path.join(places, "outbox")).sort()).toEqual([
+        expect.stringMatching(/^demo-seed-\d+$/),
+        expect.stringMatching(/^demo-seed-\d+-history$/),
+      ]);
     });
 
     it("has this month's cycle waiting for approval with a couple of suspended payments", async () => {

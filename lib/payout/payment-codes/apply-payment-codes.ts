@@ -143,11 +143,12 @@ export async function applyPaymentCodes(
       FROM m
     ),
     queued AS (
-      INSERT INTO "Notification" (id, "claimantId", "claimId", "paymentId", "dedupeKey", channel, template, recipient, personalisation)
+      INSERT INTO "Notification" (id, "claimantId", "claimId", "paymentId", "dedupeKey", channel, template, recipient, personalisation, "createdAt")
       SELECT gen_random_uuid(), w.claimant_id, w.claim_id, w.payment_id, ${PAYOUT_VOUCHER_TEMPLATE} || ':' || w.payment_id::text,
              w.channel::"NotificationChannel", ${PAYOUT_VOUCHER_TEMPLATE}, w.recipient,
              jsonb_build_object('subject', w.subject, 'body', w.body, 'reference', w.reference, 'code', w.code,
-                                'amount', w.amount, 'expiryDate', w.expiry_date, 'paymentId', w.payment_id::text)
+                                'amount', w.amount, 'expiryDate', w.expiry_date, 'paymentId', w.payment_id::text),
+             ${at}
       FROM worded w
       ON CONFLICT ("dedupeKey") DO NOTHING
       RETURNING id, "claimId", channel::text AS channel, personalisation->>'subject' AS subject
