@@ -205,7 +205,7 @@ export const routes = {
   attachClaimDocument: ["CASEWORKER"],
   // One person's data as a zip (UK GDPR subject access): admins; audited.
   subjectAccessExport: ["ADMIN"],
-  // Finance exports (docs/finance-exports.md): the payments a search's filters find, and one batch's
+  // Finance exports (docs/payment-search.md#the-csv-export, docs/batch-reconciliation.md#the-csv-export): the payments a search's filters find, and one batch's
   // reconciliation, as formula-safe CSV streamed from the database.
   paymentsExport: ["SSCL_FINANCE", "ACCOUNTANT", "ADMIN"],
   batchReconciliationExport: ["SSCL_FINANCE", "ADMIN"],

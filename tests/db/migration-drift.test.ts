@@ -87,6 +87,9 @@ const SQL_ONLY: SqlOnly[] = [
   { kind: "index", name: "Enrolment_pending_method_idx", table: "Enrolment" },
   { kind: "index", name: "Claimant_bank_details_needed_idx", table: "Claimant" },
   { kind: "index", name: "FileLine_bankLookupHash_idx", table: "FileLine" },
+  { kind: "index", name: "Payment_upper_paymentCode_idx", table: "Payment" }, // 20261129130000_payment_search_indexes
+  { kind: "index", name: "BatchFile_lower_fileName_idx", table: "BatchFile" }, // 20261129130000_payment_search_indexes
+  { kind: "index", name: "Notification_paymentId_idx", table: "Notification" }, // 20261129130100_journey_indexes
 ];
 
 const run = promisify(execFile);

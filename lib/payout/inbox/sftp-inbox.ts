@@ -138,6 +138,10 @@ function sftpSession(s: {
             chunks.push(chunk);
           }
         } finally {
+          // Destroying closes the remote handle with one more request; if the connection drops before
+          // it is answered, ssh2 fails it as an 'error' on a stream nobody listens to any more, which
+          // would crash the process. The file is read (or refused) by then, so that error is moot.
+          stream.on("error", () => {});
           stream.destroy();
         }
         return Buffer.concat(chunks, size);
