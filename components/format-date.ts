@@ -1,12 +1,4 @@
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+import { ukDateTime } from "@/lib/dates/london-date";
 
 const dateOnly = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
@@ -17,7 +9,7 @@ const dateOnly = new Intl.DateTimeFormat("en-GB", {
 
 /** "22 Nov 2026, 14:05" in UK time. */
 export function formatDateTime(at: Date): string {
-  return dateTime.format(at);
+  return ukDateTime(at);
 }
 
 /** "22 November 2026" in UK time. */

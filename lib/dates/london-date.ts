@@ -114,3 +114,18 @@ export function londonDayStart(isoDate: string): Date {
   );
   return new Date(utcMidnight.getTime() - londonHour * 3_600_000);
 }
+
+const ukDateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "22 Nov 2026, 14:05" in UK time: how pages and the support CLI show a moment. */
+export function ukDateTime(at: Date): string {
+  return ukDateTimeFormat.format(at);
+}

@@ -1,19 +1,11 @@
 // Plain-text wording shared by the support CLI's commands: times in UK time, ages, and the exit
 // codes listed in every --help. Pure.
 
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+import { ukDateTime } from "@/lib/dates/london-date";
 
 /** "22 Nov 2026, 14:05" in UK time, as the portal's pages show it. */
 export function ukTime(at: Date): string {
-  return dateTime.format(at);
+  return ukDateTime(at);
 }
 
 /** How long ago, roughly: "45 min", "3 h 10 min", "2 days 4 h". Negative spans count as 0. */
