@@ -3,11 +3,13 @@
 // code, or a file name and line number, and each opens the same journey; a file's name alone lists
 // its lines; the list's filters; the CSV export for finance; axe-core on /payments with and without
 // results.
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { scan } from "../support/axe";
 import { approveNewClaim } from "../support/claims";
 import { sql } from "../support/db";
+import { storedFileWith } from "../support/plans";
 import { runNow } from "../support/runs";
 import { demoUser, errorSummary, freshPage, signInOverHttp } from "../support/sign-in";
 
@@ -47,9 +49,23 @@ test("set-up: two bank payments sent in one AccessPay file, and a cash payment w
   );
   expect(line, "the run put the payment in an AccessPay file").toBeTruthy();
   Object.assign(world, { bankId: line.id, fileName: line.fileName, lineNo: line.lineNo });
-  // The code the Post Office's payment-code file would give (that upload is payout-journey.spec.ts's).
-  world.code = `PS${Date.now().toString(36).toUpperCase()}`.padEnd(13, "Q").slice(0, 13);
-  await sql(`UPDATE "Payment" SET "paymentCode" = $1, "codeIssuedAt" = now() WHERE reference = $2`, [world.code, world.cash]);
+  // The cash payment's code comes as it does in life: the Payout run sends it, and a caseworker
+  // uploads the Post Office's payment-code file (its line with the code as column 23).
+  await runNow(page, "payout");
+  const { lines } = await storedFileWith(world.cash, "PAYOUT_CSV");
+  const payoutLine = lines.find((l) => l.split(",")[12] === world.cash);
+  expect(payoutLine, "the Payout file holds the cash payment").toBeDefined();
+  world.code = `PS${randomBytes(8).toString("hex").toUpperCase().slice(0, 11)}`;
+  await caseworker.goto("/payout");
+  await caseworker.getByLabel("Payout payment-code file (CSV)").setInputFiles({
+    name: `codes-${world.cash}.csv`,
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${payoutLine},${world.code}\r\n`),
+  });
+  await caseworker.getByRole("button", { name: "Upload payment codes" }).click();
+  await expect(caseworker.getByRole("status").filter({ hasText: "1 payment code stored" })).toBeVisible();
+  // The Payout run sent every waiting cash payment: leave one waiting, as the specs after this one find them.
+  await approveNewClaim(caseworker, "CASH");
 });
 
 test("every kind of identifier opens the same journey, whatever its case and spaces", async ({ page }) => {
