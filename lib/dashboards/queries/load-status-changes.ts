@@ -6,8 +6,8 @@ import { utcInstant } from "./sql-time";
  * Per method, London day and status: the payments that entered the status since `from` (one GROUP
  * BY over the status history in the window; a move that keeps the status is left out). Feeds the
  * status chart and the weekly failure rate alike. The day is grouped as a date and formatted after,
- * once per group rather than once per row. The history has no index on its time: this reads the
- * whole table (docs/dashboards.md#what-the-queries-cost).
+ * once per group rather than once per row. PaymentStatusHistory_at_idx keeps it to the window's rows
+ * (docs/dashboards.md#what-the-queries-cost).
  */
 export async function loadStatusChanges(db: Db, from: Date): Promise<StatusChangeRow[]> {
   return db.$queryRaw<StatusChangeRow[]>`
