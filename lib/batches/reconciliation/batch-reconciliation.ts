@@ -46,13 +46,6 @@ const add = (into: Figure, from: Figure) => {
   into.pence += from.pence;
 };
 
-export class ReconciliationMismatch extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ReconciliationMismatch";
-  }
-}
-
 /**
  * The batch's figures and, when they do not come to exactly `fileTotal` (what the file says it
  * holds) or a live line's payment is in no file state, what is wrong. Pages show the problem in
@@ -88,17 +81,6 @@ export function tallyBatch(input: { method: PaymentMethod; lines: readonly LineC
     mismatch = `paid, failed, waiting and removed come to ${sum.count} lines, ${sum.pence}p; the file holds ${input.fileTotal.count} lines, ${input.fileTotal.pence}p`;
   }
   return { figures, mismatch };
-}
-
-/** tallyBatch's figures, or a ReconciliationMismatch when they do not add up. */
-export function reconcileBatch(input: {
-  method: PaymentMethod;
-  lines: readonly LineCount[];
-  fileTotal: Figure;
-}): BatchReconciliation {
-  const { figures, mismatch } = tallyBatch(input);
-  if (mismatch) throw new ReconciliationMismatch(mismatch);
-  return figures;
 }
 
 /** A batch's status as finance follows it, derived from what is stored (never stored itself). */
