@@ -8,7 +8,7 @@ import { requireApiRole } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { openPaymentsExport } from "@/lib/payments/export/open-payments-export";
 import { parsePaymentListParams } from "@/lib/payments/search/payment-list-params";
-import { streamChunks } from "../../payment-cycles/stream-chunks";
+import { streamChunks } from "@/lib/api/stream-chunks";
 
 export const dynamic = "force-dynamic";
 

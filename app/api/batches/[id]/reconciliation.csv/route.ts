@@ -7,7 +7,7 @@ import { routes } from "@/lib/auth/access";
 import { requireApiRole } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { openReconciliationExport } from "@/lib/batches/reconciliation/open-reconciliation-export";
-import { streamChunks } from "../../../payment-cycles/stream-chunks";
+import { streamChunks } from "@/lib/api/stream-chunks";
 
 export const dynamic = "force-dynamic";
 

@@ -11,7 +11,7 @@ import { prisma } from "@/lib/db";
 import { NO_POINT } from "@/lib/plans/cycles/rules/payroll-params";
 import { findCyclePoint, openPayrollExport, type ExportScope } from "@/lib/plans/cycles/payroll-export/open-payroll-export";
 import { mayViewPointPayroll } from "@/lib/plans/payment-points/point-access";
-import { streamChunks } from "../../stream-chunks";
+import { streamChunks } from "@/lib/api/stream-chunks";
 
 export const dynamic = "force-dynamic";
 

@@ -7,7 +7,7 @@ import { requireApiRole } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { httpStatusFor, isAppError } from "@/lib/errors";
 import { openPayrollReport } from "@/lib/plans/cycles/payroll-report/open-payroll-report";
-import { streamChunks } from "../../stream-chunks";
+import { streamChunks } from "@/lib/api/stream-chunks";
 
 export const dynamic = "force-dynamic";
 
